@@ -237,4 +237,6 @@ func (tab *Tab) Navigate(url string) {
 }
 
 // String describes the tab for failure messages.
-func (tab *Tab) String() string { return fmt.Sprintf("tab with %d console messages", len(tab.Messages())) }
+func (tab *Tab) String() string {
+	return fmt.Sprintf("tab with %d console messages", len(tab.Messages()))
+}

@@ -1,0 +1,32 @@
+// Package content owns the content model: walking content/, splitting front
+// matter from the markdown body, decoding it into the typed schema of the
+// page's section, and deciding each page's slug, URL and output file.
+//
+// # Layout of content/
+//
+//	content/_index.md                    the home page            → /
+//	content/about.md                     a top-level page         → /about/
+//	content/<section>/_index.md          a section's list page    → /<section>/
+//	content/<section>/<slug>.md          a page                   → /<section>/<slug>/
+//	content/<section>/<slug>/index.md    a page bundle: the files beside index.md
+//	                                     are its resources          → /<section>/<slug>/<file>
+//	content/<section>/<sub>/<slug>.md    a page in a nested folder → /<section>/<sub>/<slug>/
+//	content/_site.yaml                   the site config (package config)
+//
+// Names starting with "." or "_" are ignored, except _index.md. Other files
+// (images, calculator definitions under calculators/) are reported in
+// Site.Files for the later stages.
+//
+// # Front matter
+//
+// Every page starts with YAML between two "---" lines. The keys allowed
+// depend on the section: case-studies/, checklists/ and patterns/ have typed
+// schemas (CaseStudy, Checklist, Pattern); every other page uses Common.
+// Unknown keys, wrong types, missing required fields and invalid values are
+// errors positioned at the key in the original file.
+//
+// Drafts (draft: true) are loaded and validated but left out of Site.Pages
+// unless Options.Drafts is set.
+//
+// content imports diag and yamldoc.
+package content

@@ -1,0 +1,257 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/yamldoc"
+)
+
+// Dir is the folder of the site root that holds the content.
+const Dir = "content"
+
+// Options control loading.
+type Options struct {
+	// Drafts keeps draft pages in Site.Pages.
+	Drafts bool
+	// MaxPageBytes rejects larger markdown files; 0 means no limit.
+	MaxPageBytes int
+}
+
+// Site is the loaded content.
+type Site struct {
+	// Pages are the published pages (drafts only with Options.Drafts),
+	// sorted by Source.
+	Pages []*Page
+	// Drafts counts the draft pages left out.
+	Drafts int
+	// Files are the non-markdown files outside bundles, sorted by Source.
+	Files []File
+}
+
+// Load walks content/ in fsys and decodes every page. It returns all
+// problems found, in every file, together.
+func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, diag.List) {
+	w := walker{fsys: fsys}
+	if err := fs.WalkDir(fsys, Dir, w.visit); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			w.diags.Errorf(diag.Pos{File: Dir}, "no content folder: create content/ with at least content/_index.md")
+		} else {
+			w.diags.Errorf(diag.Pos{File: Dir}, "cannot read the content folder: %v", err)
+		}
+		return &Site{}, w.diags
+	}
+	pages, diags := parseAll(ctx, fsys, w.pages, opts)
+	diags = append(w.diags, diags...)
+	diags.Append(checkCollisions(pages, w.files))
+	site := &Site{Files: w.files}
+	for _, p := range pages {
+		if p.Base().Draft && !opts.Drafts {
+			site.Drafts++
+			continue
+		}
+		site.Pages = append(site.Pages, p)
+	}
+	return site, diags
+}
+
+// walker collects the files under content/.
+type walker struct {
+	fsys  fs.FS
+	pages []*Page // Source, Bundle and Resources set; the rest by parse
+	files []File
+	diags diag.List
+}
+
+func (w *walker) visit(p string, d fs.DirEntry, err error) error {
+	if err != nil {
+		if p == Dir {
+			return err
+		}
+		w.diags.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+		return nil
+	}
+	if p == Dir {
+		return nil
+	}
+	name := d.Name()
+	if ignored(name) {
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		w.checkSymlink(p)
+		return nil
+	}
+	rel := strings.TrimPrefix(p, Dir+"/")
+	if d.IsDir() {
+		if !ValidSlug(name) {
+			w.diags.Errorf(diag.Pos{File: p}, "folder name %q cannot be part of a URL: rename it to %q (lower-case letters, digits and hyphens)", name, Slugify(name))
+			return fs.SkipDir
+		}
+		if _, err := fs.Stat(w.fsys, p+"/index.md"); err == nil {
+			w.addBundle(p)
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if strings.HasSuffix(name, ".md") {
+		w.addPage(p, rel, "")
+		return nil
+	}
+	w.files = append(w.files, File{Source: p, Rel: rel})
+	return nil
+}
+
+// ignored reports names that are not content: hidden files, editor backups,
+// and underscore names other than _index.md.
+func ignored(name string) bool {
+	switch {
+	case name == "_index.md":
+		return false
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasSuffix(name, "~"):
+		return true
+	}
+	return false
+}
+
+func (w *walker) addPage(p, rel, bundle string) *Page {
+	slug, _, _, kind := urlFor(rel)
+	if kind == KindPage && !ValidSlug(slug) {
+		w.diags.Errorf(diag.Pos{File: p}, "file name %q cannot be used as a URL: rename it to %q (lower-case letters, digits and hyphens)", slug, Slugify(slug)+".md")
+		return nil
+	}
+	page := &Page{Source: p, Bundle: bundle}
+	w.pages = append(w.pages, page)
+	return page
+}
+
+// addBundle adds dir/index.md and every other file under dir as its resources.
+func (w *walker) addBundle(dir string) {
+	rel := strings.TrimPrefix(dir, Dir+"/") + "/index.md"
+	page := w.addPage(dir+"/index.md", rel, dir)
+	err := fs.WalkDir(w.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			w.diags.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+			return nil
+		case p == dir || p == dir+"/index.md":
+			return nil
+		case ignored(d.Name()):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			w.checkSymlink(p)
+			return nil
+		case d.IsDir():
+			return nil
+		case strings.HasSuffix(p, ".md"):
+			w.diags.Errorf(diag.Pos{File: p}, "a page bundle cannot hold other pages: %s is inside the bundle %s/; move it out, or make it part of index.md", p, dir)
+			return nil
+		}
+		if page != nil {
+			out := strings.TrimPrefix(p, Dir+"/")
+			page.Resources = append(page.Resources, Resource{Source: p, OutFile: out})
+		}
+		return nil
+	})
+	if err != nil {
+		w.diags.Errorf(diag.Pos{File: dir}, "cannot read the bundle: %v", err)
+	}
+}
+
+// checkSymlink rejects links whose target leaves content/: a pull request
+// must not be able to publish files from elsewhere on the build machine.
+// Links inside content/ are not followed either; the message says so.
+func (w *walker) checkSymlink(p string) {
+	target, err := fs.ReadLink(w.fsys, p)
+	if err == nil && !path.IsAbs(target) {
+		resolved := path.Join(path.Dir(p), target)
+		if resolved == Dir || strings.HasPrefix(resolved, Dir+"/") {
+			w.diags.Errorf(diag.Pos{File: p}, "symbolic links are not followed: replace the link with the file itself (it points to %s)", resolved)
+			return
+		}
+	}
+	w.diags.Errorf(diag.Pos{File: p}, "symbolic link points outside content/ (%s): content must be files inside content/", target)
+}
+
+// parseAll reads and decodes pages in parallel; results keep Source order.
+func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) ([]*Page, diag.List) {
+	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.Source, b.Source) })
+	diags := make([]diag.List, len(pages))
+	ok := make([]bool, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				ok[i], diags[i] = parse(fsys, pages[i], opts)
+			}
+		})
+	}
+	for i := range pages {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []*Page
+	var all diag.List
+	for i, p := range pages {
+		all.Append(diags[i])
+		if ok[i] {
+			out = append(out, p)
+		}
+	}
+	return out, all
+}
+
+// parse reads one page and decodes its front matter. It reports false when
+// the page cannot be built at all.
+func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
+	pos := diag.Pos{File: p.Source}
+	if opts.MaxPageBytes > 0 {
+		if info, err := fs.Stat(fsys, p.Source); err == nil && info.Size() > int64(opts.MaxPageBytes) {
+			return false, diag.List{diag.Errorf(pos, "file is %d bytes, over the limit of %d (max_page_bytes in content/_site.yaml): split the page", info.Size(), opts.MaxPageBytes)}
+		}
+	}
+	src, err := fs.ReadFile(fsys, p.Source)
+	if err != nil {
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner
+		}
+		return false, diag.List{diag.Errorf(pos, "cannot read the file: %v", err)}
+	}
+	if src, err = checkText(p.Source, src); err != nil {
+		return false, diag.AsList(err, pos)
+	}
+	fm, fmLine, body, bodyLine, err := split(p.Source, src)
+	if err != nil {
+		return false, diag.AsList(err, pos)
+	}
+	rel := strings.TrimPrefix(p.Source, Dir+"/")
+	p.Slug, p.URL, p.OutFile, p.Kind = urlFor(rel)
+	p.Section = sectionOf(rel)
+	p.Body, p.BodyLine = body, bodyLine
+	p.Meta = newSchema(p.Section, p.Kind)
+	doc, diags := yamldoc.Decode(p.Source, fm, fmLine, p.Meta)
+	p.Front = doc
+	if diags.HasErrors() {
+		return false, diags
+	}
+	p.Meta.validate(doc, &diags)
+	return !diags.HasErrors(), diags
+}

@@ -1,0 +1,149 @@
+// Package highlight owns syntax highlighting of code blocks with chroma:
+// HTML with CSS classes (never inline styles, which the site's Content
+// Security Policy forbids), optional line numbers and highlighted lines, a
+// cache of results, and the light and dark stylesheets.
+//
+// Lexing is most of what a build costs (chroma's regular expressions), so
+// results are cached by language, options and code: a block seen before,
+// in this build or a previous one kept by the caller, is never lexed again.
+//
+// highlight imports chroma and the standard library only.
+package highlight
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"html"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Options are the per-block settings written in a fence's info string.
+type Options struct {
+	// LineNumbers shows a number before each line.
+	LineNumbers bool
+	// LineStart is the first line's number (default 1).
+	LineStart int
+	// Lines are 1-based inclusive ranges of lines to highlight.
+	Lines [][2]int
+}
+
+// Key identifies a highlighted block for caching.
+type Key [32]byte
+
+// Highlighter highlights code. It is safe for concurrent use.
+type Highlighter struct {
+	mu    sync.RWMutex
+	cache map[Key][]byte
+}
+
+// New returns a Highlighter with an empty cache.
+func New() *Highlighter { return &Highlighter{cache: map[Key][]byte{}} }
+
+// KeyOf returns the cache key of a block.
+func KeyOf(lang, code string, o Options) Key {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%v\x00%d\x00%v\x00", lang, o.LineNumbers, o.LineStart, o.Lines)
+	h.Write([]byte(code))
+	var k Key
+	h.Sum(k[:0])
+	return k
+}
+
+// Highlight returns the HTML of a code block: a <div class="highlight">
+// holding chroma's <pre class="chroma"><code>, with data-lang naming the
+// language. An unknown language is shown as plain text, escaped.
+func (h *Highlighter) Highlight(lang, code string, o Options) []byte {
+	k := KeyOf(lang, code, o)
+	h.mu.RLock()
+	out, ok := h.cache[k]
+	h.mu.RUnlock()
+	if ok {
+		return out
+	}
+	out = render(lang, code, o)
+	h.mu.Lock()
+	h.cache[k] = out
+	h.mu.Unlock()
+	return out
+}
+
+// Len returns the number of cached blocks.
+func (h *Highlighter) Len() int {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return len(h.cache)
+}
+
+// Export returns a copy of the cache, for a caller that keeps it between
+// builds; Import adds entries back.
+func (h *Highlighter) Export() map[Key][]byte {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	m := make(map[Key][]byte, len(h.cache))
+	for k, v := range h.cache {
+		m[k] = v
+	}
+	return m
+}
+
+// Import adds cached entries.
+func (h *Highlighter) Import(m map[Key][]byte) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for k, v := range m {
+		h.cache[k] = v
+	}
+}
+
+func render(lang, code string, o Options) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<div class="highlight" data-lang="%s">`, html.EscapeString(lang))
+	lexer := lexers.Get(lang)
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	lexer = chroma.Coalesce(lexer)
+	it, err := lexer.Tokenise(nil, code)
+	if err == nil {
+		err = formatter(o).Format(&b, styles.Fallback, it)
+	}
+	if err != nil {
+		// A lexer failing on odd input must not lose the code: show it plain.
+		b.Truncate(0)
+		fmt.Fprintf(&b, `<div class="highlight" data-lang="%s"><pre class="chroma"><code>%s</code></pre>`,
+			html.EscapeString(lang), html.EscapeString(code))
+	}
+	b.WriteString("</div>")
+	return b.Bytes()
+}
+
+func formatter(o Options) *chromahtml.Formatter {
+	opts := []chromahtml.Option{chromahtml.WithClasses(true), chromahtml.TabWidth(4)}
+	if o.LineNumbers {
+		opts = append(opts, chromahtml.WithLineNumbers(true))
+	}
+	if o.LineStart > 0 {
+		opts = append(opts, chromahtml.BaseLineNumber(o.LineStart))
+	}
+	if len(o.Lines) > 0 {
+		// chroma numbers highlighted lines from BaseLineNumber.
+		lines := o.Lines
+		if o.LineStart > 1 {
+			lines = make([][2]int, len(o.Lines))
+			for i, r := range o.Lines {
+				lines[i] = [2]int{r[0] + o.LineStart - 1, r[1] + o.LineStart - 1}
+			}
+		}
+		opts = append(opts, chromahtml.HighlightLines(lines))
+	}
+	return chromahtml.New(opts...)
+}
+
+// HasLexer reports whether chroma knows lang.
+func HasLexer(lang string) bool { return lexers.Get(lang) != nil }

@@ -1,0 +1,200 @@
+// Package markdown owns the conversion of a page's markdown body to HTML:
+// one configured goldmark (CommonMark, GFM tables, strikethrough, task lists
+// and autolinks, footnotes, definition lists, typographer, heading ids with
+// anchor links), chroma code blocks through package highlight, widget
+// embeds (`::name[arg]` lines and fenced blocks whose language has an
+// Embedder), and link rewriting.
+//
+// Besides HTML, a conversion returns what later stages need without parsing
+// again: headings (for the table of contents and anchor checks), every link
+// with its position (for link checks), the text split at headings (for
+// search), and diagnostics positioned in the original file.
+//
+// goldmark is extended only through its own hooks: an AST transformer does
+// the per-document work (it alone has the parser context), node renderers
+// only write what the transformer prepared. A Converter is not safe for
+// concurrent use; make one per goroutine.
+//
+// markdown imports diag, highlight, goldmark and the standard library. It
+// defines LinkResolver and Embedder, which the site implements, so that it
+// never imports content or the widgets.
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+)
+
+// LinkResolver rewrites link destinations written in a page.
+type LinkResolver interface {
+	// Rewrite returns the href to write for dest, a destination without a
+	// URL scheme found in the page whose file is source: relative .md paths
+	// become the target page's URL, files beside a bundle's index.md become
+	// root-relative URLs. Anything else comes back unchanged.
+	Rewrite(source, dest string) string
+}
+
+// Embed is a widget found in a page: a `::kind[arg]{attrs}` line, or a
+// fenced block whose language is kind.
+type Embed struct {
+	Kind  string
+	Arg   string // the directive's [argument]; "" for fences
+	Attrs []Attr // the directive's {attributes} or the fence's info options
+	Body  []byte // the fence's content; nil for directives
+	// Pos is where the directive or the fence starts.
+	Pos diag.Pos
+	// BodyLine is the file line of the fence's first content line.
+	BodyLine int
+	// Source is the page file.
+	Source string
+}
+
+// Embedder renders one kind of widget. It must be safe for concurrent use:
+// pages convert in parallel.
+type Embedder interface {
+	Embed(e Embed) (html []byte, diags diag.List)
+}
+
+// Options configure a Converter.
+type Options struct {
+	// UnsafeHTML passes raw HTML through; otherwise it is left out.
+	UnsafeHTML bool
+	// Highlighter highlights code blocks (shared: it caches).
+	Highlighter *highlight.Highlighter
+	// Embedders render widgets, by directive name and fence language.
+	Embedders map[string]Embedder
+	// Extenders add goldmark extensions (for example checklists).
+	Extenders []goldmark.Extender
+	// TOCMin and TOCMax bound the heading levels of the table of contents.
+	TOCMin, TOCMax int
+}
+
+// Converter converts markdown to HTML. It is not safe for concurrent use.
+type Converter struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// New returns a Converter.
+func New(opts Options) *Converter {
+	if opts.Highlighter == nil {
+		opts.Highlighter = highlight.New()
+	}
+	if opts.TOCMin == 0 {
+		opts.TOCMin, opts.TOCMax = 2, 3
+	}
+	var rendererOpts []renderer.Option
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	exts := []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.NewLinkify(),
+		extension.NewFootnote(extension.WithFootnoteBacklinkHTML("↩")),
+		extension.DefinitionList,
+		extension.Typographer,
+		&core{hl: opts.Highlighter, embedders: opts.Embedders},
+	}
+	exts = append(exts, opts.Extenders...)
+	md := goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Converter{md: md, opts: opts}
+}
+
+// Input is one page to convert.
+type Input struct {
+	// File is the page's path, for diagnostics: "content/patterns/x.md".
+	File string
+	// Body is the markdown; BodyLine is the file line where it starts.
+	Body     []byte
+	BodyLine int
+	// Resolver rewrites internal links; nil leaves them as written.
+	Resolver LinkResolver
+	// Prepare, if set, is called with the parser context before parsing,
+	// so extensions can receive per-page settings.
+	Prepare func(pc parser.Context)
+	// Inspect, if set, is called with the parser context after rendering,
+	// so the caller can collect what extensions found.
+	Inspect func(pc parser.Context)
+}
+
+// Result is a converted page.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	TOC      []*TOCEntry
+	Links    []Link
+	Blocks   []Block
+	// Words counts the words of prose (code excluded).
+	Words int
+	// Summary is the text of the first paragraph, for pages without one.
+	Summary string
+	// Features names what the page uses: "code" and each embed kind.
+	Features []string
+	Diags    diag.List
+}
+
+// Convert converts in.Body.
+func (c *Converter) Convert(in Input) *Result {
+	st := &docState{
+		file:     in.File,
+		bodyLine: max(in.BodyLine, 1),
+		lines:    diag.NewLines(in.File, in.Body),
+		resolver: in.Resolver,
+		features: map[string]bool{},
+	}
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc.Set(stateKey, st)
+	if in.Prepare != nil {
+		in.Prepare(pc)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(in.Body) * 2)
+	if err := c.md.Convert(in.Body, &buf, parser.WithContext(pc)); err != nil {
+		st.diags.Errorf(diag.Pos{File: in.File, Line: st.bodyLine}, "cannot render the markdown: %v", err)
+	}
+	if in.Inspect != nil {
+		in.Inspect(pc)
+	}
+	return &Result{
+		HTML:     buf.Bytes(),
+		Headings: st.headings,
+		TOC:      buildTOC(st.headings, c.opts.TOCMin, c.opts.TOCMax),
+		Links:    st.links,
+		Blocks:   st.blocks,
+		Words:    st.words,
+		Summary:  st.summary,
+		Features: sortedKeys(st.features),
+		Diags:    st.diags,
+	}
+}
+
+var stateKey = parser.NewContextKey()
+
+// core is the extension that does this package's own work.
+type core struct {
+	hl        *highlight.Highlighter
+	embedders map[string]Embedder
+}
+
+func (e *core) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(directiveParser{}, 90)),
+		parser.WithASTTransformers(util.Prioritized(&transformer{hl: e.hl, embedders: e.embedders}, 900)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)))
+}

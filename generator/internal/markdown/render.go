@@ -1,0 +1,55 @@
+package markdown
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// nodeRenderer writes headings with anchor links, and the HTML the
+// transformer prepared. It holds no state: everything per-document was
+// decided by the transformer.
+type nodeRenderer struct{}
+
+func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, renderHeading)
+	reg.Register(kindEmbedded, renderEmbedded)
+	reg.Register(kindDirective, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// renderHeading writes a heading followed by a link to it. The link sits
+// beside the heading, not inside, so the heading's accessible name stays
+// its text; the "#" is decoration and the link's name says where it goes.
+func renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	if entering {
+		fmt.Fprintf(w, `<div class="heading h%d"><h%d`, n.Level, n.Level)
+		if n.Attributes() != nil {
+			html.RenderAttributes(w, n, html.HeadingAttributeFilter)
+		}
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	fmt.Fprintf(w, "</h%d>", n.Level)
+	if id, ok := n.AttributeString("id"); ok {
+		if b, ok := id.([]byte); ok {
+			fmt.Fprintf(w, `<a class="anchor" href="#%s"><span aria-hidden="true">#</span><span class="sr-only">Section titled “%s”</span></a>`,
+				util.EscapeHTML(b), util.EscapeHTML([]byte(plainText(n, src))))
+		}
+	}
+	w.WriteString("</div>\n")
+	return ast.WalkContinue, nil
+}
+
+func renderEmbedded(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.Write(node.(*embedded).HTML)
+		w.WriteByte('\n')
+	}
+	return ast.WalkSkipChildren, nil
+}

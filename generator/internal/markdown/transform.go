@@ -1,0 +1,248 @@
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+)
+
+// transformer does the per-document work after parsing: it records headings
+// and links, rewrites and vets link destinations, highlights code, renders
+// widgets, and extracts the text for search.
+type transformer struct {
+	hl        *highlight.Highlighter
+	embedders map[string]Embedder
+}
+
+// edit is a change to the tree applied after the walk, so the walk never
+// sees a tree changing under it.
+type edit func()
+
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*docState)
+	if st == nil {
+		st = &docState{file: "(markdown)", bodyLine: 1, features: map[string]bool{}}
+		st.lines = diag.NewLines(st.file, reader.Source())
+	}
+	src := reader.Source()
+	var edits []edit
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			st.headings = append(st.headings, heading(n, src, st))
+		case *ast.Link:
+			edits = append(edits, st.link(n, n.Destination, false, src)...)
+		case *ast.Image:
+			edits = append(edits, st.link(n, n.Destination, true, src)...)
+			n.SetAttributeString("loading", []byte("lazy"))
+			n.SetAttributeString("decoding", []byte("async"))
+		case *ast.AutoLink:
+			edits = append(edits, st.autoLink(n, src)...)
+		case *ast.FencedCodeBlock:
+			edits = append(edits, t.fence(n, src, st))
+			return ast.WalkSkipChildren, nil
+		case *directive:
+			edits = append(edits, t.directive(n, st))
+		case *extast.TableCell:
+			if n.Alignment != extast.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
+		case *ast.Paragraph:
+			st.checkStrayDirective(n, src)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, e := range edits {
+		e()
+	}
+	st.extractText(doc, src)
+}
+
+func heading(n *ast.Heading, src []byte, st *docState) Heading {
+	h := Heading{Level: n.Level, Text: plainText(n, src)}
+	if id, ok := n.AttributeString("id"); ok {
+		if b, ok := id.([]byte); ok {
+			h.ID = string(b)
+		}
+	}
+	if n.Lines().Len() > 0 {
+		h.Pos = st.lineStart(n.Lines().At(0).Start)
+	}
+	return h
+}
+
+// replace returns an edit that puts repl where old is.
+func replace(old, repl ast.Node) edit {
+	return func() {
+		if p := old.Parent(); p != nil {
+			p.ReplaceChild(p, old, repl)
+		}
+	}
+}
+
+// unwrap returns an edit that removes n but keeps its children in place.
+func unwrap(n ast.Node) edit {
+	return func() {
+		p := n.Parent()
+		if p == nil {
+			return
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			p.InsertBefore(p, n, c)
+			c = next
+		}
+		p.RemoveChild(p, n)
+	}
+}
+
+// fence highlights a code block, or hands it to the embedder of its language.
+func (t *transformer) fence(n *ast.FencedCodeBlock, src []byte, st *docState) edit {
+	var infoText string
+	fencePos := st.pos(n.Pos())
+	if n.Info != nil {
+		infoText = string(n.Info.Segment.Value(src))
+		fencePos = st.lineStart(n.Info.Segment.Start)
+	} else if n.Lines().Len() > 0 {
+		fencePos = st.lineStart(n.Lines().At(0).Start)
+		fencePos.Line--
+	}
+	info, err := ParseInfo(infoText)
+	if err != nil {
+		p := fencePos
+		if ie, ok := err.(*InfoError); ok && n.Info != nil {
+			p = st.pos(n.Info.Segment.Start + ie.Off)
+		}
+		st.diags.Errorf(p, "code block options: %v", err)
+	}
+	var code bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	if e, ok := t.embedders[info.Lang]; ok {
+		return t.embed(n, e, Embed{Kind: info.Lang, Attrs: info.Attrs, Body: code.Bytes(), Pos: fencePos, BodyLine: fencePos.Line + 1}, st)
+	}
+	opts, title := codeOptions(info, fencePos, n.Lines().Len(), st)
+	html := t.hl.Highlight(info.Lang, code.String(), opts)
+	if title != "" {
+		html = titled(title, html)
+	}
+	st.features["code"] = true
+	return replace(n, &embedded{HTML: html, Code: code.String()})
+}
+
+func (t *transformer) embed(n ast.Node, e Embedder, em Embed, st *docState) edit {
+	em.Source = st.file
+	html, diags := e.Embed(em)
+	st.diags.Append(diags)
+	st.features[em.Kind] = true
+	return replace(n, &embedded{HTML: html})
+}
+
+func (t *transformer) directive(n *directive, st *docState) edit {
+	pos := st.lineStart(n.Lines().At(0).Start)
+	e, ok := t.embedders[n.Name]
+	if !ok {
+		st.diags.Errorf(pos, "unknown widget ::%s: the widgets are %s", n.Name, strings.Join(sortedKeys(knownNames(t.embedders)), ", "))
+		return replace(n, &embedded{})
+	}
+	var attrs []Attr
+	if n.Attrs != "" {
+		info, err := ParseInfo("x " + n.Attrs)
+		if err != nil {
+			st.diags.Errorf(pos, "::%s attributes: %v", n.Name, err)
+		}
+		attrs = info.Attrs
+	}
+	return t.embed(n, e, Embed{Kind: n.Name, Arg: strings.TrimSpace(n.Arg), Attrs: attrs, Pos: pos}, st)
+}
+
+func knownNames(m map[string]Embedder) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[k] = true
+	}
+	if len(out) == 0 {
+		out["(none)"] = true
+	}
+	return out
+}
+
+// codeOptions reads the highlighting options of a fence's info string.
+func codeOptions(info Info, pos diag.Pos, lines int, st *docState) (highlight.Options, string) {
+	var o highlight.Options
+	var title string
+	for _, a := range info.Attrs {
+		switch a.Key {
+		case "linenos":
+			o.LineNumbers = a.Value != "false"
+		case "linenostart":
+			n, err := strconv.Atoi(a.Value)
+			if err != nil || n < 0 {
+				st.diags.Errorf(pos, "linenostart must be a whole number, not %q", a.Value)
+			}
+			o.LineStart = n
+		case "hl_lines":
+			items := a.Items
+			if !a.List {
+				items = strings.Fields(a.Value)
+			}
+			r, err := LineRanges(items)
+			if err != nil {
+				st.diags.Errorf(pos, "hl_lines: %v", err)
+			}
+			for _, rg := range r {
+				if rg[1] > lines {
+					st.diags.Warnf(pos, "hl_lines: line %d is past the end of the block (%d lines)", rg[1], lines)
+				}
+			}
+			o.Lines = r
+		case "title":
+			title = a.Value
+		default:
+			st.diags.Warnf(pos, "unknown code block option %q: the options are hl_lines, linenos, linenostart, title", a.Key)
+		}
+	}
+	return o, title
+}
+
+// titled wraps highlighted code in a figure captioned with title (a file
+// name, usually).
+func titled(title string, code []byte) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<figure class="code-figure"><figcaption>`)
+	b.WriteString(escape(title))
+	b.WriteString(`</figcaption>`)
+	b.Write(code)
+	b.WriteString(`</figure>`)
+	return b.Bytes()
+}
+
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+// checkStrayDirective warns about paragraphs that look like a widget line
+// but did not parse as one, such as "::calculator[x" or "::Calculator[x]".
+func (st *docState) checkStrayDirective(n *ast.Paragraph, src []byte) {
+	if n.Lines().Len() == 0 {
+		return
+	}
+	seg := n.Lines().At(0)
+	line := seg.Value(src)
+	if bytes.HasPrefix(line, []byte("::")) && len(line) > 2 && line[2] != ':' && line[2] != ' ' {
+		st.diags.Warnf(st.lineStart(seg.Start), "this line looks like a widget but is not one: write ::name[argument] alone on its line, e.g. ::calculator[serverless-vs-containers]")
+	}
+}

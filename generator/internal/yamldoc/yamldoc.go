@@ -1,0 +1,197 @@
+// Package yamldoc decodes YAML documents (front matter, the site config,
+// calculator definitions) strictly into typed Go structs and keeps the
+// position of every key, so that validation after decoding can still point
+// at file:line:col in the original file.
+//
+// Decoding is strict: unknown keys, duplicate keys and values of the wrong
+// type are errors. Field names follow the `yaml` struct tags.
+//
+// yamldoc imports diag and the YAML library (github.com/goccy/go-yaml, chosen
+// because it reports line and column for every error and every node).
+package yamldoc
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+)
+
+// Doc holds the positions of a decoded document's keys and values.
+type Doc struct {
+	file      string
+	firstLine int
+	keys      map[string]diag.Pos // path → position of the key
+	values    map[string]diag.Pos // path → position of the value
+}
+
+// Decode decodes src, which starts at line firstLine of file, into v. On
+// failure it returns diagnostics positioned in file; the Doc is still usable
+// for whatever parsed.
+func Decode(file string, src []byte, firstLine int, v any) (*Doc, diag.List) {
+	d := &Doc{file: file, firstLine: firstLine, keys: map[string]diag.Pos{}, values: map[string]diag.Pos{}}
+	f, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		return d, diag.List{d.errorDiag(err)}
+	}
+	for _, doc := range f.Docs {
+		if doc.Body != nil {
+			d.index("", doc.Body)
+		}
+	}
+	if len(f.Docs) > 1 {
+		return d, diag.List{diag.Errorf(d.at(f.Docs[1].GetToken()), "only one YAML document is allowed here; remove the extra '---'")}
+	}
+	if err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+		return d, diag.List{d.errorDiag(err)}
+	}
+	return d, nil
+}
+
+// Key returns the position of the key at path ("sources[1].url"), or of its
+// nearest ancestor that has one, or the document's first line.
+func (d *Doc) Key(path string) diag.Pos { return d.lookup(d.keys, path) }
+
+// Value returns the position of the value at path, falling back like Key.
+func (d *Doc) Value(path string) diag.Pos { return d.lookup(d.values, path) }
+
+// Has reports whether the document sets path.
+func (d *Doc) Has(path string) bool {
+	_, ok := d.keys[path]
+	return ok
+}
+
+func (d *Doc) lookup(m map[string]diag.Pos, path string) diag.Pos {
+	for p := path; p != ""; p = parent(p) {
+		if pos, ok := m[p]; ok {
+			return pos
+		}
+	}
+	return diag.Pos{File: d.file, Line: d.firstLine, Col: 1}
+}
+
+func parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// index records the position of every mapping key and value under path.
+func (d *Doc) index(path string, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		for _, mv := range n.Values {
+			d.indexPair(path, mv)
+		}
+	case *ast.MappingValueNode:
+		d.indexPair(path, n)
+	case *ast.SequenceNode:
+		for i, v := range n.Values {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			d.values[p] = d.at(v.GetToken())
+			d.keys[p] = d.values[p]
+			d.index(p, v)
+		}
+	case *ast.TagNode:
+		d.index(path, n.Value)
+	case *ast.AnchorNode:
+		d.index(path, n.Value)
+	}
+}
+
+func (d *Doc) indexPair(path string, mv *ast.MappingValueNode) {
+	key := strings.Trim(mv.Key.String(), `"'`)
+	p := key
+	if path != "" {
+		p = path + "." + key
+	}
+	d.keys[p] = d.at(mv.Key.GetToken())
+	if mv.Value != nil {
+		d.values[p] = d.at(mv.Value.GetToken())
+		d.index(p, mv.Value)
+	}
+}
+
+func (d *Doc) at(tk *token.Token) diag.Pos {
+	if tk == nil || tk.Position == nil {
+		return diag.Pos{File: d.file, Line: d.firstLine, Col: 1}
+	}
+	return diag.Pos{File: d.file, Line: tk.Position.Line + d.firstLine - 1, Col: tk.Position.Column}
+}
+
+// errorDiag turns a YAML library error into a positioned diagnostic with a
+// message a contributor can act on.
+func (d *Doc) errorDiag(err error) diag.Diagnostic {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		return diag.Errorf(d.at(ye.GetToken()), "%s", explain(ye.GetMessage()))
+	}
+	return diag.Errorf(diag.Pos{File: d.file, Line: d.firstLine, Col: 1}, "invalid YAML: %v", err)
+}
+
+// explain rewrites the library's messages in the project's voice, with a hint.
+func explain(msg string) string {
+	switch {
+	case strings.HasPrefix(msg, "unknown field"):
+		return msg + ": remove it or check its spelling (see CONTRIBUTING.md for the fields of this kind of page)"
+	case strings.HasPrefix(msg, "cannot unmarshal"):
+		return "wrong type: " + simplifyType(msg)
+	case strings.Contains(msg, "already defined"):
+		return "duplicate key: " + msg
+	}
+	return "invalid YAML: " + msg
+}
+
+// simplifyType turns "cannot unmarshal string into Go struct field X.Year of
+// type int" into "year must be a whole number, not text".
+func simplifyType(msg string) string {
+	var got, field, want string
+	rest, ok := strings.CutPrefix(msg, "cannot unmarshal ")
+	if !ok {
+		return msg
+	}
+	got, rest, _ = strings.Cut(rest, " into ")
+	if i := strings.Index(rest, "field "); i >= 0 {
+		field = rest[i+len("field "):]
+		field, want, _ = strings.Cut(field, " of type ")
+		if j := strings.LastIndex(field, "."); j >= 0 {
+			field = field[j+1:]
+		}
+	} else {
+		_, want, _ = strings.Cut(rest, "of type ")
+	}
+	name := "value"
+	if field != "" {
+		name = strings.ToLower(field)
+	}
+	return fmt.Sprintf("%s must be %s, not %s", name, describe(want), describe(got))
+}
+
+func describe(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"), goType == "array", goType == "sequence":
+		return "a list"
+	case strings.HasPrefix(goType, "map"), goType == "mapping", strings.Contains(goType, "struct"):
+		return "a mapping (key: value lines)"
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(goType, "float"):
+		return "a number"
+	case goType == "bool":
+		return "true or false"
+	case goType == "string":
+		return "text"
+	}
+	if i := strings.LastIndex(goType, "."); i >= 0 {
+		goType = goType[i+1:]
+	}
+	return strings.ToLower(goType)
+}
