@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/site"
+)
+
+// siteFlags are the flags every command that builds the site shares.
+type siteFlags struct {
+	root      string
+	drafts    bool
+	baseURL   string
+	warnLinks bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.root, "root", ".", "folder holding the site's content/, layouts/ and static/")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
+	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides base_url in content/_site.yaml)")
+	fs.BoolVar(&f.warnLinks, "warn-links", false, "report broken internal links as warnings instead of errors")
+}
+
+func (f *siteFlags) options() site.Options {
+	return site.Options{FS: os.DirFS(f.root), Drafts: f.drafts, BaseURL: f.baseURL, LinkWarnings: f.warnLinks}
+}
+
+func runBuild(ctx context.Context, env Env, args []string) int {
+	var sf siteFlags
+	fs := newFlags(env, "build", "build [flags]", `
+Build the site whose content/ is in --root into --out. The site is written to a
+temporary folder first and swapped in only when the whole build succeeded: a
+failed build leaves the previous output exactly as it was.`)
+	sf.register(fs)
+	out := fs.String("out", "", "output folder (default: public/ inside --root)")
+	preview := fs.Bool("preview", false, "deploy preview: a banner on every page and no search-engine indexing")
+	quiet := fs.Bool("quiet", false, "print only problems")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *out == "" {
+		*out = filepath.Join(sf.root, "public")
+	}
+	opts := sf.options()
+	opts.Preview = *preview
+	progress := newProgress(env, *quiet)
+	opts.Progress = progress.update
+	s, err := site.Build(ctx, opts)
+	progress.done()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "build interrupted: %v; %s was not changed\n", err, *out)
+		return 1
+	}
+	printDiags(env, sf.root, s.Diags)
+	if s.Diags.HasErrors() {
+		errs, _ := s.Diags.Count()
+		fmt.Fprintf(env.Stderr, "build failed: %d %s; %s was not changed\n", errs, plural(errs, "error", "errors"), *out)
+		return 1
+	}
+	start := time.Now()
+	if err := output.Publish(ctx, *out, s.Files); err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(env.Stderr, "build interrupted; %s was not changed\n", *out)
+		} else {
+			fmt.Fprintf(env.Stderr, "writing %s: %v; %s was not changed\n", *out, err, *out)
+		}
+		return 1
+	}
+	if !*quiet {
+		st := s.Stats
+		st.Duration += time.Since(start)
+		fmt.Fprintf(env.Stdout, "built %s into %s in %s\n", summary(st), *out, formatDuration(st.Duration))
+	}
+	return 0
+}
+
+func summary(st site.Stats) string {
+	s := fmt.Sprintf("%d %s, %d %s, %d %s (%d files, %s)",
+		st.Pages, plural(st.Pages, "page", "pages"),
+		st.Sections, plural(st.Sections, "section", "sections"),
+		st.Tags, plural(st.Tags, "tag", "tags"),
+		st.Files, formatBytes(st.Bytes))
+	if st.Drafts > 0 {
+		s += fmt.Sprintf("; %d %s left out (--drafts to include)", st.Drafts, plural(st.Drafts, "draft", "drafts"))
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func formatDuration(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}

@@ -1,0 +1,136 @@
+// Package devserver owns the preview server: serving a built site from
+// memory over HTTP the way a static host would (index.html for folder URLs,
+// the site's 404 page with status 404, correct content types), with no
+// caching so a rebuilt page is never shown stale.
+//
+// devserver imports output and the standard library.
+package devserver
+
+import (
+	"bytes"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+)
+
+// SecurityHeaders are sent with every response, the same as the published
+// site's (netlify.toml; a test keeps the two equal), so a page that breaks
+// the Content Security Policy breaks in preview too.
+var SecurityHeaders = map[string]string{
+	"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+	"X-Content-Type-Options":  "nosniff",
+	"Referrer-Policy":         "strict-origin-when-cross-origin",
+}
+
+// Handler serves the current site from memory. Swap replaces the site
+// atomically: a request sees the old site or the new one, never a mix.
+type Handler struct {
+	mu    sync.RWMutex
+	files *output.Files
+	start time.Time
+}
+
+// NewHandler serves files.
+func NewHandler(files *output.Files) *Handler {
+	return &Handler{files: files, start: time.Now()}
+}
+
+// Swap serves files from now on.
+func (h *Handler) Swap(files *output.Files) {
+	h.mu.Lock()
+	h.files = files
+	h.mu.Unlock()
+}
+
+// Files returns the site being served.
+func (h *Handler) Files() *output.Files {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return h.files
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for k, v := range SecurityHeaders {
+		w.Header().Set(k, v)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	files := h.Files()
+	name, redirect, ok := Resolve(files, r.URL.Path)
+	switch {
+	case redirect != "":
+		target := redirect
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+	case ok:
+		f, _ := files.Get(name)
+		serve(w, r, name, f.Data, http.StatusOK)
+	default:
+		if f, ok := files.Get("404.html"); ok {
+			serve(w, r, "404.html", f.Data, http.StatusNotFound)
+			return
+		}
+		http.NotFound(w, r)
+	}
+}
+
+func serve(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	if status == http.StatusOK {
+		// ServeContent handles Range and HEAD; modtime is unknown (zero).
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// Resolve maps a URL path to the file that serves it, as static hosts do:
+// "/x/" → "x/index.html"; "/x" → redirect to "/x/" when that folder has an
+// index. Paths that try to leave the site ("..", encoded or not, NUL bytes,
+// backslashes) find nothing.
+func Resolve(files *output.Files, urlPath string) (name, redirect string, ok bool) {
+	if strings.ContainsAny(urlPath, "\x00\\") || !strings.HasPrefix(urlPath, "/") {
+		return "", "", false
+	}
+	for _, seg := range strings.Split(urlPath, "/") {
+		if seg == ".." || seg == "." {
+			return "", "", false
+		}
+	}
+	clean := path.Clean(urlPath)
+	rel := strings.TrimPrefix(clean, "/")
+	if strings.HasSuffix(urlPath, "/") {
+		name = path.Join(rel, "index.html")
+		if rel == "" {
+			name = "index.html"
+		}
+		_, ok = files.Get(name)
+		return name, "", ok
+	}
+	if _, ok := files.Get(rel); ok {
+		return rel, "", true
+	}
+	if _, ok := files.Get(path.Join(rel, "index.html")); ok {
+		return "", clean + "/", false
+	}
+	return "", "", false
+}

@@ -1,0 +1,210 @@
+// Package site builds the whole site: a function from a site root (an
+// fs.FS holding content/, layouts/ and static/) to a set of output files
+// and the diagnostics found on the way. build, serve and check all run this
+// one code path; only what they do with the result differs.
+//
+// The build is a list of named steps (see Build). Each step adds
+// diagnostics instead of stopping at the first problem, so one run reports
+// every broken page, link and template; a step that cannot run without an
+// earlier one's result is skipped. The context is checked between steps, so
+// the preview server can abandon a build that a newer save made stale.
+//
+// Templates see the view model in view.go, not the internal types.
+//
+// site imports every stage package: config, content, markdown, highlight,
+// layout, assets, feeds, output, and the theme.
+package site
+
+import (
+	"context"
+	"io/fs"
+	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
+	"github.com/tradeoffs/tradeoffs/generator/internal/config"
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+)
+
+// Options control a build.
+type Options struct {
+	// FS is the site root: content/, layouts/ and static/ inside it.
+	FS fs.FS
+	// Drafts builds draft pages too.
+	Drafts bool
+	// BaseURL, if set, overrides base_url of the site config (deploy
+	// previews are published at their own URL).
+	BaseURL string
+	// Preview marks the build as a deploy preview: a banner on every page,
+	// and robots are asked not to index it.
+	Preview bool
+	// LinkWarnings downgrades broken internal links and anchors to
+	// warnings, whatever the config says.
+	LinkWarnings bool
+	// Now is the build time (the footer year, the feed's updated date when
+	// no page has a date); zero means time.Now().
+	Now time.Time
+	// Progress, if set, is called as pages are rendered.
+	Progress func(done, total int)
+}
+
+// Stats summarise a build.
+type Stats struct {
+	Pages    int
+	Sections int
+	Tags     int
+	Drafts   int
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+	// Steps times each step, in order.
+	Steps []StepTime
+}
+
+// StepTime is how long one step took.
+type StepTime struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Site is the result of a build.
+type Site struct {
+	Files *output.Files
+	Diags diag.List
+	Stats Stats
+}
+
+// Builder builds sites. It keeps what can be reused between builds (the
+// code-highlighting cache), so the preview server's rebuilds and repeated
+// builds are cheaper. A Builder must not run two builds at once.
+type Builder struct {
+	hl *highlight.Highlighter
+}
+
+// NewBuilder returns a Builder with empty caches.
+func NewBuilder() *Builder { return &Builder{hl: highlight.New()} }
+
+// Highlighter returns the Builder's code-highlighting cache.
+func (b *Builder) Highlighter() *highlight.Highlighter { return b.hl }
+
+// Build builds the site once with a new Builder.
+func Build(ctx context.Context, opts Options) (*Site, error) {
+	return NewBuilder().Build(ctx, opts)
+}
+
+type step struct {
+	name string
+	run  func(ctx context.Context)
+}
+
+// Build runs the steps. The error is non-nil only when ctx was cancelled;
+// problems in the site are in Site.Diags (Diags.HasErrors() means the site
+// must not be published).
+func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	s := newBuild(b, opts)
+	steps := []step{
+		{"config", s.loadConfig},
+		{"content", s.loadContent},
+		{"layouts", s.loadLayouts},
+		{"assets", s.buildAssets},
+		{"markdown", s.renderMarkdown},
+		{"taxonomies", s.collectTaxonomies},
+		{"pages", s.renderPages},
+		{"feeds", s.renderFeeds},
+		{"static", s.copyStatic},
+		{"links", s.checkLinks},
+	}
+	var times []StepTime
+	for _, st := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t := time.Now()
+		st.run(ctx)
+		times = append(times, StepTime{st.name, time.Since(t)})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.diags.Sort()
+	return &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}, nil
+}
+
+// build is the state of one build as it moves through the steps.
+type build struct {
+	b         *Builder
+	opts      Options
+	cfg       config.Config
+	content   *content.Site
+	pages     []*page // published pages, sorted by source
+	bySource  map[string]*page
+	byURL     map[string]*page
+	sections  []*page // top-level section pages (real or made up), sorted
+	tags      []*tag
+	tagBySlug map[string]*tag
+	layouts   *layout.Set
+	assets    *assets.Bundle
+	view      *SiteView
+	files     *output.Files
+	diags     diag.List
+}
+
+func newBuild(b *Builder, opts Options) *build {
+	return &build{b: b, opts: opts, files: output.NewFiles(), bySource: map[string]*page{}, byURL: map[string]*page{}}
+}
+
+func (s *build) stats(d time.Duration, steps []StepTime) Stats {
+	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps}
+	if s.content != nil {
+		st.Drafts = s.content.Drafts
+	}
+	for _, p := range s.pages {
+		if p.Kind == content.KindPage {
+			st.Pages++
+		}
+	}
+	st.Sections = len(s.sections)
+	return st
+}
+
+func (s *build) loadConfig(context.Context) {
+	cfg, diags := config.Load(s.opts.FS)
+	s.diags.Append(diags)
+	if s.opts.BaseURL != "" {
+		cfg.BaseURL = s.opts.BaseURL
+		if cfg.BaseURL[len(cfg.BaseURL)-1] != '/' {
+			cfg.BaseURL += "/"
+		}
+	}
+	if s.opts.LinkWarnings {
+		cfg.BrokenLinks = "warning"
+	}
+	if !highlight.StyleExists(cfg.Highlight.Light) {
+		s.diags.Errorf(diag.Pos{File: config.File}, "unknown highlight style %q (highlight.light)", cfg.Highlight.Light)
+		cfg.Highlight.Light = config.Default().Highlight.Light
+	}
+	if !highlight.StyleExists(cfg.Highlight.Dark) {
+		s.diags.Errorf(diag.Pos{File: config.File}, "unknown highlight style %q (highlight.dark)", cfg.Highlight.Dark)
+		cfg.Highlight.Dark = config.Default().Highlight.Dark
+	}
+	s.cfg = cfg
+}
+
+func (s *build) loadContent(ctx context.Context) {
+	site, diags := content.Load(ctx, s.opts.FS, content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes})
+	s.diags.Append(diags)
+	s.content = site
+	for _, cp := range site.Pages {
+		p := &page{Page: cp}
+		s.pages = append(s.pages, p)
+		s.bySource[cp.Source] = p
+		s.byURL[cp.URL] = p
+	}
+}

@@ -1,0 +1,104 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/feeds"
+)
+
+// StaticDir is the site folder copied to the output as it is.
+const StaticDir = "static"
+
+// feedSize is how many pages the Atom feed lists.
+const feedSize = 30
+
+// renderFeeds writes sitemap.xml, atom.xml and robots.txt.
+func (s *build) renderFeeds(context.Context) {
+	var all, dated []feeds.Entry
+	var datedPages []*page
+	for _, p := range s.pages {
+		b := p.Base()
+		e := feeds.Entry{URL: s.absURL(p.URL), Title: p.Title(), Summary: b.Summary, Published: b.Date.Time, Updated: b.Updated.Time}
+		all = append(all, e)
+		if p.Kind == content.KindPage && !b.Date.IsZero() {
+			datedPages = append(datedPages, p)
+		}
+	}
+	slices.SortFunc(datedPages, byListOrder)
+	for _, p := range datedPages[:min(len(datedPages), feedSize)] {
+		b := p.Base()
+		summary := b.Summary
+		if summary == "" && p.md != nil {
+			summary = truncate(p.md.Summary, 300)
+		}
+		dated = append(dated, feeds.Entry{URL: s.absURL(p.URL), Title: p.Title(), Summary: summary, Published: b.Date.Time, Updated: b.Updated.Time})
+	}
+	sitemap, err := feeds.Sitemap(all)
+	s.add("sitemap.xml", sitemap, err)
+	atom, err := feeds.Atom(feeds.Feed{Title: s.cfg.Title, Subtitle: s.cfg.Description, SiteURL: s.cfg.BaseURL,
+		SelfURL: s.absURL("/atom.xml"), Author: s.cfg.Author, Updated: s.opts.Now}, dated)
+	s.add("atom.xml", atom, err)
+	s.add("robots.txt", feeds.Robots(s.absURL("/sitemap.xml"), s.opts.Preview), nil)
+}
+
+func (s *build) add(out string, data []byte, err error) {
+	if err == nil {
+		err = s.files.Add(out, data, "")
+	}
+	if err != nil {
+		s.diags.Append(diag.AsList(err, diag.Pos{}))
+	}
+}
+
+// copyStatic copies the site's static/ folder and the loose files under
+// content/ (images beside pages), as they are.
+func (s *build) copyStatic(context.Context) {
+	err := fs.WalkDir(s.opts.FS, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.Type()&fs.ModeSymlink != 0:
+			s.diags.Errorf(diag.Pos{File: p}, "symbolic links are not copied from static/: replace the link with the file")
+			return nil
+		case d.IsDir() || strings.HasPrefix(d.Name(), "."):
+			return nil
+		}
+		s.copyFile(p, strings.TrimPrefix(p, StaticDir+"/"))
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		s.diags.Errorf(diag.Pos{File: StaticDir}, "cannot read static files: %v", err)
+	}
+	if s.content == nil {
+		return
+	}
+	for _, f := range s.content.Files {
+		if s.consumed(f) {
+			continue
+		}
+		s.copyFile(f.Source, f.Rel)
+	}
+}
+
+// consumed reports content files that the build reads instead of
+// publishing (calculator definitions).
+func (s *build) consumed(f content.File) bool {
+	return strings.HasPrefix(f.Rel, "calculators/") && (strings.HasSuffix(f.Rel, ".yaml") || strings.HasSuffix(f.Rel, ".yml"))
+}
+
+func (s *build) copyFile(src, out string) {
+	data, err := fs.ReadFile(s.opts.FS, src)
+	if err != nil {
+		s.diags.Errorf(diag.Pos{File: src}, "cannot read: %v", err)
+		return
+	}
+	if err := s.files.Add(out, data, src); err != nil {
+		s.diags.Append(diag.AsList(err, diag.Pos{File: src}))
+	}
+}

@@ -1,0 +1,224 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+)
+
+// resolver rewrites relative links in pages: "../patterns/x.md#y" written
+// in content/case-studies/a.md becomes "/patterns/x/#y"; "diagram.png" in a
+// bundle becomes "/case-studies/a/diagram.png".
+type resolver struct {
+	bySource map[string]*page
+}
+
+func (s *build) resolver() *resolver { return &resolver{bySource: s.bySource} }
+
+// Rewrite implements markdown.LinkResolver.
+func (r *resolver) Rewrite(source, dest string) string {
+	p, frag := splitFragment(dest)
+	if p == "" || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return dest
+	}
+	target := path.Join(path.Dir(source), p)
+	if strings.HasSuffix(p, ".md") {
+		if tp, ok := r.bySource[target]; ok {
+			return tp.URL + frag
+		}
+		return dest // reported as broken by checkLinks
+	}
+	from := r.bySource[source]
+	if from != nil && from.Bundle != "" && strings.HasPrefix(target, from.Bundle+"/") {
+		return "/" + strings.TrimPrefix(target, content.Dir+"/") + frag
+	}
+	if from != nil {
+		// Relative to where the page is published, as a browser would.
+		return path.Join(from.URL, p) + trailingSlash(p) + frag
+	}
+	return dest
+}
+
+func trailingSlash(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return "/"
+	}
+	return ""
+}
+
+// splitFragment splits "a/b?q#f" into "a/b" and "?q#f".
+func splitFragment(dest string) (string, string) {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		return dest[:i], dest[i:]
+	}
+	return dest, ""
+}
+
+// checkLinks reports internal links to pages, files and headings that the
+// built site does not have. It runs last, so it sees every output file.
+func (s *build) checkLinks(context.Context) {
+	if s.files == nil {
+		return
+	}
+	ids := map[string]map[string]bool{} // output path → ids, filled lazily
+	sev := diag.Error
+	if s.cfg.BrokenLinks == "warning" {
+		sev = diag.Warning
+	}
+	for _, p := range s.pages {
+		if p.md == nil {
+			continue
+		}
+		for _, l := range p.md.Links {
+			if l.External {
+				if msg := externalProblem(l.Href); msg != "" {
+					s.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: diag.Warning, Msg: msg})
+				}
+				continue
+			}
+			if msg := s.linkProblem(p, l.Href, ids); msg != "" {
+				s.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: sev, Msg: msg})
+			}
+		}
+	}
+}
+
+// linkProblem returns what is wrong with an internal link, or "".
+func (s *build) linkProblem(from *page, href string, ids map[string]map[string]bool) string {
+	p, rest := splitFragment(href)
+	frag := ""
+	if i := strings.IndexByte(rest, '#'); i >= 0 {
+		frag = rest[i+1:]
+	}
+	if p == "" {
+		p = from.URL
+	}
+	if strings.HasSuffix(p, ".md") {
+		return "link to " + p + ": no such page: check the path, relative to this file"
+	}
+	if !strings.HasPrefix(p, "/") {
+		return ""
+	}
+	if unescaped, err := url.PathUnescape(p); err == nil {
+		p = unescaped
+	}
+	out, ok := s.outputFor(p)
+	if !ok {
+		msg := "broken link: nothing is published at " + p
+		if guess := s.closestURL(p); guess != "" {
+			msg += "; did you mean " + guess + "?"
+		}
+		return msg
+	}
+	if frag == "" || !strings.HasSuffix(out, ".html") {
+		return ""
+	}
+	set, ok := ids[out]
+	if !ok {
+		f, _ := s.files.Get(out)
+		set = htmlIDs(f.Data)
+		ids[out] = set
+	}
+	if f, err := url.PathUnescape(frag); err == nil && !set[f] {
+		return "broken link: " + p + " has no heading or element with id \"" + f + "\""
+	}
+	return ""
+}
+
+// outputFor finds the output file that URL path p serves.
+func (s *build) outputFor(p string) (string, bool) {
+	rel := strings.TrimPrefix(p, "/")
+	candidates := []string{rel}
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		candidates = []string{rel + "index.html"}
+	} else if path.Ext(rel) == "" {
+		candidates = append(candidates, rel+"/index.html")
+	}
+	for _, c := range candidates {
+		if _, ok := s.files.Get(c); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// closestURL suggests the page URL nearest to p, for typos.
+func (s *build) closestURL(p string) string {
+	best, bestD := "", 1<<30
+	want := strings.TrimSuffix(p, "/") + "/"
+	for u := range s.byURL {
+		if d := editDistance(want, u, bestD); d < bestD {
+			best, bestD = u, d
+		}
+	}
+	if bestD <= max(3, len(want)/5) {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance of a and b, giving up early
+// (returning limit) once it cannot be under limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// htmlIDs collects the values of id="..." attributes in an HTML page. The
+// generator writes every attribute quoted, so a byte scan is exact here.
+func htmlIDs(b []byte) map[string]bool {
+	set := map[string]bool{}
+	for {
+		i := bytes.Index(b, []byte(` id="`))
+		if i < 0 {
+			return set
+		}
+		b = b[i+5:]
+		j := bytes.IndexByte(b, '"')
+		if j < 0 {
+			return set
+		}
+		set[htmlUnescape(string(b[:j]))] = true
+		b = b[j:]
+	}
+}
+
+// externalProblem reports a malformed external URL (no network is used).
+func externalProblem(href string) string {
+	u, err := url.Parse(href)
+	switch {
+	case err != nil:
+		return "malformed link " + href + ": " + err.Error()
+	case (u.Scheme == "http" || u.Scheme == "https") && (u.Host == "" || !strings.Contains(u.Hostname(), ".") && u.Hostname() != "localhost"):
+		return "malformed link " + href + ": the host name is missing or incomplete"
+	}
+	return ""
+}

@@ -1,0 +1,103 @@
+package site
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
+	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
+	"github.com/tradeoffs/tradeoffs/generator/internal/theme"
+)
+
+// page is a content page with what the build has made of it.
+type page struct {
+	*content.Page
+	md        *markdown.Result
+	related   []*page
+	backlinks []*page
+}
+
+func (s *build) loadLayouts(context.Context) {
+	set, diags := layout.Load(
+		layout.Source{FS: theme.FS, Dir: "layouts", Label: "generator/internal/theme/layouts"},
+		layout.Source{FS: s.opts.FS, Dir: layout.Dir, Label: layout.Dir},
+		s.funcs(),
+	)
+	s.diags.Append(diags)
+	if !diags.HasErrors() {
+		s.layouts = set
+	}
+}
+
+func (s *build) buildAssets(context.Context) {
+	css, err := highlight.Stylesheet(s.cfg.Highlight.Light, s.cfg.Highlight.Dark)
+	if err != nil {
+		s.diags.Errorf(diag.Pos{File: "content/_site.yaml"}, "%v", err)
+		return
+	}
+	bundle, err := assets.Build(theme.FS, "static", css)
+	if err != nil {
+		s.diags.Errorf(diag.Pos{File: "generator/internal/theme/static"}, "%v", err)
+		return
+	}
+	s.assets = bundle
+	for name, data := range bundle.Files() {
+		if err := s.files.Add(name, data, ""); err != nil {
+			s.diags.Add(diag.AsList(err, diag.Pos{})[0])
+		}
+	}
+}
+
+// renderMarkdown converts every page body, in parallel, one converter per
+// worker (a goldmark converter is not shared between goroutines).
+func (s *build) renderMarkdown(ctx context.Context) {
+	resolver := s.resolver()
+	opts := markdown.Options{
+		UnsafeHTML:  s.cfg.UnsafeHTML,
+		Highlighter: s.b.hl,
+		TOCMin:      s.cfg.TOC.Min,
+		TOCMax:      s.cfg.TOC.Max,
+	}
+	s.parallel(ctx, len(s.pages), func() func(i int) {
+		conv := markdown.New(opts)
+		return func(i int) {
+			p := s.pages[i]
+			p.md = conv.Convert(markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver})
+		}
+	}, nil)
+	for _, p := range s.pages {
+		if p.md != nil {
+			s.diags.Append(p.md.Diags)
+		}
+	}
+}
+
+// parallel runs n jobs on GOMAXPROCS workers; newWorker is called once per
+// worker and returns the function that does job i. progress, if set, is
+// told how many jobs are done.
+func (s *build) parallel(ctx context.Context, n int, newWorker func() func(int), progress func(done, total int)) {
+	var next, done atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			work := newWorker()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				work(i)
+				if d := done.Add(1); progress != nil && (d%64 == 0 || int(d) == n) {
+					progress(int(d), n)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

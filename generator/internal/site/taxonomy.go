@@ -1,0 +1,228 @@
+package site
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+)
+
+// tag is one tag and its pages.
+type tag struct {
+	name  string // the most used spelling
+	slug  string
+	pages []*page
+}
+
+func (t *tag) url() string { return "/tags/" + t.slug + "/" }
+
+// collectTaxonomies finds the sections (making up a list page for a section
+// without _index.md), the tags, backlinks and related pages.
+func (s *build) collectTaxonomies(context.Context) {
+	s.collectSections()
+	s.collectTags()
+	s.collectBacklinks()
+	s.collectRelated()
+}
+
+func (s *build) collectSections() {
+	have := map[string]bool{}
+	for _, p := range s.pages {
+		if p.Kind == content.KindSection && !strings.Contains(strings.Trim(p.URL, "/"), "/") {
+			have[p.Section] = true
+			s.sections = append(s.sections, p)
+		}
+	}
+	for _, p := range s.pages {
+		if p.Section != "" && !have[p.Section] {
+			have[p.Section] = true
+			made := &page{Page: &content.Page{
+				Source: content.Dir + "/" + p.Section + "/_index.md", Section: p.Section, Slug: p.Section,
+				URL: "/" + p.Section + "/", OutFile: p.Section + "/index.html", Kind: content.KindSection,
+				Meta: &content.Common{Title: humanize(p.Section)},
+			}}
+			s.sections = append(s.sections, made)
+			s.byURL[made.URL] = made
+		}
+	}
+	slices.SortFunc(s.sections, byWeightThenTitle)
+}
+
+// humanize turns a folder name into a title: "case-studies" → "Case studies".
+func humanize(name string) string {
+	s := strings.ReplaceAll(name, "-", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func byWeightThenTitle(a, b *page) int {
+	wa, wb := a.Base().Weight, b.Base().Weight
+	if wa != wb {
+		if wa == 0 {
+			return 1
+		}
+		if wb == 0 {
+			return -1
+		}
+		return cmp.Compare(wa, wb)
+	}
+	return cmp.Compare(a.Title(), b.Title())
+}
+
+// byListOrder sorts lists: weight first (set weights before unset), then
+// newest first, then title.
+func byListOrder(a, b *page) int {
+	wa, wb := a.Base().Weight, b.Base().Weight
+	if wa != wb {
+		if wa == 0 {
+			return 1
+		}
+		if wb == 0 {
+			return -1
+		}
+		return cmp.Compare(wa, wb)
+	}
+	if c := b.Base().Date.Compare(a.Base().Date.Time); c != 0 {
+		return c
+	}
+	return cmp.Or(cmp.Compare(a.Title(), b.Title()), cmp.Compare(a.URL, b.URL))
+}
+
+func (s *build) collectTags() {
+	bySlug := map[string]*tag{}
+	spellings := map[string]map[string]int{}
+	for _, p := range s.pages {
+		seen := map[string]bool{}
+		for _, name := range p.Base().Tags {
+			sl := content.TagSlug(name)
+			if sl == "" || seen[sl] {
+				continue
+			}
+			seen[sl] = true
+			t := bySlug[sl]
+			if t == nil {
+				t = &tag{slug: sl}
+				bySlug[sl] = t
+				spellings[sl] = map[string]int{}
+				s.tags = append(s.tags, t)
+			}
+			t.pages = append(t.pages, p)
+			spellings[sl][strings.TrimSpace(name)]++
+		}
+	}
+	for _, t := range s.tags {
+		t.name = mostUsed(spellings[t.slug])
+		slices.SortFunc(t.pages, byListOrder)
+	}
+	slices.SortFunc(s.tags, func(a, b *tag) int { return cmp.Compare(a.slug, b.slug) })
+	s.tagBySlug = bySlug
+}
+
+func mostUsed(counts map[string]int) string {
+	best, n := "", -1
+	for s, c := range counts {
+		if c > n || (c == n && s < best) {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// collectBacklinks records, for each page, the pages that link to it.
+func (s *build) collectBacklinks() {
+	for _, p := range s.pages {
+		if p.md == nil {
+			continue
+		}
+		seen := map[*page]bool{}
+		for _, l := range p.md.Links {
+			if l.External || l.Image {
+				continue
+			}
+			target := s.byURL[normalizeURL(l.Href)]
+			if target != nil && target != p && !seen[target] && target.Kind == content.KindPage {
+				seen[target] = true
+				target.backlinks = append(target.backlinks, p)
+			}
+		}
+	}
+	for _, p := range s.pages {
+		slices.SortFunc(p.backlinks, byListOrder)
+	}
+}
+
+// normalizeURL reduces an internal href to the URL of the page it leads to.
+func normalizeURL(href string) string {
+	p, _ := splitFragment(href)
+	if p == "" || !strings.HasPrefix(p, "/") {
+		return ""
+	}
+	if !strings.HasSuffix(p, "/") && !strings.Contains(p[strings.LastIndexByte(p, '/'):], ".") {
+		p += "/"
+	}
+	return p
+}
+
+// relatedLimit is how many related pages a page lists; candidatesPerTag
+// caps how many pages of one tag are scored, so the cost stays linear in
+// the number of pages even when a tag is on thousands of them.
+const (
+	relatedLimit     = 5
+	candidatesPerTag = 50
+)
+
+// collectRelated scores pages by links in either direction (3 points each)
+// and shared tags (1 point each) and keeps the best few.
+func (s *build) collectRelated() {
+	outLinks := map[*page]map[*page]bool{}
+	for _, p := range s.pages {
+		for _, b := range p.backlinks {
+			if outLinks[b] == nil {
+				outLinks[b] = map[*page]bool{}
+			}
+			outLinks[b][p] = true
+		}
+	}
+	tagsOf := map[*page][]*tag{}
+	for _, t := range s.tags {
+		for _, p := range t.pages {
+			tagsOf[p] = append(tagsOf[p], t)
+		}
+	}
+	for _, p := range s.pages {
+		if p.Kind != content.KindPage {
+			continue
+		}
+		score := map[*page]int{}
+		for q := range outLinks[p] {
+			score[q] += 3
+		}
+		for _, q := range p.backlinks {
+			score[q] += 3
+		}
+		for _, t := range tagsOf[p] {
+			for _, q := range t.pages[:min(len(t.pages), candidatesPerTag)] {
+				score[q]++
+			}
+		}
+		delete(score, p)
+		p.related = topRelated(score)
+	}
+}
+
+func topRelated(score map[*page]int) []*page {
+	out := make([]*page, 0, len(score))
+	for q := range score {
+		if q.Kind == content.KindPage {
+			out = append(out, q)
+		}
+	}
+	slices.SortFunc(out, func(a, b *page) int {
+		return cmp.Or(cmp.Compare(score[b], score[a]), byListOrder(a, b))
+	})
+	return out[:min(len(out), relatedLimit)]
+}

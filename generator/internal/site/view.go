@@ -1,0 +1,181 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
+)
+
+// This file is the API for authors of layouts: the data every template
+// receives. A layout is executed with a *PageView as its dot; .Site is the
+// same *SiteView for every page. Fields are documented where they are
+// declared; anything not here is not available to templates.
+
+// SiteView describes the whole site.
+type SiteView struct {
+	// Title and Description come from content/_site.yaml.
+	Title       string
+	Description string
+	// BaseURL is the absolute URL of the site, ending in "/".
+	BaseURL string
+	// Language is the content's language code ("en").
+	Language string
+	// Menu is the header navigation.
+	Menu []MenuItem
+	// Sections are the top-level sections, ordered by weight then title.
+	Sections []*PageLink
+	// Tags are all tags, by name.
+	Tags []TagLink
+	// Preview is true for deploy-preview builds: the layout shows a banner
+	// and asks search engines not to index the page.
+	Preview bool
+	// Drafts is true when draft pages are built.
+	Drafts bool
+	// SearchIndex is the URL of the search index's entry file, or "".
+	SearchIndex string
+	// BuildYear is the year of the build, for the footer.
+	BuildYear int
+	// Repo is the source repository's web URL, or "".
+	Repo string
+}
+
+// MenuItem is a header link.
+type MenuItem struct {
+	Title string
+	URL   string
+	// Active is true when the page being rendered is at or under URL.
+	Active bool
+}
+
+// PageView is one rendered page.
+type PageView struct {
+	Site *SiteView
+	// Kind is "home", "page", "section", "tag", "tags", "search" or "404".
+	Kind string
+	// Section is the page's section folder ("case-studies"), "" at the top.
+	Section      string
+	SectionTitle string
+	SectionURL   string
+	// Title is the page's title; for tag pages, the tag's name.
+	Title string
+	// Summary is the front matter summary, or the first paragraph.
+	Summary string
+	// URL is root-relative ("/patterns/x/"); Permalink is absolute.
+	URL       string
+	Permalink string
+	Date      time.Time
+	Updated   time.Time
+	Tags      []TagLink
+	// Content is the rendered markdown.
+	Content template.HTML
+	// TOC is the table of contents (h2–h3 by default).
+	TOC []*markdown.TOCEntry
+	// Words and ReadingMinutes measure the prose.
+	Words          int
+	ReadingMinutes int
+	// Source is the page's file ("content/patterns/x.md"); EditURL opens it
+	// for editing in the repository, or is "".
+	Source  string
+	EditURL string
+	// Draft is true for a draft page (built with --drafts).
+	Draft bool
+	// Pages lists pages: a section's pages, a tag's pages, or for the home
+	// page its newest pages.
+	Pages []*PageLink
+	// Groups are the home page's lists, one per section.
+	Groups []*Group
+	// Related are pages that share tags or links with this one.
+	Related []*PageLink
+	// Backlinks are pages that link to this one.
+	Backlinks []*PageLink
+	// CaseStudy, Checklist and Pattern hold the typed front matter of
+	// pages in those sections; nil elsewhere.
+	CaseStudy *CaseStudyView
+	Checklist *ChecklistView
+	Pattern   *PatternView
+	// Scripts are the URLs of the scripts the page needs, in order.
+	Scripts []string
+	// Stylesheet is the URL of the site's stylesheet.
+	Stylesheet string
+	// Breadcrumbs lead from the home page to the page's parent.
+	Breadcrumbs []*PageLink
+}
+
+// PageLink is a page as it appears in lists.
+type PageLink struct {
+	Title        string
+	URL          string
+	Summary      string
+	Section      string
+	SectionTitle string
+	Date         time.Time
+	Tags         []TagLink
+	// Company and Outcome are set for case studies.
+	Company string
+	Outcome string
+	// Count is the number of pages, for sections.
+	Count int
+}
+
+// Group is a titled list of pages.
+type Group struct {
+	Title string
+	URL   string
+	Pages []*PageLink
+	// More is the number of pages not listed.
+	More int
+}
+
+// TagLink is a tag with the URL of its page and how many pages carry it.
+type TagLink struct {
+	Name  string
+	Slug  string
+	URL   string
+	Count int
+}
+
+// CaseStudyView is a case study's front matter.
+type CaseStudyView struct {
+	Company string
+	Year    int
+	From    string
+	To      string
+	Outcome string
+	Metrics []MetricView
+	Sources []SourceView
+}
+
+// MetricView is one outcome metric.
+type MetricView struct {
+	Label  string
+	Before string
+	After  string
+	Unit   string
+	Note   string
+}
+
+// SourceView is one source of a case study.
+type SourceView struct {
+	Title     string
+	URL       string
+	Publisher string
+	Date      time.Time
+}
+
+// ChecklistView is a checklist's front matter.
+type ChecklistView struct {
+	Options []OptionView
+}
+
+// OptionView is one option of a checklist.
+type OptionView struct {
+	ID          string
+	Label       string
+	Description string
+}
+
+// PatternView is a trade-off page's front matter.
+type PatternView struct {
+	Alternatives []string
+}

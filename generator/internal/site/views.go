@@ -1,0 +1,109 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+)
+
+// siteView builds the data shared by every page.
+func (s *build) siteView() *SiteView {
+	v := &SiteView{
+		Title:       s.cfg.Title,
+		Description: s.cfg.Description,
+		BaseURL:     s.cfg.BaseURL,
+		Language:    s.cfg.Language,
+		Preview:     s.opts.Preview,
+		Drafts:      s.opts.Drafts,
+		BuildYear:   s.opts.Now.Year(),
+		Repo:        s.cfg.Repo,
+	}
+	for _, m := range s.cfg.Menu {
+		v.Menu = append(v.Menu, MenuItem{Title: m.Title, URL: m.URL})
+	}
+	for _, sec := range s.sections {
+		l := s.link(sec)
+		l.Count = len(s.sectionPages(sec))
+		v.Sections = append(v.Sections, l)
+	}
+	if len(v.Menu) == 0 {
+		for _, sec := range v.Sections {
+			v.Menu = append(v.Menu, MenuItem{Title: sec.Title, URL: sec.URL})
+		}
+	}
+	for _, t := range s.tags {
+		v.Tags = append(v.Tags, TagLink{Name: t.name, Slug: t.slug, URL: t.url(), Count: len(t.pages)})
+	}
+	return v
+}
+
+func (s *build) absURL(u string) string {
+	return strings.TrimSuffix(s.cfg.BaseURL, "/") + u
+}
+
+func (s *build) link(p *page) *PageLink {
+	b := p.Base()
+	l := &PageLink{Title: p.Title(), URL: p.URL, Summary: b.Summary, Section: p.Section, Date: b.Date.Time, Tags: s.tagLinks(b.Tags)}
+	if l.Summary == "" && p.md != nil {
+		l.Summary = truncate(p.md.Summary, 200)
+	}
+	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
+		l.SectionTitle = sec.Title()
+	}
+	if cs, ok := p.Meta.(*content.CaseStudy); ok {
+		l.Company, l.Outcome = cs.Company, cs.Outcome
+	}
+	return l
+}
+
+func (s *build) links(ps []*page) []*PageLink {
+	out := make([]*PageLink, len(ps))
+	for i, p := range ps {
+		out[i] = s.link(p)
+	}
+	return out
+}
+
+func (s *build) tagLinks(names []string) []TagLink {
+	var out []TagLink
+	seen := map[string]bool{}
+	for _, n := range names {
+		sl := content.TagSlug(n)
+		if sl == "" || seen[sl] {
+			continue
+		}
+		seen[sl] = true
+		out = append(out, TagLink{Name: s.tagName(sl, n), Slug: sl, URL: "/tags/" + sl + "/"})
+	}
+	return out
+}
+
+func (s *build) tagName(slug, fallback string) string {
+	if t := s.tagBySlug[slug]; t != nil {
+		return t.name
+	}
+	return fallback
+}
+
+// setTyped copies a typed schema's fields into the view.
+func setTyped(v *PageView, meta content.Schema) {
+	switch m := meta.(type) {
+	case *content.CaseStudy:
+		cs := &CaseStudyView{Company: m.Company, Year: m.Year, From: m.From, To: m.To, Outcome: m.Outcome}
+		for _, x := range m.Metrics {
+			cs.Metrics = append(cs.Metrics, MetricView{Label: x.Label, Before: string(x.Before), After: string(x.After), Unit: x.Unit, Note: x.Note})
+		}
+		for _, x := range m.Sources {
+			cs.Sources = append(cs.Sources, SourceView{Title: x.Title, URL: x.URL, Publisher: x.Publisher, Date: x.Date.Time})
+		}
+		v.CaseStudy = cs
+	case *content.Checklist:
+		cl := &ChecklistView{}
+		for _, o := range m.Options {
+			cl.Options = append(cl.Options, OptionView{ID: o.ID, Label: o.Label, Description: o.Description})
+		}
+		v.Checklist = cl
+	case *content.Pattern:
+		v.Pattern = &PatternView{Alternatives: m.Alternatives}
+	}
+}
