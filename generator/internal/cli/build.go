@@ -42,6 +42,7 @@ failed build leaves the previous output exactly as it was.`)
 	out := fs.String("out", "", "output folder (default: public/ inside --root)")
 	preview := fs.Bool("preview", false, "deploy preview: a banner on every page and no search-engine indexing")
 	quiet := fs.Bool("quiet", false, "print only problems")
+	verbose := fs.Bool("verbose", false, "also print how long each step of the build took")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -77,6 +78,12 @@ failed build leaves the previous output exactly as it was.`)
 		st := s.Stats
 		st.Duration += time.Since(start)
 		fmt.Fprintf(env.Stdout, "built %s into %s in %s\n", summary(st), *out, formatDuration(st.Duration))
+	}
+	if *verbose {
+		for _, t := range s.Stats.Steps {
+			fmt.Fprintf(env.Stdout, "  %-11s %s\n", t.Name, formatDuration(t.Duration))
+		}
+		fmt.Fprintf(env.Stdout, "  %-11s %s\n", "write", formatDuration(time.Since(start)))
 	}
 	return 0
 }

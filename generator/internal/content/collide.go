@@ -20,23 +20,30 @@ var reserved = map[string]string{
 }
 
 // checkCollisions reports two sources that would write the same output
-// file, naming both, and sources that would overwrite generated files.
-func checkCollisions(pages []*Page, files []File) diag.List {
+// file, naming both, and sources that would overwrite generated files. It
+// returns the pages that may be built: the first of colliding pages, and no
+// page at a reserved path.
+func checkCollisions(pages []*Page, files []File) ([]*Page, diag.List) {
 	var l diag.List
 	owner := map[string]string{} // output file → source
-	claim := func(out, src string) {
+	claim := func(out, src string) bool {
 		if first, ok := owner[out]; ok {
 			l.Errorf(diag.Pos{File: src}, "%s and %s would both be written to /%s: rename or move one of them", first, src, strings.TrimSuffix(out, "index.html"))
-			return
+			return false
 		}
 		owner[out] = src
 		top, _, _ := strings.Cut(out, "/")
 		if what, ok := reserved[top]; ok {
 			l.Errorf(diag.Pos{File: src}, "/%s is reserved for %s: rename %s", top, what, src)
+			return false
 		}
+		return true
 	}
+	var kept []*Page
 	for _, p := range pages {
-		claim(p.OutFile, p.Source)
+		if claim(p.OutFile, p.Source) {
+			kept = append(kept, p)
+		}
 		for _, r := range p.Resources {
 			claim(r.OutFile, r.Source)
 		}
@@ -44,5 +51,5 @@ func checkCollisions(pages []*Page, files []File) diag.List {
 	for _, f := range files {
 		claim(f.Rel, f.Source)
 	}
-	return l
+	return kept, l
 }

@@ -50,7 +50,8 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, diag.List) {
 	}
 	pages, diags := parseAll(ctx, fsys, w.pages, opts)
 	diags = append(w.diags, diags...)
-	diags.Append(checkCollisions(pages, w.files))
+	pages, collisions := checkCollisions(pages, w.files)
+	diags.Append(collisions)
 	site := &Site{Files: w.files}
 	for _, p := range pages {
 		if p.Base().Draft && !opts.Drafts {

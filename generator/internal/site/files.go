@@ -30,6 +30,14 @@ func (s *build) renderFeeds(context.Context) {
 			datedPages = append(datedPages, p)
 		}
 	}
+	for _, sec := range s.sections {
+		if _, real := s.bySource[sec.Source]; !real {
+			all = append(all, feeds.Entry{URL: s.absURL(sec.URL), Title: sec.Title()})
+		}
+	}
+	for _, t := range s.tags {
+		all = append(all, feeds.Entry{URL: s.absURL(t.url()), Title: t.name})
+	}
 	slices.SortFunc(datedPages, byListOrder)
 	for _, p := range datedPages[:min(len(datedPages), feedSize)] {
 		b := p.Base()

@@ -90,21 +90,22 @@ func (s *build) tagJobs() []job {
 	var jobs []job
 	for _, t := range s.tags {
 		v := s.baseView("tag", t.name, t.url())
-		v.Summary = "Pages tagged " + t.name + "."
+		v.Description = "Pages tagged " + t.name + "."
 		v.Pages = s.links(t.pages)
 		v.Breadcrumbs = []*PageLink{{Title: "Home", URL: "/"}, {Title: "Tags", URL: "/tags/"}}
 		jobs = append(jobs, job{out: "tags/" + t.slug + "/index.html", layout: "tag", view: v})
 	}
 	v := s.baseView("tags", "Tags", "/tags/")
 	v.Summary = "Every tag used on this site, with the number of pages carrying it."
+	v.Description = v.Summary
 	return append(jobs, job{out: "tags/index.html", layout: "tags", view: v})
 }
 
 func (s *build) specialJobs() []job {
 	search := s.baseView("search", "Search", "/search/")
-	search.Summary = "Search " + s.cfg.Title + "."
+	search.Description = "Search " + s.cfg.Title + "."
 	notFound := s.baseView("404", "Page not found", "/404.html")
-	notFound.Summary = "There is no page at this address."
+	notFound.Description = "There is no page at this address."
 	return []job{
 		{out: "search/index.html", layout: "search", view: search},
 		{out: "404.html", layout: "404", view: notFound},
@@ -147,7 +148,7 @@ func (s *build) pageView(p *page) *PageView {
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
 		v.SectionTitle, v.SectionURL = sec.Title(), sec.URL
 	}
-	v.Summary = b.Summary
+	v.Summary, v.Description = b.Summary, b.Summary
 	v.Date, v.Updated, v.Draft = b.Date.Time, b.Updated.Time, b.Draft
 	v.Tags = s.tagLinks(b.Tags)
 	v.Source = p.Source
@@ -157,8 +158,8 @@ func (s *build) pageView(p *page) *PageView {
 		v.TOC = p.md.TOC
 		v.Words = p.md.Words
 		v.ReadingMinutes = max(1, (p.md.Words+219)/220)
-		if v.Summary == "" {
-			v.Summary = truncate(p.md.Summary, 200)
+		if v.Description == "" {
+			v.Description = truncate(p.md.Summary, 200)
 		}
 		v.Scripts = s.scripts(p.md.Features)
 	}

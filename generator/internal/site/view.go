@@ -59,8 +59,11 @@ type PageView struct {
 	SectionURL   string
 	// Title is the page's title; for tag pages, the tag's name.
 	Title string
-	// Summary is the front matter summary, or the first paragraph.
+	// Summary is the front matter summary ("" if it has none).
 	Summary string
+	// Description is Summary, or else the start of the first paragraph:
+	// for the meta description and link previews.
+	Description string
 	// URL is root-relative ("/patterns/x/"); Permalink is absolute.
 	URL       string
 	Permalink string

@@ -144,6 +144,10 @@ func explain(msg string) string {
 		return msg + ": remove it or check its spelling (see CONTRIBUTING.md for the fields of this kind of page)"
 	case strings.HasPrefix(msg, "cannot unmarshal"):
 		return "wrong type: " + simplifyType(msg)
+	case strings.Contains(msg, "where sequence is expected"):
+		return "wrong type: a list is expected here, not a mapping (key: value lines)"
+	case strings.Contains(msg, "where mapping is expected") || strings.Contains(msg, "where map is expected"):
+		return "wrong type: a mapping (key: value lines) is expected here, not a list"
 	case strings.Contains(msg, "already defined"):
 		return "duplicate key: " + msg
 	}
