@@ -2,7 +2,10 @@ module github.com/tradeoffs/tradeoffs
 
 go 1.26.8
 
-require github.com/chromedp/chromedp v0.23.0
+require (
+	github.com/chromedp/chromedp v0.23.0
+	github.com/yuin/goldmark v1.8.7
+)
 
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
