@@ -151,6 +151,25 @@ func distance(a, b string) int {
 	return prev[len(b)]
 }
 
+// foldAccent spells a lowercase letter or digit in ASCII, dropping the
+// accents of Latin letters; it returns "" for anything else.
+func foldAccent(r rune) string {
+	if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+		return string(r)
+	}
+	for _, f := range [...]struct{ from, to string }{
+		{"àáâãäåā", "a"}, {"çćč", "c"}, {"ď", "d"}, {"èéêëēěę", "e"}, {"ìíîïī", "i"},
+		{"ñńň", "n"}, {"òóôõöøō", "o"}, {"ř", "r"}, {"śšş", "s"}, {"ť", "t"},
+		{"ùúûüūů", "u"}, {"ýÿ", "y"}, {"źżž", "z"}, {"ł", "l"},
+		{"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"},
+	} {
+		if strings.ContainsRune(f.from, r) {
+			return f.to
+		}
+	}
+	return ""
+}
+
 // slug turns a question into an id: lowercase ASCII letters and digits, runs
 // of anything else as one "-", cut at a word boundary to keep shared links
 // short.
@@ -159,15 +178,16 @@ func slug(text string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(text) {
-		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
+		folded := foldAccent(r)
+		if folded == "" {
+			dash = true
 			continue
 		}
-		dash = true
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(folded)
+		dash = false
 	}
 	s := b.String()
 	if len(s) > maxLen {

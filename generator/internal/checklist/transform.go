@@ -8,6 +8,7 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // transformer turns the task items of a checklist document into questions
@@ -32,7 +33,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	drafts := st.collect(doc, src)
 	st.assignIDs(drafts, src)
 	st.checkWeights(drafts, src)
-	st.checkUnused(drafts)
+	if !st.diags.HasErrors() {
+		// An option left unused by a mistake already reported is no news.
+		st.checkUnused(drafts)
+	}
 	model := &Checklist{ID: st.cfg.ID, Options: st.cfg.Options, Questions: make([]Question, 0, len(drafts))}
 	for _, d := range drafts {
 		d.q.Anchor = string(pc.IDs().Generate([]byte("q-"+d.q.ID), KindQuestion))
@@ -164,7 +168,11 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

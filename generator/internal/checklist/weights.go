@@ -85,7 +85,7 @@ type blockParser struct {
 	i    int
 }
 
-func (p *blockParser) peek() token     { return p.toks[p.i] }
+func (p *blockParser) peek() token { return p.toks[p.i] }
 func (p *blockParser) peekAt(k int) token {
 	return p.toks[min(p.i+k, len(p.toks)-1)]
 }
