@@ -3,6 +3,7 @@ package checklist
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,7 +84,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if got != string(want) {
-				t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", file, golden, got)
+				t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", file, golden, firstDiff(got, string(want)))
 			}
 		})
 	}
@@ -144,4 +145,22 @@ func TestConcurrentConversions(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// firstDiff describes the first line where got and want differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, gl, wl)
+		}
+	}
+	return "(no line differs)"
 }
