@@ -63,7 +63,7 @@
     if (!answers || typeof answers !== "object") return out;
     this.model.questions.forEach(function (q) {
       var v = answers[q.id];
-      if (q.kind === "check" ? v === "yes" : ANSWER_WORDS.hasOwnProperty(v)) out[q.id] = v;
+      if (q.kind === "check" ? v === "yes" : Object.prototype.hasOwnProperty.call(ANSWER_WORDS, v)) out[q.id] = v;
     });
     return out;
   };
@@ -109,7 +109,7 @@
 
   Checklist.prototype.fromHash = function (hash) {
     if (hash.indexOf(HASH_PREFIX) !== 0) return null;
-    var answers = {};
+    var answers = Object.create(null); // keys come from the URL
     hash.slice(HASH_PREFIX.length).split(",").forEach(function (pair) {
       var i = pair.indexOf(":");
       if (i > 0) answers[pair.slice(0, i)] = pair.slice(i + 1);
