@@ -180,3 +180,15 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestIDFromFile(t *testing.T) {
+	for file, want := range map[string]string{
+		"content/checklists/arch-eval.md":     "arch-eval",
+		"content/checklists/arch/index.md":    "arch",
+		`content\checklists\costs\_index.md`: "costs",
+	} {
+		if got := idFromFile(file); got != want {
+			t.Errorf("idFromFile(%q) = %q, want %q", file, got, want)
+		}
+	}
+}

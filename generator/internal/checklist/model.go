@@ -13,7 +13,7 @@ import (
 type Config struct {
 	// ID names the checklist: the form's data-checklist attribute and the
 	// key its answers are saved under in the browser. Empty means the base
-	// name of File without its extension.
+	// name of File without its extension (the folder's name for index.md).
 	ID string
 	// Options are the choices the answers lean toward, in the order the
 	// front matter declares them.
@@ -95,10 +95,20 @@ type state struct {
 // converting: md.Convert(src, w, parser.WithContext(pc)).
 func Enable(pc parser.Context, cfg Config) {
 	if cfg.ID == "" {
-		base := path.Base(strings.ReplaceAll(cfg.File, "\\", "/"))
-		cfg.ID = strings.TrimSuffix(base, path.Ext(base))
+		cfg.ID = idFromFile(cfg.File)
 	}
 	pc.Set(stateKey, &state{cfg: cfg})
+}
+
+// idFromFile names a checklist after its file: its base name without
+// extension, or its folder's name for an index.md or _index.md.
+func idFromFile(file string) string {
+	file = strings.ReplaceAll(file, "\\", "/")
+	name := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	if name == "index" || name == "_index" {
+		name = path.Base(path.Dir(file))
+	}
+	return name
 }
 
 // Result returns the checklist that converting with pc built, and every
