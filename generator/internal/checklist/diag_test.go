@@ -183,8 +183,8 @@ func TestSlug(t *testing.T) {
 
 func TestIDFromFile(t *testing.T) {
 	for file, want := range map[string]string{
-		"content/checklists/arch-eval.md":     "arch-eval",
-		"content/checklists/arch/index.md":    "arch",
+		"content/checklists/arch-eval.md":    "arch-eval",
+		"content/checklists/arch/index.md":   "arch",
 		`content\checklists\costs\_index.md`: "costs",
 	} {
 		if got := idFromFile(file); got != want {
