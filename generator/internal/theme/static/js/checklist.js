@@ -1,0 +1,295 @@
+// Interactive checklists: the reader's answers to a checklist page's
+// questions add up to a recommendation, with the answers that made it.
+//
+// The page works without this script as a paper checklist; the script only
+// adds to it. It reads the markup rendered by the Go package
+// generator/internal/checklist (its doc comment is the contract):
+//   form.checklist[data-checklist]          one checklist
+//   script.checklist-model                  its model, JSON data
+//   [data-question] input[name="q-ID"]      a question's checkbox or radios
+//   .checklist-status, .checklist-progress-bar, .checklist-progress
+//   .checklist-paper / .checklist-live      result without / with the script
+//   .checklist-summary, .checklist-scores   the live recommendation
+//   .checklist-copy, .checklist-copy-status, .checklist-share(-link)
+// Answers are saved in localStorage under "checklist:" + the checklist id,
+// and shared as a fragment "#answers=id:value,id:value" that wins over the
+// saved answers when the page opens.
+(function () {
+  "use strict";
+
+  var STORAGE_PREFIX = "checklist:";
+  var HASH_PREFIX = "#answers=";
+  var ANSWER_WORDS = { yes: "yes", no: "no", unsure: "not sure" };
+
+  function make(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  // Numbers shown to the reader: at most two decimals, a real minus sign.
+  function num(n) {
+    var s = String(Math.round(Math.abs(n) * 100) / 100);
+    return n < 0 ? "\u2212" + s : s;
+  }
+
+  function signed(n) {
+    return n < 0 ? num(n) : "+" + num(n);
+  }
+
+  function points(n) {
+    return num(n) + (Math.abs(n) === 1 ? " point" : " points");
+  }
+
+  function Checklist(form, model) {
+    this.form = form;
+    this.model = model;
+    this.key = STORAGE_PREFIX + model.id;
+    var el = this.el = {};
+    ["status", "progress-bar", "progress", "paper", "live", "summary", "scores",
+      "copy", "copy-status", "share", "share-link"].forEach(function (name) {
+      el[name] = form.querySelector(".checklist-" + name);
+    });
+  }
+
+  Checklist.prototype.inputs = function (id) {
+    return this.form.querySelectorAll('input[name="q-' + id + '"]');
+  };
+
+  // clean keeps the answers that fit a question of this checklist.
+  Checklist.prototype.clean = function (answers) {
+    var out = {};
+    if (!answers || typeof answers !== "object") return out;
+    this.model.questions.forEach(function (q) {
+      var v = answers[q.id];
+      if (q.kind === "check" ? v === "yes" : Object.prototype.hasOwnProperty.call(ANSWER_WORDS, v)) out[q.id] = v;
+    });
+    return out;
+  };
+
+  Checklist.prototype.read = function () {
+    var answers = {};
+    this.model.questions.forEach(function (q) {
+      this.inputs(q.id).forEach(function (input) {
+        if (input.checked) answers[q.id] = input.value;
+      });
+    }, this);
+    return answers;
+  };
+
+  Checklist.prototype.write = function (answers) {
+    this.model.questions.forEach(function (q) {
+      this.inputs(q.id).forEach(function (input) {
+        input.checked = answers[q.id] === input.value;
+      });
+    }, this);
+  };
+
+  // Storage can be full, disabled or blocked: the checklist then works for
+  // the visit only.
+  Checklist.prototype.load = function () {
+    try {
+      var raw = window.localStorage.getItem(this.key);
+      return raw ? this.clean(JSON.parse(raw).answers) : null;
+    } catch (e) {
+      return null;
+    }
+  };
+
+  Checklist.prototype.save = function (answers) {
+    try {
+      if (Object.keys(answers).length === 0) {
+        window.localStorage.removeItem(this.key);
+      } else {
+        window.localStorage.setItem(this.key, JSON.stringify({ answers: answers }));
+      }
+    } catch (e) { /* see load */ }
+  };
+
+  Checklist.prototype.fromHash = function (hash) {
+    if (hash.indexOf(HASH_PREFIX) !== 0) return null;
+    var answers = Object.create(null); // keys come from the URL
+    hash.slice(HASH_PREFIX.length).split(",").forEach(function (pair) {
+      var i = pair.indexOf(":");
+      if (i > 0) answers[pair.slice(0, i)] = pair.slice(i + 1);
+    });
+    return this.clean(answers);
+  };
+
+  Checklist.prototype.shareURL = function (answers) {
+    var pairs = this.model.questions.filter(function (q) {
+      return answers.hasOwnProperty(q.id);
+    }).map(function (q) { return q.id + ":" + answers[q.id]; });
+    var base = window.location.href.split("#")[0];
+    return pairs.length ? base + HASH_PREFIX + pairs.join(",") : base;
+  };
+
+  // applyHash restores answers shared in the URL, saves them, and takes the
+  // fragment out of the address so that a reload shows later changes.
+  Checklist.prototype.applyHash = function () {
+    var shared = this.fromHash(window.location.hash);
+    if (!shared) return false;
+    this.write(shared);
+    this.save(shared);
+    var loc = window.location;
+    window.history.replaceState(window.history.state, "", loc.pathname + loc.search);
+    return true;
+  };
+
+  Checklist.prototype.start = function () {
+    var self = this;
+    if (!this.applyHash()) {
+      var stored = this.load();
+      if (stored) this.write(stored);
+    }
+    ["status", "live", "copy"].forEach(function (n) { if (self.el[n]) self.el[n].hidden = false; });
+    if (this.el.paper) this.el.paper.hidden = true;
+    this.form.addEventListener("change", function () { self.changed(); });
+    // The reset event comes before the inputs are cleared.
+    this.form.addEventListener("reset", function () {
+      window.setTimeout(function () { self.changed(); }, 0);
+    });
+    this.form.addEventListener("submit", function (e) { e.preventDefault(); });
+    if (this.el.copy) this.el.copy.addEventListener("click", function () { self.copy(); });
+    window.addEventListener("hashchange", function () {
+      if (self.applyHash()) self.update(self.read());
+    });
+    this.update(this.read());
+  };
+
+  Checklist.prototype.changed = function () {
+    var answers = this.read();
+    this.save(answers);
+    this.update(answers);
+  };
+
+  Checklist.prototype.update = function (answers) {
+    var total = this.model.questions.length;
+    var done = Object.keys(answers).length;
+    if (this.el["progress-bar"]) this.el["progress-bar"].value = done;
+    if (this.el.progress) this.el.progress.textContent = done + " of " + total + " answered";
+    if (this.el.share && !this.el.share.hidden) this.showLink(this.shareURL(answers));
+    if (this.el.summary && this.model.options.length) this.recommend(answers, done);
+  };
+
+  // score adds up each option's weights and keeps the answers that moved it,
+  // largest first; options come back best first, ties in declared order.
+  Checklist.prototype.score = function (answers) {
+    var rows = this.model.options.map(function (o, i) {
+      return { option: o, index: i, total: 0, reasons: [] };
+    });
+    var byId = {};
+    rows.forEach(function (r) { byId[r.option.id] = r; });
+    this.model.questions.forEach(function (q) {
+      var v = answers[q.id];
+      var weights = (v && q.answers && q.answers[v]) || [];
+      weights.forEach(function (w) {
+        var r = byId[w.option];
+        if (!r) return;
+        r.total += w.weight;
+        r.reasons.push({ question: q, answer: v, weight: w.weight });
+      });
+    });
+    rows.forEach(function (r) {
+      r.total = Math.round(r.total * 100) / 100;
+      r.reasons.sort(function (a, b) { return Math.abs(b.weight) - Math.abs(a.weight); });
+    });
+    return rows.sort(function (a, b) { return b.total - a.total || a.index - b.index; });
+  };
+
+  Checklist.prototype.recommend = function (answers, done) {
+    var rows = this.score(answers);
+    this.el.summary.textContent = summary(rows, done);
+    var list = document.createDocumentFragment();
+    var top = Math.max.apply(null, rows.map(function (r) { return Math.abs(r.total); }).concat([1]));
+    rows.forEach(function (r, i) {
+      list.appendChild(scoreItem(r, i === 0 && r.total > 0 && (rows.length === 1 || rows[1].total < r.total), top));
+    });
+    this.el.scores.replaceChildren(list);
+  };
+
+  function summary(rows, done) {
+    if (done === 0) return "Answer the questions to see a recommendation.";
+    if (!rows.some(function (r) { return r.reasons.length; })) {
+      return "Your answers so far favour no option.";
+    }
+    var best = rows[0];
+    var tied = rows.filter(function (r) { return r.total === best.total; });
+    if (tied.length > 1) {
+      return "Tied at " + points(best.total) + ": " + tied.map(function (r) {
+        return r.option.label;
+      }).join(", ") + ". More answers may break the tie.";
+    }
+    var s = "Recommendation: " + best.option.label + " (" + points(best.total) + ")";
+    if (rows.length > 1) s += ", ahead of " + rows[1].option.label + " (" + points(rows[1].total) + ")";
+    return s + ".";
+  }
+
+  function scoreItem(r, isTop, top) {
+    var li = make("li", "checklist-score" + (isTop ? " is-top" : ""));
+    li.setAttribute("data-option", r.option.id);
+    var head = make("p", "checklist-score-head");
+    head.appendChild(make("span", "checklist-score-label", r.option.label));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(make("span", "checklist-score-value", points(r.total)));
+    li.appendChild(head);
+    var track = make("span", "checklist-score-track");
+    var bar = make("span", "checklist-score-bar");
+    bar.style.width = (Math.max(0, r.total) / top * 100) + "%";
+    track.appendChild(bar);
+    li.appendChild(track);
+    if (!r.reasons.length) {
+      li.appendChild(make("p", "checklist-reasons-none", "No answer counts toward this yet."));
+      return li;
+    }
+    var ul = make("ul", "checklist-reasons");
+    r.reasons.forEach(function (reason) { ul.appendChild(reasonItem(reason)); });
+    li.appendChild(ul);
+    return li;
+  }
+
+  function reasonItem(reason) {
+    var item = make("li", "checklist-reason");
+    item.appendChild(make("span", "checklist-reason-weight", signed(reason.weight)));
+    item.appendChild(document.createTextNode(" "));
+    var link = make("a", "checklist-reason-question", reason.question.text);
+    link.href = "#" + reason.question.anchor;
+    item.appendChild(link);
+    var word = reason.question.kind === "check" ? "checked" : ANSWER_WORDS[reason.answer];
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(make("span", "checklist-reason-answer", "(" + word + ")"));
+    return item;
+  }
+
+  Checklist.prototype.showLink = function (url) {
+    this.el["share-link"].href = url;
+    this.el["share-link"].textContent = url;
+    this.el.share.hidden = false;
+  };
+
+  Checklist.prototype.copy = function () {
+    var url = this.shareURL(this.read());
+    var status = this.el["copy-status"];
+    this.showLink(url);
+    var say = function (ok) {
+      status.textContent = ok ? "Link copied." : "Copy the link below.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(function () { say(true); }, function () { say(false); });
+    } else {
+      say(false);
+    }
+  };
+
+  document.querySelectorAll("form.checklist[data-checklist]").forEach(function (form) {
+    var data = form.querySelector("script.checklist-model");
+    var model;
+    try {
+      model = JSON.parse(data.textContent);
+    } catch (e) {
+      return; // no usable model: the paper checklist stays
+    }
+    new Checklist(form, model).start();
+  });
+})();
