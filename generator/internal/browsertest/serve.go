@@ -47,6 +47,7 @@ func Headers(t testing.TB) http.Header {
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
 		case line == `for = "/*"`:
 			inAll = true
 		case strings.HasPrefix(line, "[[") || (strings.HasPrefix(line, "[") && line != "[headers.values]"):

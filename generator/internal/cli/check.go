@@ -48,4 +48,3 @@ file:line:col: message, and exits 1 if there is any error.`)
 	}
 	return 0
 }
-

@@ -12,7 +12,7 @@ import (
 
 // minimal is a valid site the bad-input cases add one problem to.
 var minimal = map[string]string{
-	"content/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
+	"content/_index.md":   "---\ntitle: Home\n---\nWelcome.\n",
 	"content/notes/ok.md": "---\ntitle: A fine page\ndate: 2024-01-02\n---\n## Part\n\nText.\n",
 }
 
@@ -140,9 +140,9 @@ func TestBadInput(t *testing.T) {
 // several files and stages at once, not just the first.
 func TestAllErrorsReportedTogether(t *testing.T) {
 	s := buildSite(t, siteFS(map[string]string{
-		"content/notes/a.md":  "---\ntitle: [\n---\n",
-		"content/notes/b.md":  "---\ntitle: B\nbogus: 1\n---\n",
-		"content/notes/c.md":  "---\ntitle: C\n---\n[x](/nowhere/)\n",
+		"content/notes/a.md":   "---\ntitle: [\n---\n",
+		"content/notes/b.md":   "---\ntitle: B\nbogus: 1\n---\n",
+		"content/notes/c.md":   "---\ntitle: C\n---\n[x](/nowhere/)\n",
 		"layouts/section.html": "{{define \"main\"}}{{.Nope}}{{end}}",
 	}))
 	files := map[string]bool{}

@@ -100,10 +100,18 @@ func (s *build) consumed(f content.File) bool {
 	return strings.HasPrefix(f.Rel, "calculators/") && (strings.HasSuffix(f.Rel, ".yaml") || strings.HasSuffix(f.Rel, ".yml"))
 }
 
+// themeSource marks output files that come from the theme's assets; a file
+// of the site's static/ folder with the same path replaces them.
+const themeSource = "generator/internal/theme/static"
+
 func (s *build) copyFile(src, out string) {
 	data, err := fs.ReadFile(s.opts.FS, src)
 	if err != nil {
 		s.diags.Errorf(diag.Pos{File: src}, "cannot read: %v", err)
+		return
+	}
+	if old, ok := s.files.Get(out); ok && old.Source == themeSource {
+		s.files.Put(out, data, src)
 		return
 	}
 	if err := s.files.Add(out, data, src); err != nil {

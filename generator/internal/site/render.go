@@ -2,11 +2,16 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+
 	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
+	"github.com/tradeoffs/tradeoffs/generator/internal/checklist"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
@@ -48,7 +53,7 @@ func (s *build) buildAssets(context.Context) {
 	}
 	s.assets = bundle
 	for name, data := range bundle.Files() {
-		if err := s.files.Add(name, data, ""); err != nil {
+		if err := s.files.Add(name, data, themeSource); err != nil {
 			s.diags.Add(diag.AsList(err, diag.Pos{})[0])
 		}
 	}
@@ -63,12 +68,23 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		Highlighter: s.b.hl,
 		TOCMin:      s.cfg.TOC.Min,
 		TOCMax:      s.cfg.TOC.Max,
+		Extenders:   []goldmark.Extender{checklist.Extension{}},
 	}
 	s.parallel(ctx, len(s.pages), func() func(i int) {
 		conv := markdown.New(opts)
 		return func(i int) {
 			p := s.pages[i]
-			p.md = conv.Convert(markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver})
+			in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver}
+			var widget diag.List
+			if cl, ok := p.Meta.(*content.Checklist); ok {
+				in.Prepare = func(pc parser.Context) { checklist.Enable(pc, checklistConfig(p, cl)) }
+				in.Inspect = func(pc parser.Context) { _, widget = checklist.Result(pc) }
+			}
+			p.md = conv.Convert(in)
+			if in.Prepare != nil {
+				p.md.Diags.Append(widget)
+				p.md.Features = append(p.md.Features, "checklist")
+			}
 		}
 	}, nil)
 	for _, p := range s.pages {
@@ -100,4 +116,13 @@ func (s *build) parallel(ctx context.Context, n int, newWorker func() func(int),
 		})
 	}
 	wg.Wait()
+}
+
+// checklistConfig tells the checklist extension about a checklist page.
+func checklistConfig(p *page, cl *content.Checklist) checklist.Config {
+	cfg := checklist.Config{ID: p.Slug, File: p.Source, BodyLine: p.BodyLine}
+	for i, o := range cl.Options {
+		cfg.Options = append(cfg.Options, checklist.Option{ID: o.ID, Label: o.Label, Pos: p.Front.Key(fmt.Sprintf("options[%d]", i))})
+	}
+	return cfg
 }

@@ -1,0 +1,96 @@
+package devserver
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+)
+
+func testFiles() *output.Files {
+	f := output.NewFiles()
+	f.Add("index.html", []byte("<!doctype html><title>home</title>"), "")
+	f.Add("notes/a/index.html", []byte("<!doctype html><title>a</title>"), "")
+	f.Add("404.html", []byte("<!doctype html><title>not found</title>"), "")
+	f.Add("css/main.1234abcd.css", []byte("body{}"), "")
+	f.Add("js/site.1234abcd.js", []byte("1"), "")
+	f.Add("atom.xml", []byte("<feed/>"), "")
+	f.Add("logo.svg", []byte("<svg/>"), "")
+	return f
+}
+
+func TestHandler(t *testing.T) {
+	h := NewHandler(testFiles())
+	tests := []struct {
+		path, wantType, wantBody, wantLocation string
+		wantStatus                             int
+	}{
+		{"/", "text/html; charset=utf-8", "home", "", 200},
+		{"/notes/a/", "text/html; charset=utf-8", "<title>a</title>", "", 200},
+		{"/notes/a", "", "", "/notes/a/", 301},
+		{"/notes/a/index.html", "text/html; charset=utf-8", "<title>a</title>", "", 200},
+		{"/css/main.1234abcd.css", "text/css; charset=utf-8", "body{}", "", 200},
+		{"/js/site.1234abcd.js", "text/javascript; charset=utf-8", "1", "", 200},
+		{"/atom.xml", "text/xml; charset=utf-8", "<feed/>", "", 200},
+		{"/logo.svg", "image/svg+xml", "<svg/>", "", 200},
+		{"/nope/", "text/html; charset=utf-8", "not found", "", 404},
+		{"/../../etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/notes/../../etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/notes/%2e%2e/%2e%2e/etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/notes/..%2f..%2fetc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/notes\\..\\..\\x", "text/html; charset=utf-8", "not found", "", 404},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "http://localhost"+strings.ReplaceAll(tt.path, "\\", "%5C"), nil)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			res := rec.Result()
+			body, _ := io.ReadAll(res.Body)
+			if res.StatusCode != tt.wantStatus {
+				t.Errorf("status %d, want %d", res.StatusCode, tt.wantStatus)
+			}
+			if tt.wantType != "" && res.Header.Get("Content-Type") != tt.wantType {
+				t.Errorf("Content-Type %q, want %q", res.Header.Get("Content-Type"), tt.wantType)
+			}
+			if !strings.Contains(string(body), tt.wantBody) {
+				t.Errorf("body %q lacks %q", body, tt.wantBody)
+			}
+			if loc := res.Header.Get("Location"); loc != tt.wantLocation {
+				t.Errorf("Location %q, want %q", loc, tt.wantLocation)
+			}
+			if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("Cache-Control %q, want no-store (a preview must never be stale)", cc)
+			}
+			if res.Header.Get("Content-Security-Policy") == "" {
+				t.Error("no Content-Security-Policy header")
+			}
+		})
+	}
+}
+
+func TestHandlerRejectsWrites(t *testing.T) {
+	rec := httptest.NewRecorder()
+	NewHandler(testFiles()).ServeHTTP(rec, httptest.NewRequest("POST", "/", nil))
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST status %d, want 405", rec.Code)
+	}
+}
+
+// TestHeadersMatchNetlify keeps the preview server's security headers equal
+// to the published site's, so CSP problems show up in preview.
+func TestHeadersMatchNetlify(t *testing.T) {
+	want := browsertest.Headers(t)
+	for k, v := range SecurityHeaders {
+		if got := want.Get(k); got != v {
+			t.Errorf("netlify.toml %s = %q, preview server sends %q", k, got, v)
+		}
+	}
+	if len(want) != len(SecurityHeaders) {
+		t.Errorf("netlify.toml sets %d headers for /*, the preview server %d", len(want), len(SecurityHeaders))
+	}
+}
