@@ -203,8 +203,11 @@ func (s *build) homeGroups() []*Group {
 		if len(pages) == 0 {
 			continue
 		}
-		shown := pages[:min(len(pages), homeLimit)]
-		groups = append(groups, &Group{Title: sec.Title(), URL: sec.URL, Pages: s.links(shown), More: len(pages) - len(shown)})
+		shown := s.links(pages[:min(len(pages), homeLimit)])
+		for _, l := range shown {
+			l.Nested = true
+		}
+		groups = append(groups, &Group{Title: sec.Title(), URL: sec.URL, Pages: shown, More: len(pages) - len(pages[:min(len(pages), homeLimit)])})
 	}
 	return groups
 }

@@ -119,6 +119,9 @@ type PageLink struct {
 	Outcome string
 	// Count is the number of pages, for sections.
 	Count int
+	// Nested is true in lists under a heading of their own (the home
+	// page's groups), where cards take the next heading level.
+	Nested bool
 }
 
 // Group is a titled list of pages.

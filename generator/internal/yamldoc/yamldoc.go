@@ -34,8 +34,16 @@ type Doc struct {
 // Decode decodes src, which starts at line firstLine of file, into v. On
 // failure it returns diagnostics positioned in file; the Doc is still usable
 // for whatever parsed.
-func Decode(file string, src []byte, firstLine int, v any) (*Doc, diag.List) {
+func Decode(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag.List) {
 	d := &Doc{file: file, firstLine: firstLine, keys: map[string]diag.Pos{}, values: map[string]diag.Pos{}}
+	// The YAML library can panic on some malformed input (found by fuzzing);
+	// content comes from pull requests, so a panic must become a message.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, diags = d, diag.List{diag.Errorf(diag.Pos{File: file, Line: firstLine, Col: 1},
+				"invalid YAML: the front matter cannot be read (%v); check indentation and tags such as !name", r)}
+		}
+	}()
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return d, diag.List{d.errorDiag(err)}
