@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -239,4 +240,22 @@ func (tab *Tab) Navigate(url string) {
 // String describes the tab for failure messages.
 func (tab *Tab) String() string {
 	return fmt.Sprintf("tab with %d console messages", len(tab.Messages()))
+}
+
+// ColorScheme makes the tab's pages see prefers-color-scheme: scheme
+// ("light" or "dark").
+func (tab *Tab) ColorScheme(scheme string) {
+	tab.t.Helper()
+	_, err := chromedp.Call(tab.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	if err != nil {
+		tab.t.Fatalf("emulating prefers-color-scheme: %s: %v", scheme, err)
+	}
+}
+
+// Phone sets a phone-sized viewport (375×740, touch, mobile).
+func (tab *Tab) Phone() {
+	tab.t.Helper()
+	tab.Do(chromedp.EmulateViewport(375, 740, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait))
 }
