@@ -18,13 +18,15 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
-// SecurityHeaders are sent with every response, the same as the published
-// site's (netlify.toml; a test keeps the two equal), so a page that breaks
-// the Content Security Policy breaks in preview too.
-var SecurityHeaders = map[string]string{
-	"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-	"X-Content-Type-Options":  "nosniff",
-	"Referrer-Policy":         "strict-origin-when-cross-origin",
+// SecurityHeaders returns the headers sent with every response, the same
+// as the published site's (netlify.toml; a test keeps the two equal), so a
+// page that breaks the Content Security Policy breaks in preview too.
+func SecurityHeaders() map[string]string {
+	return map[string]string{
+		"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "strict-origin-when-cross-origin",
+	}
 }
 
 // Handler serves the current site from memory. Swap replaces the site
@@ -56,7 +58,7 @@ func (h *Handler) Files() *output.Files {
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	for k, v := range SecurityHeaders {
+	for k, v := range SecurityHeaders() {
 		w.Header().Set(k, v)
 	}
 	w.Header().Set("Cache-Control", "no-store")

@@ -74,7 +74,8 @@ func byWeightThenTitle(a, b *page) int {
 }
 
 // byListOrder sorts lists: weight first (set weights before unset), then
-// newest first, then title.
+// for case studies the year of the change, newest first, then the page
+// date, newest first, then title.
 func byListOrder(a, b *page) int {
 	wa, wb := a.Base().Weight, b.Base().Weight
 	if wa != wb {
@@ -85,6 +86,11 @@ func byListOrder(a, b *page) int {
 			return -1
 		}
 		return cmp.Compare(wa, wb)
+	}
+	ca, aok := a.Meta.(*content.CaseStudy)
+	cb, bok := b.Meta.(*content.CaseStudy)
+	if aok && bok && ca.Year != cb.Year {
+		return cmp.Compare(cb.Year, ca.Year)
 	}
 	if c := b.Base().Date.Compare(a.Base().Date.Time); c != 0 {
 		return c

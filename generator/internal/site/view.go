@@ -114,8 +114,11 @@ type PageLink struct {
 	SectionTitle string
 	Date         time.Time
 	Tags         []TagLink
-	// Company and Outcome are set for case studies.
+	// Company, Year, From, To and Outcome are set for case studies.
 	Company string
+	Year    int
+	From    string
+	To      string
 	Outcome string
 	// Count is the number of pages, for sections.
 	Count int

@@ -51,7 +51,7 @@ func (s *build) link(p *page) *PageLink {
 		l.SectionTitle = sec.Title()
 	}
 	if cs, ok := p.Meta.(*content.CaseStudy); ok {
-		l.Company, l.Outcome = cs.Company, cs.Outcome
+		l.Company, l.Year, l.From, l.To, l.Outcome = cs.Company, cs.Year, cs.From, cs.To, cs.Outcome
 	}
 	return l
 }
