@@ -1,0 +1,80 @@
+package scaffold
+
+// The skeletons of new pages. HTML comments are guidance for the author;
+// they never reach the published page.
+
+const caseStudyBody = `
+<!-- One or two paragraphs per section. Cite every figure with a footnote that
+links to a source listed in the front matter, e.g. "cut cost by 90%.[^post]" and
+at the end "[^post]: [Title](https://...), Publisher, 22 March 2023." -->
+
+## Context
+
+<!-- Who the team was, what the system did, the scale, and what was hurting. -->
+
+## What they changed
+
+<!-- The architecture before and after, and why they chose this change. A d2
+diagram helps: a fenced block with the info string d2 {alt="..."}. -->
+
+## The numbers
+
+<!-- What they measured, before and after, with sources. Say when a source
+gives no figure rather than estimating one. -->
+
+## What it cost them
+
+<!-- What got worse or harder: the trade-off they accepted. -->
+
+## Lessons
+
+<!-- What a reader should take away, and which trade-off pages and checklist
+questions it illustrates (link them). -->
+
+## When it would not apply
+
+<!-- The conditions under which the opposite choice is right. -->
+`
+
+const checklistBody = `
+<!-- Questions are task-list items under headings. A {...} block at the end of
+a question gives its weights toward the options declared above:
+  {servers +1}                         a checkbox; checking it adds 1 to servers
+  {yes: servers +2; no: serverless +1}  a yes / no / not sure question
+Indented text under a question is its guidance. See CONTRIBUTING.md. -->
+
+## First group of questions
+
+- [ ] A question the reader answers for their own system? {yes: option-a +1; no: option-b +1}
+
+  Guidance: why the question matters, with a link to a case study or calculator.
+`
+
+const patternBody = `
+## Forces
+
+<!-- What pulls towards each alternative. -->
+
+## Options side by side
+
+| | Alternative A | Alternative B |
+| --- | --- | --- |
+| Cost at low load | | |
+| Cost at steady high load | | |
+| Operations | | |
+
+## Costs
+
+<!-- Figures with sources, and the calculator that quantifies the choice:
+a line of its own such as ::calculator[serverless-vs-containers] -->
+
+## Case studies on each side
+
+<!-- Link the case studies that chose each alternative. -->
+
+## Questions that decide it
+
+<!-- Link the checklist questions that decide this trade-off. -->
+
+## Related
+`

@@ -1,0 +1,143 @@
+// Package scaffold writes new pages: the front matter of the page's schema
+// with every field present and explained, and a skeleton of the sections a
+// good page of that kind has. The fields come from the Go schema (package
+// content), so a new page can never be out of date with what the build
+// checks.
+//
+// scaffold imports content and the standard library.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+)
+
+// Kind is a kind of page new can write.
+type Kind struct {
+	Name    string // "case-study"
+	Section string // "case-studies"
+	Body    string // the skeleton after the front matter
+}
+
+// Kinds are the page kinds, by name.
+func Kinds() []Kind {
+	return []Kind{
+		{"case-study", "case-studies", caseStudyBody},
+		{"checklist", "checklists", checklistBody},
+		{"pattern", "patterns", patternBody},
+	}
+}
+
+// ErrExists is returned when the page would overwrite a file.
+var ErrExists = errors.New("a page already exists there")
+
+// Write creates the page for title in root's content folder and returns its
+// path. It refuses to overwrite a page, including a bundle of the same slug.
+func Write(root, kind, title string, now time.Time) (string, error) {
+	k, ok := find(kind)
+	if !ok {
+		return "", fmt.Errorf("unknown kind %q: use %s", kind, names())
+	}
+	title = strings.TrimSpace(title)
+	slug := content.Slugify(title)
+	if slug == "" {
+		return "", fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
+	}
+	rel := filepath.Join(content.Dir, k.Section, slug+".md")
+	path := filepath.Join(root, rel)
+	for _, existing := range []string{path, filepath.Join(root, content.Dir, k.Section, slug, "index.md")} {
+		if _, err := os.Stat(existing); err == nil {
+			return existing, fmt.Errorf("%s: %w; choose another title or edit that page", existing, ErrExists)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	page := "---\n" + FrontMatter(k.Section, title, now) + "---\n" + k.Body
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if _, err := f.WriteString(page); err != nil {
+		return "", err
+	}
+	return path, f.Close()
+}
+
+func find(name string) (Kind, bool) {
+	for _, k := range Kinds() {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+func names() string {
+	var n []string
+	for _, k := range Kinds() {
+		n = append(n, k.Name)
+	}
+	return strings.Join(n, ", ")
+}
+
+// FrontMatter returns the YAML of a new page in section: every field of the
+// schema, each preceded by a comment saying what it is.
+func FrontMatter(section, title string, now time.Time) string {
+	var b strings.Builder
+	for _, f := range content.Reference(section) {
+		writeField(&b, f, "", title, now)
+	}
+	return b.String()
+}
+
+func writeField(b *strings.Builder, f content.Field, indent, title string, now time.Time) {
+	fmt.Fprintf(b, "%s# %s (%s)\n", indent, f.Doc, f.Type)
+	switch {
+	case len(f.Fields) > 0:
+		fmt.Fprintf(b, "%s%s:\n", indent, f.Key)
+		for i, sub := range f.Fields {
+			prefix := indent + "    "
+			if i == 0 {
+				fmt.Fprintf(b, "%s  -\n", indent)
+			}
+			writeField(b, sub, prefix, title, now)
+		}
+	default:
+		fmt.Fprintf(b, "%s%s: %s\n", indent, f.Key, example(f, title, now))
+	}
+}
+
+// example is the starting value of a field in a new page.
+func example(f content.Field, title string, now time.Time) string {
+	switch {
+	case f.Key == "title" && title != "":
+		return strconv.Quote(title)
+	case f.Key == "date":
+		return now.Format("2006-01-02")
+	case f.Key == "year":
+		return strconv.Itoa(now.Year())
+	case f.Type == "date":
+		return ""
+	case f.Type == "true/false" && f.Key == "search":
+		return "true"
+	case f.Type == "true/false":
+		return "false"
+	case f.Type == "whole number":
+		return "0"
+	case strings.HasPrefix(f.Type, "list of"):
+		return "[]"
+	}
+	return `""`
+}
