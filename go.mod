@@ -2,7 +2,10 @@ module github.com/tradeoffs/tradeoffs
 
 go 1.26.8
 
-require github.com/chromedp/chromedp v0.23.0
+require (
+	github.com/chromedp/chromedp v0.23.0
+	github.com/goccy/go-yaml v1.19.2
+)
 
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
