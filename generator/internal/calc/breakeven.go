@@ -31,7 +31,12 @@ func (c *Calculator) breakEvens(ch *Chart, env map[string]float64, xs []float64,
 			}
 			label := "break-even " + xText + unit
 			mx, my := px(x), py(y)
-			v.Marks = append(v.Marks, markView{X: coord(mx), Y: coord(my), TextX: coord(mx + 6), TextY: coord(my - 8), Label: label})
+			// The label goes on the side of the mark with more room.
+			anchor, tx := "start", mx+8
+			if mx > padL+plotW/2 {
+				anchor, tx = "end", mx-8
+			}
+			v.Marks = append(v.Marks, markView{X: coord(mx), Y: coord(my), TextX: coord(tx), TextY: coord(my - 10), Anchor: anchor, Label: label})
 			summary = append(summary, fmt.Sprintf("%s and %s cost the same, %s, at %s%s.",
 				o.Label, c.output(ch.Series[j]).Label, o.format(y), xText, unit))
 		}

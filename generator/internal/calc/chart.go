@@ -34,7 +34,7 @@ type seriesView struct {
 	D     string // path data
 }
 
-type markView struct{ X, Y, TextX, TextY, Label string }
+type markView struct{ X, Y, TextX, TextY, Anchor, Label string }
 
 // sample evaluates the chart's series at each x.
 func (c *Calculator) sample(ch *Chart, env map[string]float64) (xs []float64, ys [][]float64) {

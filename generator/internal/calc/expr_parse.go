@@ -14,12 +14,12 @@ const (
 type nodeKind int
 
 const (
-	nodeNum   nodeKind = iota // a number literal
-	nodeBool                  // true or false
-	nodeRef                   // a reference to an input, constant or output
-	nodeUnary                 // - or not
-	nodeBinary                // + - * / ^ comparisons and/or
-	nodeCall                  // a function call, including if(c, a, b)
+	nodeNum    nodeKind = iota // a number literal
+	nodeBool                   // true or false
+	nodeRef                    // a reference to an input, constant or output
+	nodeUnary                  // - or not
+	nodeBinary                 // + - * / ^ comparisons and/or
+	nodeCall                   // a function call, including if(c, a, b)
 )
 
 // Node is one node of a parsed formula. Off is the byte offset in the

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -42,6 +43,7 @@ type optionView struct {
 type outputView struct {
 	Output
 	HTMLID, Text string
+	Raw          string // the number for tools (data-value); empty when undefined
 }
 
 type constView struct {
@@ -79,7 +81,11 @@ func (c *Calculator) view() widgetView {
 	c.run(env)
 	for _, o := range c.Outputs {
 		if !o.Hidden {
-			v.Outputs = append(v.Outputs, outputView{Output: o, HTMLID: c.htmlID("out-" + o.Name), Text: o.format(env[o.Name])})
+			ov := outputView{Output: o, HTMLID: c.htmlID("out-" + o.Name), Text: o.format(env[o.Name])}
+			if x := env[o.Name]; !math.IsNaN(x) {
+				ov.Raw = strconv.FormatFloat(x, 'g', -1, 64)
+			}
+			v.Outputs = append(v.Outputs, ov)
 		}
 	}
 	for i := range c.Charts {
