@@ -174,8 +174,13 @@ func (c *checker) call(n *Node) Type {
 		}
 		return typeUnknown
 	}
-	c.arity(n, a)
-	if n.Op == "if" && len(n.Args) == 3 {
+	if !c.arity(n, a) {
+		for _, arg := range n.Args {
+			c.node(arg)
+		}
+		return typeUnknown
+	}
+	if n.Op == "if" {
 		return c.ifCall(n)
 	}
 	for _, arg := range n.Args {
@@ -184,7 +189,8 @@ func (c *checker) call(n *Node) Type {
 	return TypeNumber
 }
 
-func (c *checker) arity(n *Node, a arity) {
+// arity reports a wrong number of arguments and whether the count is right.
+func (c *checker) arity(n *Node, a arity) bool {
 	got := len(n.Args)
 	switch {
 	case n.Op == "if" && got != 3:
@@ -193,7 +199,10 @@ func (c *checker) arity(n *Node, a arity) {
 		c.errorf(n.Off, "%s takes %d argument%s, got %d", n.Op, a.min, plural(a.min), got)
 	case got < a.min:
 		c.errorf(n.Off, "%s takes at least %d arguments, got %d", n.Op, a.min, got)
+	default:
+		return true
 	}
+	return false
 }
 
 func (c *checker) ifCall(n *Node) Type {

@@ -2,7 +2,6 @@ package calc
 
 import (
 	"encoding/json"
-	"strconv"
 )
 
 // The parsed definition embedded in the page for calc.js, as JSON in a
@@ -64,14 +63,15 @@ func (c *Calculator) jsonDef() jsonDef {
 }
 
 // MarshalJSON writes a formula tree compactly: a number literal is a JSON
-// number, true/false a JSON boolean, a reference a JSON string, and any
+// number (encoding/json's shortest form, which JSON.parse reads back as
+// the same double), true/false a JSON boolean, a reference a JSON string, and any
 // operation an array of its operator and operands: ["+", a, b],
 // ["neg", a], ["not", a], ["if", c, a, b], ["max", a, b, c]. Binary
 // operators are + - * / ^ < <= > >= == != and or.
 func (n *Node) MarshalJSON() ([]byte, error) {
 	switch n.Kind {
 	case nodeNum:
-		return []byte(strconv.FormatFloat(n.Num, 'g', -1, 64)), nil
+		return json.Marshal(n.Num)
 	case nodeBool:
 		return json.Marshal(n.Num != 0)
 	case nodeRef:

@@ -141,7 +141,7 @@ func (s *source) shapeEntry(kv *ast.MappingValueNode, fields map[string]reflect.
 	if !ok {
 		where := "the calculator"
 		if path != "" {
-			where = describePath(path)
+			where = listName(path)
 		}
 		s.errorf(s.nodePos(keyNode), "unknown key %q in %s%s", key, where, suggest(key, known, "the keys are "+strings.Join(known, ", ")))
 		return
@@ -201,6 +201,16 @@ func describePath(path string) string {
 		return "this list item"
 	}
 	return fmt.Sprintf("%q", path[strings.LastIndex(path, ".")+1:])
+}
+
+// listName names the mapping at path for messages: the list an item
+// belongs to ("inputs", "choices"), or the key.
+func listName(path string) string {
+	path = strings.TrimSuffix(path, "]")
+	if i := strings.LastIndex(path, "["); i >= 0 {
+		path = path[:i]
+	}
+	return path[strings.LastIndex(path, ".")+1:]
 }
 
 func joinPath(path, key string) string {

@@ -55,9 +55,14 @@ func (s *source) tokPos(t *token.Token) diag.Pos {
 	return s.at(t.Position.Line, t.Position.Column)
 }
 
-// nodePos is where a value starts. Block scalars (| and >) are located at
-// their indicator, as the parser reports their content oddly.
-func (s *source) nodePos(n ast.Node) diag.Pos { return s.tokPos(n.GetToken()) }
+// nodePos is where a value starts: a mapping at its first key (the parser
+// locates it at the first ":"), a block scalar (| or >) at its indicator.
+func (s *source) nodePos(n ast.Node) diag.Pos {
+	if m, ok := n.(*ast.MappingNode); ok && m.IsFlowStyle {
+		return s.tokPos(m.Start) // the "{"
+	}
+	return s.tokPos(itemStart(n).GetToken())
+}
 
 // valuePos is the position of the value at path, or else of its key, or
 // else of the item holding it, or else the start of the definition.

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 var formats = []string{FormatCurrency, FormatPercent, FormatNumber, FormatDuration, FormatFlag}
@@ -171,7 +172,7 @@ func (s *source) chartX(c *Calculator, d *chartDef, path string) *Input {
 				nums = append(nums, i.Name)
 			}
 		}
-		s.errorf(s.valuePos(path+".x"), "x must name a number input, got %q%s", d.X, suggest(d.X, nums, "the number inputs are "+fmt.Sprint(nums)))
+		s.errorf(s.valuePos(path+".x"), "x must name a number input, got %q%s", d.X, suggest(d.X, nums, "the number inputs are "+strings.Join(nums, ", ")))
 		return nil
 	}
 	return in
