@@ -95,6 +95,11 @@ func binary(op string, a, b float64) float64 {
 }
 
 func call(n *Node, env map[string]float64) float64 {
+	// check rejects wrong argument counts; eval still never panics on an
+	// unchecked tree (constant folding runs before all errors are known).
+	if a, ok := functions[n.Op]; !ok || len(n.Args) < a.min || (a.max >= 0 && len(n.Args) > a.max) {
+		return math.NaN()
+	}
 	if n.Op == "if" {
 		c := eval(n.Args[0], env)
 		switch {

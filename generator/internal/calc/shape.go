@@ -25,7 +25,7 @@ func (s *source) decode() *definition {
 		s.errorf(s.at(1, 1), "calculator definition is too large (%d bytes, the limit is %d): split it into several calculators", len(s.src), MaxSourceSize)
 		return nil
 	}
-	f, err := parser.ParseBytes(s.src, 0)
+	f, err := parseYAML(s.src)
 	if err != nil {
 		s.yamlError(err, "invalid YAML")
 		return nil
@@ -38,7 +38,7 @@ func (s *source) decode() *definition {
 		return nil
 	}
 	var def definition
-	if err := yaml.NodeToValue(body, &def, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+	if err := decodeNode(body, &def); err != nil {
 		s.yamlError(err, "invalid definition")
 		return nil
 	}
@@ -252,4 +252,26 @@ func describeNode(n ast.Node) string {
 		return "a mapping"
 	}
 	return n.Type().String()
+}
+
+// parseYAML parses src, turning a panic of the YAML parser on hostile
+// input into an error, so one bad file cannot crash the build.
+func parseYAML(src []byte) (f *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("the YAML parser failed on this file (%v): simplify its syntax", r)
+		}
+	}()
+	return parser.ParseBytes(src, 0)
+}
+
+// decodeNode fills def from the checked tree, strictly, turning a panic of
+// the decoder into an error like parseYAML does.
+func decodeNode(body ast.Node, def *definition) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the YAML decoder failed on this file (%v): simplify its syntax", r)
+		}
+	}()
+	return yaml.NodeToValue(body, def, yaml.DisallowUnknownField(), yaml.Strict())
 }

@@ -43,8 +43,12 @@ func (s *source) errorf(pos diag.Pos, format string, args ...any) {
 	s.diags.Errorf(pos, format, args...)
 }
 
-// at converts a 1-based line and rune column of src to a file position.
+// at converts a 1-based line and rune column of src to a file position,
+// clamped to the text: the YAML parser places some errors (a missing value
+// at the end of the file, say) one past the end.
 func (s *source) at(line, col int) diag.Pos {
+	line = max(1, min(line, len(s.lines)))
+	col = max(1, min(col, utf8.RuneCountInString(s.lines[line-1])+1))
 	return diag.Pos{File: s.file, Line: line + s.line0, Col: col}
 }
 
