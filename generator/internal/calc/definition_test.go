@@ -276,3 +276,28 @@ func TestTooLarge(t *testing.T) {
 		t.Errorf("got %s", diags.Error())
 	}
 }
+
+// Schema feeds CONTRIBUTING.md: every key is documented, and the required
+// ones say so.
+func TestSchemaIsDocumented(t *testing.T) {
+	sections := Schema()
+	if len(sections) != 6 {
+		t.Fatalf("Schema has %d sections, want 6", len(sections))
+	}
+	required := map[string]bool{}
+	for _, s := range sections {
+		for _, f := range s.Fields {
+			if f.Key == "" || f.Doc == "" || f.Type == "" {
+				t.Errorf("%s: undocumented field %+v", s.Name, f)
+			}
+			if f.Required {
+				required[s.Name+"."+f.Key] = true
+			}
+		}
+	}
+	for _, k := range []string{"calculator.title", "inputs[].name", "constants[].unit", "outputs[].formula", "charts[].series"} {
+		if !required[k] {
+			t.Errorf("%s is not marked required", k)
+		}
+	}
+}
