@@ -56,8 +56,13 @@ func FuzzParseDefinition(f *testing.F) {
 		if !utf8.ValidString(src) {
 			return
 		}
-		_, diags := ParseFile("f.yaml", []byte(src))
+		c, diags := ParseFile("f.yaml", []byte(src))
 		checkPositions(t, diags, "f.yaml", src, 1)
+		if c != nil {
+			if _, err := c.Render(); err != nil {
+				t.Fatalf("a valid definition does not render: %v", err)
+			}
+		}
 		_, diags = ParseBlock("page.md", []byte(src), 7)
 		checkPositions(t, diags, "page.md", src, 7)
 	})
