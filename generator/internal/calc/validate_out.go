@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -84,7 +85,7 @@ func (s *source) outputFormat(d *outputDef, o *Output, path string) {
 		s.errorf(s.valuePos(path+".format"), "format flag needs a true/false formula, e.g. a comparison such as x > limit")
 	}
 	if d.Format == FormatFlag {
-		s.flagTexts(d, o, path)
+		o.IfTrue, o.IfFalse = cmp.Or(o.IfTrue, "yes"), cmp.Or(o.IfFalse, "no")
 	} else {
 		for _, k := range []string{"if_true", "if_false"} {
 			if p, ok := s.keys[path+"."+k]; ok {
@@ -102,15 +103,6 @@ func (s *source) outputFormat(d *outputDef, o *Output, path string) {
 	}
 	if d.Format == FormatDuration {
 		s.durationUnit(d, o, path)
-	}
-}
-
-func (s *source) flagTexts(d *outputDef, o *Output, path string) {
-	if o.IfTrue == "" {
-		o.IfTrue = "yes"
-	}
-	if o.IfFalse == "" {
-		o.IfFalse = "no"
 	}
 }
 
