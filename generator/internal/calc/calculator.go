@@ -50,6 +50,7 @@ type Constant struct {
 	Unit, Kind  string // Kind: price, quota or convention
 	Source      string // https URL; may be empty for a convention
 	AsOf        string // YYYY-MM-DD; may be empty for a convention
+	Note        string // provenance note shown in the price table
 }
 
 // Output is a computed result.

@@ -62,6 +62,7 @@
 //	    unit: USD per million requests    # required
 //	    source: https://aws.amazon.com/lambda/pricing/   # required, https
 //	    as_of: 2026-09-20                 # required, YYYY-MM-DD
+//	    note: How the date was established, if not obvious.
 //	  - name: month_seconds
 //	    label: Seconds in a month
 //	    value: 2628000

@@ -48,6 +48,7 @@ type constDef struct {
 	Kind   string   `yaml:"kind" doc:"price (the default), quota, or convention (a fixed rule such as 730 hours per month; needs no source)"`
 	Source string   `yaml:"source" doc:"required for prices and quotas: the https URL the number was read from"`
 	AsOf   string   `yaml:"as_of" doc:"required for prices and quotas: the date the number was checked, YYYY-MM-DD"`
+	Note   string   `yaml:"note" doc:"a short provenance note shown with the source, e.g. how the date was established"`
 }
 
 type outputDef struct {

@@ -194,7 +194,7 @@ func (s *source) constant(d *constDef, path string, names map[string]string) Con
 	s.checkName(d.Name, path, names)
 	s.requireText(d.Label, path, "label", "<what the number is>")
 	s.requireText(d.Unit, path, "unit", "<e.g. USD per GB>")
-	k := Constant{Name: d.Name, Label: d.Label, Unit: d.Unit, Kind: d.Kind, Source: d.Source, AsOf: d.AsOf}
+	k := Constant{Name: d.Name, Label: d.Label, Unit: d.Unit, Kind: d.Kind, Source: d.Source, AsOf: d.AsOf, Note: d.Note}
 	if d.Value == nil {
 		s.errorf(s.keyPos(path+".value"), "constant %q has no value: add value: <number>", d.Name)
 	} else {
