@@ -90,3 +90,23 @@ func TestRenderPrefillsDefaults(t *testing.T) {
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }
+
+// The core renders pages in parallel: one Calculator may be rendered and
+// evaluated from several goroutines at once (run with -race).
+func TestRenderConcurrently(t *testing.T) {
+	c := loadReal(t, "serverless-vs-containers")
+	want, _ := c.Render()
+	done := make(chan string)
+	for range 4 {
+		go func() {
+			h, _ := c.Render()
+			c.Eval(map[string]float64{"rps": 3})
+			done <- string(h)
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != string(want) {
+			t.Error("concurrent renders differ")
+		}
+	}
+}
