@@ -3,6 +3,7 @@ module github.com/tradeoffs/tradeoffs
 go 1.26.8
 
 require (
+<<<<<<< HEAD
 	github.com/alecthomas/chroma/v2 v2.27.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/goccy/go-yaml v1.19.2
@@ -12,6 +13,10 @@ require (
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
 	golang.org/x/tools v0.52.0
+=======
+	github.com/chromedp/chromedp v0.23.0
+	github.com/goccy/go-yaml v1.19.2
+>>>>>>> calc
 )
 
 require (

@@ -1,0 +1,505 @@
+// calc.js: live calculators. Each <form class="calculator"> carries its
+// parsed definition as JSON (<script type="application/json"
+// class="calc-data">); this script evaluates that definition on every input
+// event, writes the results into the <output> elements, redraws the charts
+// and keeps the scenario in the URL fragment (#calc-ID:name=value&...;
+// calc-OTHER:...) so it can be shared.
+//
+// Every computation here mirrors the Go package generator/internal/calc
+// step by step (same operations in the same order on doubles), so the page
+// shows the same text with and without JavaScript. Change both together.
+// No eval, no Function, no innerHTML: the site's CSP forbids them.
+(function () {
+  "use strict";
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var UNDEFINED = "\u2014";
+  var POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+  // Chart geometry: the same numbers as chart.go.
+  var W = 640, PAD_L = 64, PAD_R = 16, PAD_T = 12, PAD_B = 44, H = 300;
+  var PLOT_W = W - PAD_L - PAD_R, PLOT_H = H - PAD_T - PAD_B;
+  var BISECT_STEPS = 50;
+  var DURATION_UNITS = [
+    ["years", "year", "years", 31536000],
+    ["months", "month", "months", 2628000],
+    ["days", "day", "days", 86400],
+    ["h", "hour", "hours", 3600],
+    ["min", "minute", "minutes", 60],
+    ["s", "second", "seconds", 1],
+    ["ms", "millisecond", "milliseconds", 0.001]
+  ];
+  var BINARY = { "+": 1, "-": 1, "*": 1, "/": 1, "^": 1, "<": 1, "<=": 1, ">": 1, ">=": 1, "==": 1, "!=": 1, "and": 1, "or": 1 };
+
+  // ---- expression evaluation (expr_eval.go) ----
+
+  function fin(x) { return x === Infinity || x === -Infinity ? NaN : x; }
+  function bool(b) { return b ? 1 : 0; }
+
+  function evaluate(n, env) {
+    if (typeof n === "number") { return n; }
+    if (typeof n === "boolean") { return n ? 1 : 0; }
+    if (typeof n === "string") {
+      return Object.prototype.hasOwnProperty.call(env, n) ? env[n] : NaN;
+    }
+    var op = n[0];
+    if (op === "neg") { return fin(-evaluate(n[1], env)); }
+    if (op === "not") {
+      var x = evaluate(n[1], env);
+      return x !== x ? NaN : bool(x === 0);
+    }
+    if (op === "if") {
+      var c = evaluate(n[1], env);
+      if (c !== c) { return NaN; }
+      return c !== 0 ? evaluate(n[2], env) : evaluate(n[3], env);
+    }
+    if (BINARY[op] === 1) { return binary(op, evaluate(n[1], env), evaluate(n[2], env)); }
+    var args = [];
+    for (var i = 1; i < n.length; i++) {
+      var v = evaluate(n[i], env);
+      if (v !== v) { return NaN; }
+      args.push(v);
+    }
+    return fin(apply(op, args));
+  }
+
+  function binary(op, a, b) {
+    if (a !== a || b !== b) { return NaN; }
+    switch (op) {
+      case "+": return fin(a + b);
+      case "-": return fin(a - b);
+      case "*": return fin(a * b);
+      case "/": return b === 0 ? NaN : fin(a / b);
+      case "^": return fin(Math.pow(a, b));
+      case "<": return bool(a < b);
+      case "<=": return bool(a <= b);
+      case ">": return bool(a > b);
+      case ">=": return bool(a >= b);
+      case "==": return bool(a === b);
+      case "!=": return bool(a !== b);
+      case "and": return bool(a !== 0 && b !== 0);
+      case "or": return bool(a !== 0 || b !== 0);
+    }
+    return NaN;
+  }
+
+  function apply(fn, a) {
+    var x = a[0];
+    switch (fn) {
+      case "min":
+      case "max":
+        var r = a[0];
+        for (var i = 1; i < a.length; i++) {
+          if ((fn === "min" && a[i] < r) || (fn === "max" && a[i] > r)) { r = a[i]; }
+        }
+        return r;
+      case "abs": return Math.abs(x);
+      case "ceil": return Math.ceil(x);
+      case "floor": return Math.floor(x);
+      case "round": return x < 0 ? -Math.round(-x) : Math.round(x); // half away from zero
+      case "log": return x < 0 ? NaN : Math.log(x);
+      case "log10": return x < 0 ? NaN : Math.log(x) / Math.LN10;
+      case "sqrt": return x < 0 ? NaN : Math.sqrt(x);
+      case "exp": return Math.exp(x);
+    }
+    return NaN;
+  }
+
+  // run evaluates every output in order into env (Calculator.run).
+  function run(def, env) {
+    for (var i = 0; i < def.outputs.length; i++) {
+      env[def.outputs[i].name] = evaluate(def.outputs[i].expr, env);
+    }
+  }
+
+  // ---- formatting (format.go) ----
+
+  function formatFixed(x, d) {
+    var n = Math.round(Math.abs(x) * POW10[d]);
+    if (!(n < 1e21)) { return null; }
+    var digits = n.toFixed(0);
+    if (digits.length <= d) { digits = "0".repeat(d - digits.length + 1) + digits; }
+    var intPart = digits.slice(0, digits.length - d), frac = digits.slice(digits.length - d);
+    var out = x < 0 && n !== 0 ? "-" : "";
+    for (var i = 0; i < intPart.length; i++) {
+      if (i > 0 && (intPart.length - i) % 3 === 0) { out += ","; }
+      out += intPart[i];
+    }
+    return d > 0 ? out + "." + frac : out;
+  }
+
+  function durationUnit(name) {
+    for (var i = 0; i < DURATION_UNITS.length; i++) {
+      if (DURATION_UNITS[i][0] === name) { return DURATION_UNITS[i]; }
+    }
+    return DURATION_UNITS[5];
+  }
+
+  function formatDuration(v, unit, d) {
+    var u = durationUnit(unit);
+    var secs = v * u[3];
+    for (var i = 0; i < DURATION_UNITS.length; i++) {
+      if (Math.abs(secs) >= DURATION_UNITS[i][3]) { u = DURATION_UNITS[i]; break; }
+    }
+    var s = formatFixed(secs / u[3], d);
+    if (s === null) { return UNDEFINED; }
+    return s + " " + (s === "1" || s === "-1" ? u[1] : u[2]);
+  }
+
+  function format(o, v) {
+    if (v !== v || v === Infinity || v === -Infinity) { return UNDEFINED; }
+    var s;
+    switch (o.format) {
+      case "flag": return v !== 0 ? o.if_true : o.if_false;
+      case "currency":
+        s = formatFixed(v, o.decimals);
+        if (s !== null && s[0] === "-") { return "-$" + s.slice(1); }
+        return s === null ? UNDEFINED : "$" + s;
+      case "percent":
+        s = formatFixed(v * 100, o.decimals);
+        return s === null ? UNDEFINED : s + "%";
+      case "duration": return formatDuration(v, o.unit, o.decimals);
+    }
+    s = formatFixed(v, o.decimals);
+    return s === null ? UNDEFINED : s;
+  }
+
+  function plainNumber(v) {
+    var s = formatFixed(v, 6);
+    if (s === null) { return UNDEFINED; }
+    s = s.replace(/0+$/, "");
+    return s.replace(/\.$/, "");
+  }
+
+  // ---- charts (chart.go, breakeven.go) ----
+
+  function niceStep(span, target) {
+    var raw = span / target, mag = 1;
+    while (mag * 10 <= raw) { mag *= 10; }
+    while (mag > raw) { mag /= 10; }
+    var r = raw / mag;
+    if (r <= 1) { return mag; }
+    if (r <= 2) { return 2 * mag; }
+    if (r <= 5) { return 5 * mag; }
+    return 10 * mag;
+  }
+
+  function coord(v) { return formatFixed(v, 1); }
+
+  function compact(v, step, fmt) {
+    if (fmt === "percent") { v = v * 100; step = step * 100; }
+    var scale = 1, suffix = "";
+    if (v === 0) { step = 1; }
+    var units = [[1e9, "B"], [1e6, "M"], [1e3, "k"]];
+    for (var i = 0; i < units.length; i++) {
+      if (Math.abs(v) >= units[i][0]) { scale = units[i][0]; suffix = units[i][1]; break; }
+    }
+    var d = 0;
+    while (d < 6 && step / scale * POW10[d] < 1 - 1e-9) { d++; }
+    var s = formatFixed(v / scale, d);
+    if (fmt === "currency") { return s[0] === "-" ? "-$" + s.slice(1) + suffix : "$" + s + suffix; }
+    if (fmt === "percent") { return s + suffix + "%"; }
+    return s + suffix;
+  }
+
+  function sigDecimals(x) {
+    var a = Math.abs(x), d = 2, mag;
+    for (mag = 1; d > 0 && a >= mag * 10; mag *= 10) { d--; }
+    for (mag = 1; d < 6 && a > 0 && a < mag; mag /= 10) { d++; }
+    return d;
+  }
+
+  function seriesAt(calc, ch, env, x) {
+    env[ch.x] = x;
+    run(calc.def, env);
+    return ch.series.map(function (name) { return env[name]; });
+  }
+
+  function firstCrossing(a, b) {
+    var last = -1;
+    for (var k = 0; k < a.length; k++) {
+      var d = a[k] - b[k];
+      if (d !== d) { last = -1; } else if (d === 0) { continue; } else if (last >= 0 && (d < 0) !== (a[last] - b[last] < 0)) { return [last, k]; } else { last = k; }
+    }
+    return null;
+  }
+
+  function bisect(calc, ch, env, i, j, lo, hi) {
+    function diff(x) { var y = seriesAt(calc, ch, env, x); return y[i] - y[j]; }
+    var dlo = diff(lo);
+    if (dlo === 0) { return lo; }
+    for (var n = 0; n < BISECT_STEPS; n++) {
+      var mid = (lo + hi) / 2, d = diff(mid);
+      if (d !== d || d === 0) { return mid; }
+      if ((d < 0) === (dlo < 0)) { lo = mid; dlo = d; } else { hi = mid; }
+    }
+    return (lo + hi) / 2;
+  }
+
+  function chartView(calc, ch, values) {
+    var env = baseEnv(calc, values), xs = [], ys = ch.series.map(function () { return []; });
+    var i, s, k;
+    for (i = 0; i < ch.points; i++) {
+      var x = ch.from + (ch.to - ch.from) * i / (ch.points - 1);
+      xs.push(x);
+      var vals = seriesAt(calc, ch, env, x);
+      for (s = 0; s < vals.length; s++) { ys[s].push(vals[s]); }
+    }
+    var lo = 0, hi = 0;
+    ys.forEach(function (line) {
+      line.forEach(function (y) { if (y === y) { lo = Math.min(lo, y); hi = Math.max(hi, y); } });
+    });
+    if (hi === lo) { hi = lo + 1; }
+    var step = niceStep(hi - lo, 5);
+    var y0 = Math.floor(lo / step) * step, y1 = Math.ceil(hi / step) * step;
+    var first = calc.outputs[ch.series[0]];
+    function px(x) { return PAD_L + (x - ch.from) / (ch.to - ch.from) * PLOT_W; }
+    function py(y) { return PAD_T + PLOT_H - (y - y0) / (y1 - y0) * PLOT_H; }
+    var v = { xTicks: [], yTicks: [], series: [], marks: [], summary: "" };
+    var xstep = niceStep(ch.to - ch.from, 6);
+    for (k = 0; ; k++) {
+      var tx = Math.ceil(ch.from / xstep) * xstep + k * xstep;
+      if (tx > ch.to + xstep * 1e-9) { break; }
+      v.xTicks.push([coord(px(tx)), compact(tx, xstep, "number")]);
+    }
+    for (k = 0; y0 + k * step <= y1 + step * 1e-9; k++) {
+      var ty = y0 + k * step;
+      v.yTicks.push([coord(py(ty)), compact(ty, step, first.format)]);
+    }
+    for (s = 0; s < ys.length; s++) { v.series.push(pathData(xs, ys[s], px, py)); }
+    breakEvens(calc, ch, env, xs, ys, v, px, py);
+    return v;
+  }
+
+  function pathData(xs, ys, px, py) {
+    var out = "", pen = false;
+    for (var i = 0; i < xs.length; i++) {
+      if (ys[i] !== ys[i]) { pen = false; continue; }
+      if (out.length > 0) { out += " "; }
+      out += (pen ? "L" : "M") + coord(px(xs[i])) + "," + coord(py(ys[i]));
+      pen = true;
+    }
+    return out;
+  }
+
+  function breakEvens(calc, ch, env, xs, ys, v, px, py) {
+    var summary = [], xin = calc.inputs[ch.x], unit = xin.unit ? " " + xin.unit : "";
+    for (var i = 0; i < ys.length; i++) {
+      for (var j = i + 1; j < ys.length; j++) {
+        var c = firstCrossing(ys[i], ys[j]);
+        if (c === null) { continue; }
+        var x = bisect(calc, ch, env, i, j, xs[c[0]], xs[c[1]]);
+        var y = seriesAt(calc, ch, env, x)[i];
+        if (y !== y) { continue; }
+        var o = calc.outputs[ch.series[i]], xText = formatFixed(x, sigDecimals(x));
+        var mx = px(x), my = py(y), anchor = "start", tx = mx + 8;
+        if (mx > PAD_L + PLOT_W / 2) { anchor = "end"; tx = mx - 8; }
+        v.marks.push({ x: coord(mx), y: coord(my), tx: coord(tx), ty: coord(my - 10), anchor: anchor, label: "break-even " + xText + unit });
+        summary.push(o.label + " and " + calc.outputs[ch.series[j]].label + " cost the same, " + format(o, y) + ", at " + xText + unit + ".");
+      }
+    }
+    v.summary = summary.join(" ");
+  }
+
+  function el(tag, attrs, text) {
+    var e = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  // drawChart rebuilds the SVG with the same elements as calc.html.
+  function drawChart(fig, chart, v) {
+    var svg = fig.querySelector("svg.calc-chart-svg");
+    var axisLabels = svg.querySelectorAll(".calc-axis-label");
+    var xLabel = axisLabels[0] ? axisLabels[0].textContent : "", yLabel = axisLabels[1] ? axisLabels[1].textContent : "";
+    while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    var grid = el("g", { "class": "calc-grid" }), axis = el("g", { "class": "calc-axis" });
+    v.yTicks.forEach(function (t) { grid.appendChild(el("line", { x1: "64", x2: "624", y1: t[0], y2: t[0] })); });
+    axis.appendChild(el("line", { x1: "64", x2: "624", y1: "256", y2: "256" }));
+    axis.appendChild(el("line", { x1: "64", x2: "64", y1: "12", y2: "256" }));
+    v.xTicks.forEach(function (t) { axis.appendChild(el("text", { "class": "calc-tick", x: t[0], y: "272", "text-anchor": "middle" }, t[1])); });
+    v.yTicks.forEach(function (t) { axis.appendChild(el("text", { "class": "calc-tick", x: "58", y: t[0], "text-anchor": "end", "dominant-baseline": "middle" }, t[1])); });
+    axis.appendChild(el("text", { "class": "calc-axis-label", x: "344", y: "294", "text-anchor": "middle" }, xLabel));
+    axis.appendChild(el("text", { "class": "calc-axis-label", x: "-134", y: "14", transform: "rotate(-90)", "text-anchor": "middle" }, yLabel));
+    var lines = el("g", { "class": "calc-lines" }), marks = el("g", { "class": "calc-marks" });
+    v.series.forEach(function (d, i) { lines.appendChild(el("path", { "class": "calc-series calc-series-" + (i + 1), d: d })); });
+    v.marks.forEach(function (m) {
+      marks.appendChild(el("circle", { "class": "calc-mark", cx: m.x, cy: m.y, r: "5" }));
+      marks.appendChild(el("text", { "class": "calc-mark-label", x: m.tx, y: m.ty, "text-anchor": m.anchor }, m.label));
+    });
+    [grid, axis, lines, marks].forEach(function (g) { svg.appendChild(g); });
+    var summary = fig.querySelector(".calc-chart-summary");
+    if (summary) { summary.textContent = v.summary; }
+  }
+
+  // ---- reading inputs ----
+
+  function baseEnv(calc, values) {
+    var env = Object.create(null), k;
+    for (k in values) { env[k] = values[k]; }
+    for (k in calc.def.constants) { env[k] = calc.def.constants[k]; }
+    return env;
+  }
+
+  // check returns why v is not acceptable for input inp, or "" (the
+  // messages of Input.check in calculator.go).
+  function check(inp, v) {
+    if (v !== v || v === Infinity || v === -Infinity) { return "enter a number"; }
+    if (inp.kind === "toggle") { return v === 0 || v === 1 ? "" : "must be 0 or 1"; }
+    if (inp.kind === "choice") { return ""; }
+    if (inp.min !== undefined && v < inp.min) { return "must be at least " + plainNumber(inp.min); }
+    if (inp.max !== undefined && v > inp.max) { return "must be at most " + plainNumber(inp.max); }
+    return "";
+  }
+
+  function readField(calc, inp) {
+    var field = calc.form.elements.namedItem(inp.name);
+    if (inp.kind === "toggle") { return field.checked ? 1 : 0; }
+    if (inp.kind === "choice") { return Number(field.value); }
+    var raw = field.value.trim();
+    if (raw === "" || field.validity.badInput) { return NaN; }
+    return Number(raw);
+  }
+
+  function showFieldError(calc, inp, msg) {
+    var field = calc.form.elements.namedItem(inp.name);
+    var box = document.getElementById(field.id + "-error");
+    if (msg) {
+      field.setAttribute("aria-invalid", "true");
+      if (box) { box.textContent = msg.charAt(0).toUpperCase() + msg.slice(1) + "."; box.hidden = false; }
+    } else {
+      field.removeAttribute("aria-invalid");
+      if (box) { box.textContent = ""; box.hidden = true; }
+    }
+  }
+
+  // update reads the fields; when all are valid it recomputes the outputs
+  // and charts (and, after a reader's edit, the URL); otherwise it marks
+  // the bad fields and leaves the last valid results in place.
+  function update(calc, fromUser) {
+    var values = Object.create(null), bad = 0;
+    calc.def.inputs.forEach(function (inp) {
+      var v = readField(calc, inp), msg = check(inp, v);
+      showFieldError(calc, inp, msg);
+      if (msg) { bad++; } else { values[inp.name] = v; }
+    });
+    var status = calc.form.querySelector(".calc-status");
+    calc.form.classList.toggle("calc-stale", bad > 0);
+    if (bad > 0) {
+      if (status) { status.textContent = "Check the marked field" + (bad > 1 ? "s" : "") + ": the results below are for the last valid values."; }
+      return;
+    }
+    if (status) { status.textContent = ""; }
+    var env = baseEnv(calc, values);
+    run(calc.def, env);
+    calc.def.outputs.forEach(function (o) {
+      var out = calc.form.querySelector('output[name="' + o.name + '"]');
+      if (out) {
+        out.textContent = format(o, env[o.name]);
+        out.setAttribute("data-value", env[o.name] === env[o.name] ? String(env[o.name]) : "");
+      }
+    });
+    calc.def.charts.forEach(function (ch, i) {
+      var fig = calc.form.querySelector('figure.calc-chart[data-chart="' + i + '"]');
+      if (fig) { drawChart(fig, ch, chartView(calc, ch, values)); }
+    });
+    if (fromUser) { writeHash(); }
+  }
+
+  // ---- URL fragment: #calc-ID:name=value&name=value;calc-ID2:... ----
+
+  function fieldText(calc, inp) {
+    var field = calc.form.elements.namedItem(inp.name);
+    if (inp.kind === "toggle") { return field.checked ? "1" : "0"; }
+    return field.value.trim();
+  }
+
+  function writeHash() {
+    var segments = [];
+    calcs.forEach(function (calc) {
+      var pairs = [];
+      calc.def.inputs.forEach(function (inp) {
+        var text = fieldText(calc, inp);
+        if (Number(text) !== inp.default) { pairs.push(inp.name + "=" + encodeURIComponent(text)); }
+      });
+      if (pairs.length > 0) { segments.push("calc-" + calc.def.id + ":" + pairs.join("&")); }
+    });
+    var url = location.pathname + location.search + (segments.length > 0 ? "#" + segments.join(";") : "");
+    history.replaceState(history.state, "", url);
+  }
+
+  function readHash() {
+    var state = Object.create(null);
+    location.hash.replace(/^#/, "").split(";").forEach(function (seg) {
+      var m = /^calc-([a-z0-9-]+):(.*)$/.exec(seg);
+      if (!m) { return; }
+      var pairs = Object.create(null);
+      m[2].split("&").forEach(function (p) {
+        var kv = p.split("=");
+        if (kv.length === 2) {
+          try { pairs[kv[0]] = decodeURIComponent(kv[1]); } catch (e) { /* a mangled value is ignored */ }
+        }
+      });
+      state[m[1]] = pairs;
+    });
+    return state;
+  }
+
+  function restore(calc, pairs) {
+    calc.def.inputs.forEach(function (inp) {
+      if (!Object.prototype.hasOwnProperty.call(pairs, inp.name)) { return; }
+      var field = calc.form.elements.namedItem(inp.name), text = pairs[inp.name];
+      if (inp.kind === "toggle") { field.checked = text === "1"; return; }
+      if (inp.kind === "choice") {
+        for (var i = 0; i < field.options.length; i++) {
+          if (Number(field.options[i].value) === Number(text)) { field.selectedIndex = i; }
+        }
+        return;
+      }
+      field.value = text;
+    });
+  }
+
+  function restoreAll() {
+    var state = readHash();
+    calcs.forEach(function (calc) {
+      if (state[calc.def.id]) { restore(calc, state[calc.def.id]); }
+      update(calc, false);
+    });
+  }
+
+  // ---- wiring ----
+
+  var calcs = [];
+
+  function setup(form) {
+    var data = form.querySelector("script.calc-data");
+    if (!data) { return; }
+    var def = JSON.parse(data.textContent);
+    var calc = { form: form, def: def, inputs: Object.create(null), outputs: Object.create(null) };
+    def.inputs.forEach(function (inp) { calc.inputs[inp.name] = inp; });
+    def.outputs.forEach(function (o) { calc.outputs[o.name] = o; });
+    form.addEventListener("input", function () { update(calc, true); });
+    form.addEventListener("change", function () { update(calc, true); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { update(calc, true); }, 0);
+    });
+    form.classList.add("calc-live");
+    calcs.push(calc);
+  }
+
+  function init() {
+    var forms = document.querySelectorAll("form.calculator[data-calculator]");
+    for (var i = 0; i < forms.length; i++) { setup(forms[i]); }
+    if (calcs.length === 0) { return; }
+    restoreAll();
+    window.addEventListener("hashchange", restoreAll);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+}());
