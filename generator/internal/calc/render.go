@@ -25,6 +25,7 @@ type widgetView struct {
 	Charts                 []chartView
 	Constants              []constView
 	OutputFor              string // ids of every input, for <output for>
+	Level                  int    // heading level of the title
 	Data                   jsonDef
 }
 
@@ -56,9 +57,15 @@ type constView struct {
 // page is right without JavaScript), with server-drawn charts, the price
 // table, and the parsed definition for calc.js. See doc.go for the
 // contract.
-func (c *Calculator) Render() (template.HTML, error) {
+func (c *Calculator) Render() (template.HTML, error) { return c.RenderLevel(3) }
+
+// RenderLevel is Render with the widget's title at heading level (2 to 6),
+// so it fits the outline of the page around it.
+func (c *Calculator) RenderLevel(level int) (template.HTML, error) {
 	var b bytes.Buffer
-	if err := tmpl.Execute(&b, c.view()); err != nil {
+	v := c.view()
+	v.Level = min(max(level, 2), 6)
+	if err := tmpl.Execute(&b, v); err != nil {
 		return "", fmt.Errorf("rendering calculator %s: %w", c.ID, err)
 	}
 	return template.HTML(b.String()), nil

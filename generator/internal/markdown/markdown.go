@@ -54,6 +54,9 @@ type Embed struct {
 	Pos diag.Pos
 	// BodyLine is the file line of the fence's first content line.
 	BodyLine int
+	// Level is the heading level a title inside the widget should have:
+	// one below the heading the widget follows (2 right after the h1).
+	Level int
 	// Source is the page file.
 	Source string
 }

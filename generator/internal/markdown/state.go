@@ -12,6 +12,8 @@ type docState struct {
 	bodyLine int
 	lines    *diag.Lines
 	resolver LinkResolver
+	// level is the heading level for widgets at the current point.
+	level int
 
 	headings []Heading
 	links    []Link

@@ -34,6 +34,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	src := reader.Source()
 	var edits []edit
+	st.level = 2 // below the page's own h1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -41,6 +42,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		switch n := n.(type) {
 		case *ast.Heading:
 			st.headings = append(st.headings, heading(n, src, st))
+			st.level = min(n.Level+1, 6)
 		case *ast.Link:
 			edits = append(edits, st.link(n, n.Destination, false, src)...)
 		case *ast.Image:
@@ -145,6 +147,7 @@ func (t *transformer) fence(n *ast.FencedCodeBlock, src []byte, st *docState) ed
 
 func (t *transformer) embed(n ast.Node, e Embedder, em Embed, st *docState) edit {
 	em.Source = st.file
+	em.Level = st.level
 	html, diags := e.Embed(em)
 	st.diags.Append(diags)
 	st.features[em.Kind] = true

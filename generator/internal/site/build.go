@@ -112,6 +112,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	steps := []step{
 		{"config", s.loadConfig},
 		{"content", s.loadContent},
+		{"widgets", s.loadWidgets},
 		{"layouts", s.loadLayouts},
 		{"assets", s.buildAssets},
 		{"markdown", s.renderMarkdown},
@@ -149,6 +150,7 @@ type build struct {
 	sections  []*page // top-level section pages (real or made up), sorted
 	tags      []*tag
 	tagBySlug map[string]*tag
+	calcs     *calcEmbedder
 	layouts   *layout.Set
 	assets    *assets.Bundle
 	view      *SiteView

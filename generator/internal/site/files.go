@@ -97,7 +97,7 @@ func (s *build) copyStatic(context.Context) {
 // consumed reports content files that the build reads instead of
 // publishing (calculator definitions).
 func (s *build) consumed(f content.File) bool {
-	return strings.HasPrefix(f.Rel, "calculators/") && (strings.HasSuffix(f.Rel, ".yaml") || strings.HasSuffix(f.Rel, ".yml"))
+	return isCalculatorFile(f.Rel)
 }
 
 // themeSource marks output files that come from the theme's assets; a file

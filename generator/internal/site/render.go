@@ -69,6 +69,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		TOCMin:      s.cfg.TOC.Min,
 		TOCMax:      s.cfg.TOC.Max,
 		Extenders:   []goldmark.Extender{checklist.Extension{}},
+		Embedders:   map[string]markdown.Embedder{"calculator": s.calcs},
 	}
 	s.parallel(ctx, len(s.pages), func() func(i int) {
 		conv := markdown.New(opts)
