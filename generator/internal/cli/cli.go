@@ -39,6 +39,7 @@ func commands() []command {
 		{"build", "build the site into public/", "build [flags]", runBuild},
 		{"serve", "build, serve and rebuild on every save (http://127.0.0.1:1313)", "serve [flags]", runServe},
 		{"check", "check the site for problems without writing anything", "check [flags]", runCheck},
+		{"new", "write a new page: new case-study|checklist|pattern \"Title\"", "new KIND \"Title\" [flags]", runNew},
 		{"help", "show help for a command", "help [command]", nil},
 	}
 }
@@ -117,6 +118,8 @@ func newFlags(env Env, name, usageLine, description string) *flag.FlagSet {
 	}
 	return fs
 }
+
+var errHelp = flag.ErrHelp
 
 // parse parses args; it returns -1 to go on, or the exit code to return
 // (0 after -h, 2 on a usage error).

@@ -102,17 +102,16 @@ func FrontMatter(section, title string, now time.Time) string {
 	return b.String()
 }
 
+// writeField writes one key with its comment. Nested fields (the items of
+// sources, metrics, options) get empty values: the page's title and date
+// are not theirs.
 func writeField(b *strings.Builder, f content.Field, indent, title string, now time.Time) {
-	fmt.Fprintf(b, "%s# %s (%s)\n", indent, f.Doc, f.Type)
+	fmt.Fprintf(b, "%s# %s\n", indent, f.Doc)
 	switch {
 	case len(f.Fields) > 0:
-		fmt.Fprintf(b, "%s%s:\n", indent, f.Key)
-		for i, sub := range f.Fields {
-			prefix := indent + "    "
-			if i == 0 {
-				fmt.Fprintf(b, "%s  -\n", indent)
-			}
-			writeField(b, sub, prefix, title, now)
+		fmt.Fprintf(b, "%s%s:\n%s  -\n", indent, f.Key, indent)
+		for _, sub := range f.Fields {
+			writeField(b, sub, indent+"    ", "", time.Time{})
 		}
 	default:
 		fmt.Fprintf(b, "%s%s: %s\n", indent, f.Key, example(f, title, now))
@@ -124,9 +123,9 @@ func example(f content.Field, title string, now time.Time) string {
 	switch {
 	case f.Key == "title" && title != "":
 		return strconv.Quote(title)
-	case f.Key == "date":
+	case f.Key == "date" && !now.IsZero():
 		return now.Format("2006-01-02")
-	case f.Key == "year":
+	case f.Key == "year" && !now.IsZero():
 		return strconv.Itoa(now.Year())
 	case f.Type == "date":
 		return ""
