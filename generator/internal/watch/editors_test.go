@@ -16,13 +16,13 @@ func TestEditorSaves(t *testing.T) {
 				save func(h *harness)
 			}{
 				{"rename over, named temp file", func(h *harness) {
-					h.write("content/page.md.tmp", "second version")
+					h.writeInPlace("content/page.md.tmp", "second version")
 					h.rename("content/page.md.tmp", "content/page.md")
 				}},
 				{"rename over, unlisted temp name", func(h *harness) {
 					// rsync, Qt's QSaveFile and others use random names no
 					// filter can know: the rename must still be one change.
-					h.write("content/.page.md.Xk3v9a", "second version")
+					h.writeInPlace("content/.page.md.Xk3v9a", "second version")
 					h.rename("content/.page.md.Xk3v9a", "content/page.md")
 				}},
 				{"in place, truncate then write", func(h *harness) {
@@ -34,16 +34,16 @@ func TestEditorSaves(t *testing.T) {
 					_ = f.Close()
 				}},
 				{"vim writebackup", func(h *harness) {
-					h.write("content/.page.md.swp", "swap while editing")
-					h.write("content/4913", "") // the probe for a writable folder
+					h.writeInPlace("content/.page.md.swp", "swap while editing")
+					h.writeInPlace("content/4913", "") // the probe for a writable folder
 					h.remove("content/4913")
 					h.rename("content/page.md", "content/page.md~")
-					h.write("content/page.md", "second version")
+					h.writeInPlace("content/page.md", "second version")
 					h.remove("content/page.md~")
 					h.remove("content/.page.md.swp")
 				}},
 				{"JetBrains safe write", func(h *harness) {
-					h.write("content/page.md___jb_tmp___", "second version")
+					h.writeInPlace("content/page.md___jb_tmp___", "second version")
 					h.rename("content/page.md", "content/page.md___jb_old___")
 					h.rename("content/page.md___jb_tmp___", "content/page.md")
 					h.remove("content/page.md___jb_old___")
@@ -54,15 +54,15 @@ func TestEditorSaves(t *testing.T) {
 					if err := os.Symlink("user@host.1234:1700000000", h.path("content/.#page.md")); err != nil {
 						t.Fatal(err)
 					}
-					h.write("content/#page.md#", "auto-save")
+					h.writeInPlace("content/#page.md#", "auto-save")
 					h.rename("content/page.md", "content/page.md~")
-					h.write("content/page.md", "second version")
+					h.writeInPlace("content/page.md", "second version")
 					h.remove("content/#page.md#")
 					h.remove("content/.#page.md")
 				}},
 				{"Helix backup", func(h *harness) {
-					h.write("content/page.mdc3gzwd.bck", "first")
-					h.write("content/page.md", "second version")
+					h.writeInPlace("content/page.mdc3gzwd.bck", "first")
+					h.writeInPlace("content/page.md", "second version")
 					h.remove("content/page.mdc3gzwd.bck")
 				}},
 			} {
@@ -88,10 +88,10 @@ func TestEditorFilesAloneReportNothing(t *testing.T) {
 			if err := os.Symlink("user@host.1234:1700000000", h.path("content/.#page.md")); err != nil {
 				t.Fatal(err)
 			}
-			h.write("content/.page.md.swp", "vim swap")
-			h.write("content/#page.md#", "emacs auto-save")
-			h.write("static/.DS_Store", "finder")
-			h.write("content/.git/objects/ab/cdef", "a repository inside content")
+			h.writeInPlace("content/.page.md.swp", "vim swap")
+			h.writeInPlace("content/#page.md#", "emacs auto-save")
+			h.writeInPlace("static/.DS_Store", "finder")
+			h.writeInPlace("content/.git/objects/ab/cdef", "a repository inside content")
 			h.remove("content/.#page.md")
 			h.sync()
 		})

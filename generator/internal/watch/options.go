@@ -22,7 +22,7 @@ type Options struct {
 	Quiet time.Duration
 
 	// MaxDelay caps how long the first change of a batch waits while changes
-	// keep coming; 0 means DefaultMaxDelay. It is raised to Quiet if lower.
+	// keep coming; 0 means DefaultMaxDelay.
 	MaxDelay time.Duration
 }
 
@@ -82,6 +82,5 @@ func (o Options) withDefaults() (Options, error) {
 			*d.v = d.def
 		}
 	}
-	o.MaxDelay = max(o.MaxDelay, o.Quiet)
 	return o, nil
 }
