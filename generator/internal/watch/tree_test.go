@@ -1,11 +1,14 @@
 package watch
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // newTestTree writes files under a new site folder and returns a tree whose
@@ -119,5 +122,45 @@ func rm(t *testing.T, tr *tree, rel string) {
 	t.Helper()
 	if err := os.RemoveAll(tr.abs(rel)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// When the system's event queue overflows, events are lost: the watcher
+// rescans and reports every difference from the snapshot.
+func TestRescanAfterLostEvents(t *testing.T) {
+	tr := newTestTree(t, "content/a.md", "content/b.md", "static/s.css")
+	var added []string
+	n := &notifier{
+		engine:  &engine{tree: tr, batch: newBatcher(Options{Quiet: time.Hour, MaxDelay: 2 * time.Hour}), reported: map[string]bool{}},
+		add:     func(p string) error { added = append(added, p); return nil },
+		watched: map[string]bool{},
+	}
+	// Changes whose events were lost.
+	writeFile(t, tr.abs("content/a.md"), "a, longer than before")
+	rm(t, tr, "content/b.md")
+	writeFile(t, tr.abs("layouts/base.html"), "<html>")
+
+	n.receive(item{err: fsnotify.ErrEventOverflow})
+	now := time.Now()
+	if !n.batch.flush(tr, now) && !n.batch.flush(tr, now) {
+		t.Fatal("no batch after the second look")
+	}
+	want := []string{"modified content/a.md", "removed content/b.md", "created layouts/base.html"}
+	if got := changeStrings(n.batch.pending); !slices.Equal(got, want) {
+		t.Errorf("changes = %q, want %q", got, want)
+	}
+	if !slices.Contains(added, tr.abs("layouts")) {
+		t.Errorf("the new root layouts/ is not watched after the rescan; watched %q", added)
+	}
+}
+
+func TestPumpQueueOverflowBecomesRescan(t *testing.T) {
+	var q []item
+	for range maxQueued {
+		q = enqueue(q, item{ev: fsnotify.Event{Name: "x", Op: fsnotify.Write}})
+	}
+	q = enqueue(q, item{ev: fsnotify.Event{Name: "y", Op: fsnotify.Write}})
+	if len(q) != 1 || !errors.Is(q[0].err, fsnotify.ErrEventOverflow) {
+		t.Errorf("a full queue became %d items, want one overflow", len(q))
 	}
 }
