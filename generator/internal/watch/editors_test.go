@@ -2,6 +2,7 @@ package watch
 
 import (
 	"os"
+	"os/exec"
 	"testing"
 )
 
@@ -95,5 +96,31 @@ func TestEditorFilesAloneReportNothing(t *testing.T) {
 			h.remove("content/.#page.md")
 			h.sync()
 		})
+	}
+}
+
+// The real vim, where installed, in its three ways of writing: rename the
+// file to a backup and write a new one (backupcopy=no), copy it to a backup
+// and write in place (backupcopy=yes), and no backup at all.
+func TestRealVim(t *testing.T) {
+	vim, err := exec.LookPath("vim")
+	if err != nil {
+		t.Skip("vim is not installed")
+	}
+	for _, impl := range implementations() {
+		for _, set := range []string{"writebackup backupcopy=no", "writebackup backupcopy=yes", "nowritebackup"} {
+			t.Run(impl.name+"/"+set, func(t *testing.T) {
+				h := newHarness(t, impl.opts, map[string]string{"content/page.md": "first\n"})
+				// backupskip= : vim makes no backup under /tmp by default.
+				cmd := exec.Command(vim, "-N", "-u", "NONE", "-i", "NONE", "-es",
+					"-c", "set backupskip= nobackup "+set, "-c", "normal Goadded line", "-c", "wq",
+					h.path("content/page.md"))
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("vim: %v\n%s", err, out)
+				}
+				h.expect("modified content/page.md")
+				h.sync()
+			})
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package watch
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIgnored(t *testing.T) {
 	for _, tc := range []struct {
@@ -57,4 +60,33 @@ func TestIgnored(t *testing.T) {
 			t.Errorf("Ignored(%q) = %v, want %v (%s)", tc.name, got, tc.want, tc.why)
 		}
 	}
+}
+
+// File names come from contributors' pull requests: Ignored must take any
+// of them, decide the same whatever the case of ASCII letters, and always
+// leave out what an editor derives from a name.
+func FuzzIgnored(f *testing.F) {
+	for _, s := range []string{"page.md", "4913", ".page.md.swp", "a___jb_tmp___", "#x#", "", "~", ".", "ünïcödé.md"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		got := Ignored(name)
+		if isASCII(name) && got != Ignored(strings.ToUpper(name)) {
+			t.Errorf("Ignored(%q) = %v, but not for its upper case", name, got)
+		}
+		for _, derived := range []string{name + "~", ".#" + name, name + "___jb_tmp___", name + ".swp"} {
+			if !Ignored(derived) {
+				t.Errorf("Ignored(%q) = false for an editor's file", derived)
+			}
+		}
+	})
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
