@@ -12,6 +12,7 @@ import (
 func TestEditorSaves(t *testing.T) {
 	for _, impl := range implementations() {
 		t.Run(impl.name, func(t *testing.T) {
+			t.Parallel() // the two watchers side by side: a site folder each
 			for _, tc := range []struct {
 				name string
 				save func(h *harness)
@@ -85,6 +86,7 @@ func TestEditorSaves(t *testing.T) {
 func TestEditorFilesAloneReportNothing(t *testing.T) {
 	for _, impl := range implementations() {
 		t.Run(impl.name, func(t *testing.T) {
+			t.Parallel() // the two watchers side by side: a site folder each
 			h := newHarness(t, impl.opts, map[string]string{"content/page.md": "first"})
 			if err := os.Symlink("user@host.1234:1700000000", h.path("content/.#page.md")); err != nil {
 				t.Fatal(err)
@@ -110,6 +112,7 @@ func TestRealVim(t *testing.T) {
 	for _, impl := range implementations() {
 		for _, set := range []string{"writebackup backupcopy=no", "writebackup backupcopy=yes", "nowritebackup"} {
 			t.Run(impl.name+"/"+set, func(t *testing.T) {
+				t.Parallel() // the two watchers side by side: a site folder each
 				h := newHarness(t, impl.opts, map[string]string{"content/page.md": "first\n"})
 				// backupskip= : vim makes no backup under /tmp by default.
 				cmd := exec.Command(vim, "-N", "-u", "NONE", "-i", "NONE", "-es",

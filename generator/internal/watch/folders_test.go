@@ -22,6 +22,7 @@ func TestFolders(t *testing.T) {
 	}
 	for _, impl := range implementations() {
 		t.Run(impl.name, func(t *testing.T) {
+			t.Parallel() // the two watchers side by side: a site folder each
 			for _, tc := range []struct {
 				name string
 				run  func(t *testing.T, h *harness)
@@ -144,15 +145,20 @@ func TestFolders(t *testing.T) {
 func TestBurstIsOneBatch(t *testing.T) {
 	for _, impl := range implementations() {
 		t.Run(impl.name, func(t *testing.T) {
+			t.Parallel() // the two watchers side by side: a site folder each
 			opts := impl.opts
 			opts.Quiet, opts.MaxDelay = time.Second, patience
 			h := newHarness(t, opts, map[string]string{"content/index.md": "home"})
 			want := make([]string, 500)
+			var stall time.Duration // the longest gap between two writes
+			last := time.Now()
 			for i := range want {
 				p := fmt.Sprintf("content/burst/page-%03d.md", i)
 				h.write(p, "page")
 				want[i] = "created " + p
+				stall, last = max(stall, time.Since(last)), time.Now()
 			}
+			t.Logf("longest gap between two writes: %v", stall)
 			h.expect(want...)
 			h.sync()
 		})

@@ -17,6 +17,7 @@ import (
 func TestStreamStillDelivers(t *testing.T) {
 	for _, impl := range implementations() {
 		t.Run(impl.name, func(t *testing.T) {
+			t.Parallel() // the two watchers side by side: a site folder each
 			opts := impl.opts
 			// Quiet so long that only MaxDelay can end a batch before the
 			// stream stops.

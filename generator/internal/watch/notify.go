@@ -73,7 +73,12 @@ func (n *notifier) run(done <-chan struct{}, batches chan<- Batch, errs chan<- e
 			n.receive(it)
 			n.arm()
 		case <-n.timer.C:
-			if !n.batch.flush(n.tree, time.Now()) {
+			now := time.Now()
+			if !n.batch.overdue(now) && n.drain() {
+				n.arm()
+				continue
+			}
+			if !n.batch.flush(n.tree, now) {
 				n.arm()
 			}
 		case out <- b:
@@ -83,6 +88,26 @@ func (n *notifier) run(done <-chan struct{}, batches chan<- Batch, errs chan<- e
 		}
 	}
 }
+
+// drain handles the events already waiting, and reports whether there were
+// any. When the process was stalled (a loaded machine), the timer can fire
+// with events queued behind it: they arrived within the quiet period, so
+// the batch is not complete yet.
+func (n *notifier) drain() bool {
+	for i := range maxDrain {
+		select {
+		case it := <-n.in:
+			n.receive(it)
+		default:
+			return i > 0
+		}
+	}
+	return true
+}
+
+// maxDrain bounds one drain, so that a flood of events cannot hold back a
+// batch past MaxDelay for long.
+const maxDrain = 4096
 
 // arm sets the timer for the next look at the marked paths.
 func (n *notifier) arm() {
