@@ -26,6 +26,8 @@ type notifier struct {
 	timer   *time.Timer
 }
 
+// startNotifier watches the roots, reads the starting state and starts the
+// goroutines; it returns what releases the system's watches.
 func startNotifier(w *Watcher, e *engine, h hooks) (func() error, error) {
 	newFsw := h.newFsnotify
 	if newFsw == nil {

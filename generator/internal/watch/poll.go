@@ -16,6 +16,7 @@ type poller struct {
 	timer    *time.Timer
 }
 
+// startPoller reads the starting state and starts the scanning goroutine.
 func startPoller(w *Watcher, e *engine, interval time.Duration) func() error {
 	e.tree.files, e.tree.dirs, _ = e.tree.scanAll(nil)
 	p := &poller{engine: e, interval: interval, prev: maps.Clone(e.tree.files)}
