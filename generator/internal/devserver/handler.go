@@ -34,12 +34,14 @@ func SecurityHeaders() map[string]string {
 type Handler struct {
 	mu    sync.RWMutex
 	files *output.Files
-	start time.Time
+	// live, when set, injects the live-reload client into HTML pages and
+	// answers its requests (serve only; never part of a built site).
+	live *hub
 }
 
 // NewHandler serves files.
 func NewHandler(files *output.Files) *Handler {
-	return &Handler{files: files, start: time.Now()}
+	return &Handler{files: files}
 }
 
 // Swap serves files from now on.
@@ -67,6 +69,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if h.live != nil && strings.HasPrefix(r.URL.Path, "/_tradeoffs/") {
+		h.serveLive(w, r)
+		return
+	}
 	files := h.Files()
 	name, redirect, ok := Resolve(files, r.URL.Path)
 	switch {
@@ -78,12 +84,34 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target, http.StatusMovedPermanently)
 	case ok:
 		f, _ := files.Get(name)
-		serve(w, r, name, f.Data, http.StatusOK)
+		serve(w, r, name, h.page(name, f.Data), http.StatusOK)
 	default:
 		if f, ok := files.Get("404.html"); ok {
-			serve(w, r, "404.html", f.Data, http.StatusNotFound)
+			serve(w, r, "404.html", h.page("404.html", f.Data), http.StatusNotFound)
 			return
 		}
+		http.NotFound(w, r)
+	}
+}
+
+// page adds the live-reload client to HTML in live mode.
+func (h *Handler) page(name string, data []byte) []byte {
+	if h.live == nil || path.Ext(name) != ".html" {
+		return data
+	}
+	return inject(data, h.live.currentBuild())
+}
+
+func (h *Handler) serveLive(w http.ResponseWriter, r *http.Request) {
+	js, css := Client()
+	switch r.URL.Path {
+	case eventsPath:
+		h.live.ServeHTTP(w, r)
+	case scriptPath:
+		serve(w, r, "live.js", js, http.StatusOK)
+	case stylePath:
+		serve(w, r, "live.css", css, http.StatusOK)
+	default:
 		http.NotFound(w, r)
 	}
 }

@@ -1,0 +1,137 @@
+package devserver
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Event is one Server-Sent Event for the open tabs.
+type Event struct {
+	Name string // "hello", "update", "problems"
+	Data any    // encoded as JSON
+}
+
+// Update tells tabs what a rebuild changed.
+type Update struct {
+	Build int      `json:"build"`
+	Pages []string `json:"pages"`
+	All   bool     `json:"all"`
+	CSS   []string `json:"css"`
+	JS    bool     `json:"js"`
+}
+
+// Problem is one diagnostic as the browser shows it.
+type Problem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// Problems reports the diagnostics of the last build; Failed means it did
+// not publish and the previous site is still served.
+type Problems struct {
+	Build    int       `json:"build"`
+	Failed   bool      `json:"failed"`
+	Problems []Problem `json:"problems"`
+}
+
+// hub fans events out to every connected tab. A new tab first gets the
+// current build id and the last build's problems.
+type hub struct {
+	done     chan struct{} // closed on shutdown: every stream ends
+	once     sync.Once
+	mu       sync.Mutex
+	clients  map[chan Event]bool
+	build    int
+	problems Problems
+}
+
+func newHub() *hub { return &hub{clients: map[chan Event]bool{}, done: make(chan struct{})} }
+
+// close ends every stream, so the server can shut down at once.
+func (h *hub) close() { h.once.Do(func() { close(h.done) }) }
+
+// publish sends ev to every tab; a tab too slow to take it misses it and
+// catches up from hello when it reconnects.
+func (h *hub) publish(ev Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	switch d := ev.Data.(type) {
+	case Update:
+		h.build = d.Build
+	case Problems:
+		h.problems = d
+	}
+	for c := range h.clients {
+		select {
+		case c <- ev:
+		default:
+		}
+	}
+}
+
+func (h *hub) subscribe() (chan Event, []Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	c := make(chan Event, 16)
+	h.clients[c] = true
+	return c, []Event{{"hello", map[string]int{"build": h.build}}, {"problems", h.problems}}
+}
+
+func (h *hub) unsubscribe(c chan Event) {
+	h.mu.Lock()
+	delete(h.clients, c)
+	h.mu.Unlock()
+}
+
+// currentBuild returns the id of the build being served.
+func (h *hub) currentBuild() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.build
+}
+
+// ServeHTTP streams events to one tab until it goes away or the server
+// shuts down.
+func (h *hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Accel-Buffering", "no")
+	c, first := h.subscribe()
+	defer h.unsubscribe(c)
+	for _, ev := range first {
+		writeEvent(w, ev)
+	}
+	flusher.Flush()
+	keepalive := time.NewTicker(15 * time.Second)
+	defer keepalive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-h.done:
+			return
+		case ev := <-c:
+			writeEvent(w, ev)
+			flusher.Flush()
+		case <-keepalive.C:
+			fmt.Fprint(w, ": keepalive\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+func writeEvent(w http.ResponseWriter, ev Event) {
+	data, _ := json.Marshal(ev.Data)
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.Name, data)
+}

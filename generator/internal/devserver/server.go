@@ -1,0 +1,243 @@
+package devserver
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/site"
+	"github.com/tradeoffs/tradeoffs/generator/internal/watch"
+)
+
+// Config is what the preview server needs.
+type Config struct {
+	// Root is the site folder; Site is the build's options (FS is set from
+	// Root).
+	Root string
+	Site site.Options
+	// Bind and Port are where to listen.
+	Bind string
+	Port int
+	// Poll watches by scanning instead of system notifications.
+	Poll bool
+	// Out gets the URL and one line per rebuild; Err the problems.
+	Out, Err io.Writer
+	// Ready, if set, is called with the base URL once the server listens.
+	Ready func(url string)
+}
+
+// Server is a running preview: the builder with its caches, the site being
+// served, and the tabs listening for changes.
+type Server struct {
+	cfg     Config
+	builder *site.Builder
+	handler *Handler
+	hub     *hub
+	current *output.Files // the last good build
+	build   int
+}
+
+// Run builds the site, serves it and rebuilds it on every change until ctx
+// is cancelled. It returns an error only when it cannot start.
+func Run(ctx context.Context, cfg Config) error {
+	cfg.Site.FS = os.DirFS(cfg.Root)
+	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w (another server may be running there: use --port to choose another port)", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)), err)
+	}
+	url := "http://" + net.JoinHostPort(displayHost(cfg.Bind), strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
+	cfg.Site.BaseURL = url
+	s := &Server{cfg: cfg, builder: site.NewBuilder(), hub: newHub()}
+	s.handler = NewHandler(output.NewFiles())
+	s.handler.live = s.hub
+	w, err := s.watch()
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+	s.rebuild(ctx, "start", nil)
+	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	fmt.Fprintf(cfg.Out, "serving at %s (Ctrl-C to stop)\n", url)
+	if cfg.Ready != nil {
+		cfg.Ready(url)
+	}
+	s.loop(ctx, w)
+	s.hub.close()
+	sctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	srv.Shutdown(sctx)
+	return nil
+}
+
+// watch starts the watcher, falling back to polling when the system's
+// limit on watches is reached.
+func (s *Server) watch() (*watch.Watcher, error) {
+	w, err := watch.New(s.cfg.Root, watch.SiteRoots(), watch.Options{Poll: s.cfg.Poll})
+	var limit *watch.LimitError
+	if errors.As(err, &limit) {
+		fmt.Fprintf(s.cfg.Err, "%v\nfalling back to polling for now\n", err)
+		return watch.New(s.cfg.Root, watch.SiteRoots(), watch.Options{Poll: true})
+	}
+	return w, err
+}
+
+func (s *Server) loop(ctx context.Context, w *watch.Watcher) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case b, ok := <-w.Batches():
+			if !ok {
+				return
+			}
+			s.rebuild(ctx, describe(b), b.Changes)
+		case err, ok := <-w.Errors():
+			if ok {
+				fmt.Fprintf(s.cfg.Err, "watching: %v\n", err)
+			}
+		}
+	}
+}
+
+// describe names what changed, for the terminal.
+func describe(b watch.Batch) string {
+	switch n := len(b.Changes); n {
+	case 0:
+		return "nothing"
+	case 1:
+		return b.Changes[0].Path
+	default:
+		return fmt.Sprintf("%s and %d more", b.Changes[0].Path, n-1)
+	}
+}
+
+// rebuild builds the site again, serves it if it built, and tells the tabs
+// what changed, or what is wrong.
+func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Change) {
+	start := time.Now()
+	built, err := s.builder.Build(ctx, s.cfg.Site)
+	if err != nil {
+		return // cancelled: the server is stopping
+	}
+	s.build++
+	failed := built.Diags.HasErrors()
+	s.report(built.Diags)
+	if failed {
+		errs, _ := built.Diags.Count()
+		fmt.Fprintf(s.cfg.Out, "%s: the build failed with %d %s; still serving the last good site\n", what, errs, plural(errs, "error", "errors"))
+		if s.current == nil {
+			s.handler.Swap(errorSite(built.Diags))
+		}
+		s.hub.publish(Event{"problems", problems(s.build, true, built.Diags)})
+		return
+	}
+	up := diff(s.current, built.Files)
+	up.Build = s.build
+	s.current = built.Files
+	s.handler.Swap(built.Files)
+	s.hub.publish(Event{"update", up})
+	s.hub.publish(Event{"problems", problems(s.build, false, built.Diags)})
+	fmt.Fprintf(s.cfg.Out, "%s: %d %s updated in %d ms\n", what, len(up.Pages), plural(len(up.Pages), "page", "pages"), time.Since(start).Milliseconds())
+}
+
+// report prints the diagnostics to the terminal.
+func (s *Server) report(l diag.List) {
+	for _, d := range l {
+		fmt.Fprintln(s.cfg.Err, d.Error())
+	}
+}
+
+// diff lists what changed between two builds for the tabs.
+func diff(old, cur *output.Files) Update {
+	up := Update{Pages: []string{}, CSS: []string{}}
+	if old == nil {
+		up.All = true
+		return up
+	}
+	for _, p := range cur.Paths() {
+		f, _ := cur.Get(p)
+		o, ok := old.Get(p)
+		if ok && bytes.Equal(o.Data, f.Data) {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(p, ".html"):
+			up.Pages = append(up.Pages, pageURL(p))
+		case strings.HasPrefix(p, "css/"):
+			up.CSS = append(up.CSS, "/"+p)
+		case strings.HasPrefix(p, "js/"):
+			up.JS = true
+		}
+	}
+	for _, p := range old.Paths() {
+		if _, ok := cur.Get(p); !ok && strings.HasSuffix(p, ".html") {
+			up.Pages = append(up.Pages, pageURL(p))
+		}
+	}
+	return up
+}
+
+// pageURL turns "x/index.html" into "/x/".
+func pageURL(p string) string {
+	if p == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(p, "/index.html") {
+		return "/" + strings.TrimSuffix(p, "index.html")
+	}
+	return "/" + p
+}
+
+func problems(build int, failed bool, l diag.List) Problems {
+	p := Problems{Build: build, Failed: failed, Problems: []Problem{}}
+	for _, d := range l {
+		p.Problems = append(p.Problems, Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Message: d.Msg})
+	}
+	return p
+}
+
+// errorSite is what is served when the very first build fails: a page that
+// lists the problems, with the live client, so fixing them shows the site.
+func errorSite(l diag.List) *output.Files {
+	var b strings.Builder
+	b.WriteString("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site does not build</title></head><body><h1>The site does not build</h1><p>Fix these problems and save; this page updates by itself.</p><ul>")
+	for _, d := range l {
+		b.WriteString("<li><code>" + htmlEscape(d.Error()) + "</code></li>")
+	}
+	b.WriteString("</ul></body></html>")
+	f := output.NewFiles()
+	f.Add("index.html", []byte(b.String()), "")
+	f.Add("404.html", []byte(b.String()), "")
+	return f
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// displayHost is the host to put in URLs for a bind address.
+func displayHost(bind string) string {
+	if bind == "" || bind == "0.0.0.0" || bind == "::" {
+		return "localhost"
+	}
+	return bind
+}
