@@ -51,6 +51,9 @@ const (
 	maxMetaPacks = 250
 	// minMetaPack is the fewest pages a metadata file holds.
 	minMetaPack = 16
+	// gzipLevel: level 4 is within 1% of the best size at two thirds of the
+	// time of the default level on the benchmark corpus.
+	gzipLevel = 4
 )
 
 // emitCache remembers the files of the last emit, so unchanged content is
@@ -177,7 +180,7 @@ func (ix *Index) compress(out *output) {
 	for w := range len(ix.an) {
 		wg.Go(func() {
 			var zb bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&zb, gzip.DefaultCompression)
+			zw, _ := gzip.NewWriterLevel(&zb, gzipLevel)
 			for i := w; i < len(todo); i += len(ix.an) {
 				zb.Reset()
 				zw.Reset(&zb)

@@ -1,0 +1,159 @@
+package search
+
+import (
+	"compress/gzip"
+	"fmt"
+	"net/http"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
+)
+
+// TestPayload measures what a first search downloads on the synthetic
+// benchmark corpus, with an empty cache, in headless Chromium:
+//
+//	SEARCH_PAYLOAD=10000 go test -run TestPayload -v ./generator/internal/search/
+//
+// The server compresses text (JS, JSON) with gzip as static hosts do; the
+// index's .bin files are already gzipped and are sent as they are. Bytes
+// are counted on the wire by the Go handler. The script counts in the
+// total; the HTML page does not (every page costs it, search or not).
+func TestPayload(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("SEARCH_PAYLOAD"))
+	if n <= 0 {
+		t.Skip("set SEARCH_PAYLOAD=10000 (pages) to measure the bytes of a first search")
+	}
+	docs := syntheticDocs(n, 1)
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	files, err := Build(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(t0)
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	t.Logf("%d pages: build %v, %.0f MiB allocated, %d files, %d bytes", n, took.Round(time.Millisecond),
+		float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), len(files.Data), files.Size())
+	terms, _ := decodeAll(t, files)
+	cw := &countingHandler{h: siteHandler(siteFS(t, docs, files))}
+	url := browsertest.Serve(t, cw)
+	for _, word := range []string{"latency", "zenith"} {
+		b := browsertest.New(t) // a new profile: empty cache
+		tab := b.NewTab()
+		tab.Navigate(url + "/")
+		tab.WaitFor(`window.tradeoffsSearch !== undefined`, 10*time.Second)
+		jsBytes := cw.bytesOf("/js/search.js")
+		cw.reset()
+		tab.Do(chromedp.Click(chromedp.CSS("#site-search")), chromedp.SendKeys(chromedp.CSS("#site-search"), word))
+		tab.WaitFor(`document.querySelectorAll("[role=option]").length > 0 && document.querySelector(".search-status").textContent !== ""`, 30*time.Second)
+		shown := browsertest.Eval[int](tab, `document.querySelectorAll("[role=option]").length`)
+		reqs := cw.snapshot()
+		// Once its files are loaded, time the query a few times (the first
+		// runs cold code) and keep the fastest, with its score/rank split.
+		ms := browsertest.Eval[[]float64](tab, fmt.Sprintf(`(async () => { let best = [1e9, 0, 0]; for (let i = 0; i < 5; i++) {
+			const t = performance.now(); const r = await %s; const d = performance.now() - t;
+			if (d < best[0]) best = [d, r.scoreMs, r.rankMs]; } return best; })()`, jsQuery(files.Entry, word, "")))
+		total := jsBytes.wire
+		var lines []string
+		lines = append(lines, fmt.Sprintf("  %-40s %8d wire %8d raw", "/js/search.js", jsBytes.wire, jsBytes.raw))
+		for _, r := range reqs {
+			total += r.wire
+			lines = append(lines, fmt.Sprintf("  %-40s %8d wire %8d raw", r.path, r.wire, r.raw))
+		}
+		t.Logf("first search %q (%d pages hold it, %d results shown): %d requests, %d bytes on the wire; query once loaded: %.1f ms (score %.1f ms, rank %.1f ms)\n%s",
+			word, terms[stem(word)].DF, shown, len(reqs)+1, total, ms[0], ms[1], ms[2], strings.Join(lines, "\n"))
+	}
+}
+
+// countingHandler serves a site like a static host, compressing text with
+// gzip, and counts the bytes of each response.
+type countingHandler struct {
+	h    http.Handler
+	mu   sync.Mutex
+	seen map[string]counted
+}
+
+type counted struct {
+	path      string
+	wire, raw int
+}
+
+func (c *countingHandler) reset() {
+	c.mu.Lock()
+	c.seen = nil
+	c.mu.Unlock()
+}
+
+func (c *countingHandler) snapshot() []counted {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []counted
+	for _, v := range c.seen {
+		if strings.HasPrefix(v.path, "/search/") && v.path != "/search/" {
+			out = append(out, v)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out
+}
+
+func (c *countingHandler) bytesOf(path string) counted {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.seen[path]
+}
+
+func (c *countingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &recorder{ResponseWriter: w}
+	text := strings.HasSuffix(r.URL.Path, ".js") || strings.HasSuffix(r.URL.Path, ".json") || strings.HasSuffix(r.URL.Path, ".css")
+	if text && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Del("Content-Length")
+		gz, _ := gzip.NewWriterLevel(&wireCounter{w: w, n: &rec.wire}, gzip.BestCompression)
+		rec.body = gz
+		c.h.ServeHTTP(rec, r)
+		gz.Close()
+	} else {
+		rec.body = &wireCounter{w: w, n: &rec.wire}
+		c.h.ServeHTTP(rec, r)
+	}
+	c.mu.Lock()
+	if c.seen == nil {
+		c.seen = map[string]counted{}
+	}
+	c.seen[r.URL.Path] = counted{path: r.URL.Path, wire: rec.wire, raw: rec.raw}
+	c.mu.Unlock()
+}
+
+type recorder struct {
+	http.ResponseWriter
+	body interface{ Write([]byte) (int, error) }
+	wire int
+	raw  int
+}
+
+func (r *recorder) Write(p []byte) (int, error) {
+	r.raw += len(p)
+	return r.body.Write(p)
+}
+
+type wireCounter struct {
+	w interface{ Write([]byte) (int, error) }
+	n *int
+}
+
+func (c *wireCounter) Write(p []byte) (int, error) {
+	*c.n += len(p)
+	return c.w.Write(p)
+}
