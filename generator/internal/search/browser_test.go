@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,4 +177,55 @@ func waitNavigation(t *testing.T, tab *browsertest.Tab, want string) string {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return got
+}
+
+// TestBrowserSectionFilter narrows dropdown results with a section chip.
+func TestBrowserSectionFilter(t *testing.T) {
+	b, url, _ := browserSite(t)
+	tab := openTab(t, b, url+"/")
+	tab.Do(chromedp.Click(chromedp.CSS("#site-search")), chromedp.SendKeys(chromedp.CSS("#site-search"), "monolith"))
+	tab.WaitFor(`document.querySelectorAll("[role=option]").length > 1`, 5*time.Second)
+	chip := `[...document.querySelectorAll(".search-chip")].find(b => b.textContent.startsWith("Patterns"))`
+	if got := browsertest.Eval[string](tab, chip+`.textContent`); got != "Patterns 1" {
+		t.Errorf("Patterns chip reads %q, want the count of matching patterns", got)
+	}
+	tab.Do(chromedp.Click(chromedp.CSS(`.search-chip[data-value="patterns"]`)))
+	tab.WaitFor(chip+`.getAttribute("aria-pressed") === "true"`, 5*time.Second)
+	hrefs := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("[role=option] a")].map(a => a.getAttribute("href"))`)
+	if len(hrefs) != 1 || !strings.HasPrefix(hrefs[0], "/patterns/strangler-fig/") {
+		t.Errorf("with the Patterns filter the options are %v, want only the strangler fig", hrefs)
+	}
+	if got := browsertest.Eval[string](tab, `document.activeElement.id`); got != "site-search" {
+		t.Errorf("focus moved to %q after picking a filter", got)
+	}
+}
+
+// TestBrowserResultsPage restores a query and filters from the URL and
+// keeps the URL in step with the box.
+func TestBrowserResultsPage(t *testing.T) {
+	b, url, _ := browserSite(t)
+	tab := openTab(t, b, url+"/search/?q=cost&section=calculators")
+	tab.WaitFor(`document.querySelectorAll("#search-results .search-result").length > 0`, 5*time.Second)
+	if got := browsertest.Eval[string](tab, `document.getElementById("site-search").value`); got != "cost" {
+		t.Errorf("the box holds %q, want the query from the URL", got)
+	}
+	hrefs := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("#search-results .search-result a")].map(a => a.pathname)`)
+	slices.Sort(hrefs)
+	if want := []string{"/calculators/cluster-size/", "/calculators/lambda-cost/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("results %v, want %v", hrefs, want)
+	}
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll("#search-results .search-chip").length`); n < 4 {
+		t.Errorf("%d filter chips, want section and tag filters", n)
+	}
+	if browsertest.Eval[bool](tab, `document.getElementById("search-results").textContent.includes("needs JavaScript")`) {
+		t.Error("the no-JavaScript text is still shown")
+	}
+	// A tag filter, then a new query: the URL follows.
+	tab.Do(chromedp.Click(chromedp.CSS(`#search-results [aria-label="Filter by tag"] .search-chip`)))
+	tab.WaitFor(`new URLSearchParams(location.search).get("tag") !== null`, 5*time.Second)
+	tab.Do(chromedp.SendKeys(chromedp.CSS("#site-search"), " calculator"))
+	tab.WaitFor(`new URLSearchParams(location.search).get("q") === "cost calculator"`, 5*time.Second)
+	if got := browsertest.Eval[string](tab, `new URLSearchParams(location.search).get("section")`); got != "calculators" {
+		t.Errorf("section in the URL is %q after typing", got)
+	}
 }

@@ -852,6 +852,7 @@
     items.forEach(function (it) {
       var b = el("button", "search-chip");
       b.type = "button";
+      b.setAttribute("data-value", it.value);
       b.setAttribute("aria-pressed", it.value === active ? "true" : "false");
       b.appendChild(document.createTextNode(it.label + " "));
       b.appendChild(el("span", "search-chip-count", String(it.count)));
