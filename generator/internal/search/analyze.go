@@ -37,8 +37,8 @@ const (
 
 // posting is what one page contributes to one term.
 type posting struct {
-	term     string // the stem
 	t        *term  // the index's term, set when the page joins an Index
+	sid      int32  // the analyzer's id of the stem (docData.stems)
 	body     uint16 // occurrences in block text
 	head     uint8  // occurrences in headings
 	summary  uint8  // occurrences in the summary
@@ -55,6 +55,7 @@ type docData struct {
 	bodyLen  int        // number of words of block text
 	postings []posting  // in order of first use (the order matters to nothing)
 	pos      []uint32   // word positions of all terms, grouped by posting
+	stems    []string   // the analyzer's stems by id, for sid
 	words    []stemWord // in no particular order
 }
 
@@ -98,7 +99,7 @@ func (a *analyzer) analyze(doc Doc) *docData {
 		if a.stamp[tw.id] != a.page {
 			i = int32(len(a.terms))
 			a.slot[tw.id], a.stamp[tw.id] = i, a.page
-			a.terms = append(a.terms, posting{term: tw.stem, offset: -1})
+			a.terms = append(a.terms, posting{sid: tw.id, offset: -1})
 			for range nb {
 				a.weight = append(a.weight, 0)
 				a.first = append(a.first, -1)
@@ -107,7 +108,7 @@ func (a *analyzer) analyze(doc Doc) *docData {
 		if tw.word != tw.stem {
 			a.words[stemWord{tw.stem, tw.word}] = struct{}{}
 		}
-		if !isStopWord(tw.stem) {
+		if !tw.stop {
 			a.hits = append(a.hits, hit{uint32(i), pos})
 		}
 		pos++
@@ -189,6 +190,7 @@ func (a *analyzer) finish(d *docData, nb int) {
 		}
 		d.postings[i] = p
 	}
+	d.stems = a.st.stems
 	d.words = make([]stemWord, 0, len(a.words))
 	for sw := range a.words {
 		d.words = append(d.words, sw)

@@ -14,12 +14,14 @@ func BenchmarkBuild(b *testing.B) {
 		docs := syntheticDocs(n, 1)
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			var f Files
+			c0 := cpuTime()
 			for b.Loop() {
 				var err error
 				if f, err = Build(docs, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, c0)
 			b.ReportMetric(float64(len(f.Data)), "files")
 			b.ReportMetric(float64(f.Size()), "bytes")
 		})

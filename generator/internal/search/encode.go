@@ -87,7 +87,7 @@ func snippet(d *docData, p *posting, st *stemmer) string {
 		return window(d.doc.Blocks[p.block].Text, int(p.offset))
 	}
 	if p.summary > 0 {
-		if off := firstIn(st, d.doc.Summary, p.term); off >= 0 {
+		if off := firstIn(st, d.doc.Summary, p.t.stem); off >= 0 {
 			return window(d.doc.Summary, off)
 		}
 	}
@@ -180,7 +180,7 @@ func topK(refs []ref, ws []uint8, k int) []int {
 // documentation for the layout) and its positions, and returns the ids of
 // the pages its top list shows.
 func encodeTerm(t *term, pivot float64, k int, st *stemmer) (rec, pos []byte, shown []int) {
-	var w buf
+	w := make(buf, 0, 64+3*len(t.refs)+256*min(k, len(t.refs)))
 	w.str(t.stem)
 	w.strs(t.sortedWords())
 	w.int(len(t.refs))
@@ -221,7 +221,11 @@ func encodeTerm(t *term, pivot float64, k int, st *stemmer) (rec, pos []byte, sh
 		shown = append(shown, r.id)
 	}
 	if !stop {
-		var pw buf
+		n := 0
+		for _, r := range t.refs {
+			n += 1 + 2*int(r.p.end-r.p.pos)
+		}
+		pw := make(buf, 0, n)
 		for _, r := range t.refs {
 			ps := r.d.pos[r.p.pos:r.p.end]
 			pw.int(len(ps))

@@ -139,10 +139,11 @@ func (ix *Index) insert(d *docData) {
 	ix.docs[d.doc.URL] = d
 	for i := range d.postings {
 		p := &d.postings[i]
-		t := ix.terms[p.term]
+		stem := d.stems[p.sid]
+		t := ix.terms[stem]
 		if t == nil {
-			t = &term{stem: p.term, words: map[string]int{}}
-			ix.terms[p.term] = t
+			t = &term{stem: stem, words: map[string]int{}}
+			ix.terms[stem] = t
 		}
 		p.t = t
 		t.ndocs++
@@ -212,6 +213,9 @@ func (ix *Index) prepare() []*term {
 	ix.order, ix.pivot = order, pivot
 	terms := ix.sortedTerms()
 	for _, t := range terms {
+		if cap(t.refs) < t.ndocs || cap(t.refs) > 2*t.ndocs {
+			t.refs = make([]ref, 0, t.ndocs)
+		}
 		t.refs = t.refs[:0]
 	}
 	for id, d := range order {

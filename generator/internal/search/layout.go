@@ -91,7 +91,11 @@ func (ix *Index) termShard(g []*term, posName string) []byte {
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	var w buf
+	size := 0
+	for _, t := range g {
+		size += len(t.rec)
+	}
+	w := make(buf, 0, size+64*len(ids)+32)
 	w.int(formatVersion)
 	w.str(posName)
 	w.int(len(ids))
@@ -114,7 +118,11 @@ func (ix *Index) termShard(g []*term, posName string) []byte {
 // posShard encodes the positions file of a shard, or returns nil when no
 // term of the shard has positions (stop words only).
 func posShard(g []*term) []byte {
-	var w buf
+	size := 0
+	for _, t := range g {
+		size += len(t.pos) + 5
+	}
+	w := make(buf, 0, size)
 	w.int(len(g))
 	any := false
 	for _, t := range g {

@@ -156,46 +156,100 @@ func stem(word string) string {
 	return english.Stem(word, false)
 }
 
-// stemmer folds and stems words, remembering the answers: a site has a few
-// thousand distinct words and millions of occurrences. Not safe for
-// concurrent use; each worker has its own.
+// stemmer folds and stems words, remembering the answers in an
+// open-addressing table keyed by the raw word: a site has a few thousand
+// distinct words and millions of occurrences, and this lookup is the
+// tokenizer's hot path. Not safe for concurrent use; each worker has its
+// own.
 type stemmer struct {
-	cache map[string]termWord
+	slots []cacheSlot // power-of-two size, at most half full
+	used  int
 	ids   map[string]int32 // stem → id, dense from 0
+	stems []string         // id → stem
 }
 
-// termWord is a folded word, its stem and the stemmer's id for the stem.
+type cacheSlot struct {
+	raw string
+	tw  termWord
+	set bool
+}
+
+// termWord is a folded word, its stem, the stemmer's id for the stem and
+// whether the stem is a stop word.
 type termWord struct {
 	word, stem string
 	id         int32
+	stop       bool
 }
 
 func newStemmer() *stemmer {
-	return &stemmer{cache: make(map[string]termWord, 4096), ids: make(map[string]int32, 4096)}
+	return &stemmer{slots: make([]cacheSlot, 1<<12), ids: make(map[string]int32, 1<<11)}
+}
+
+// hashWord is FNV-1a over the bytes of raw.
+func hashWord(raw string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(raw); i++ {
+		h = (h ^ uint32(raw[i])) * 16777619
+	}
+	return h
 }
 
 // lookup folds and stems one raw word; ok is false when the word is not
 // indexed (too long once folded).
 func (s *stemmer) lookup(raw string) (termWord, bool) {
-	if tw, ok := s.cache[raw]; ok {
-		return tw, tw.word != ""
-	}
-	w := fold(raw)
-	tw := termWord{word: w}
-	if w != "" {
-		tw.stem = stem(w)
-		id, ok := s.ids[tw.stem]
-		if !ok {
-			id = int32(len(s.ids))
-			s.ids[tw.stem] = id
+	mask := uint32(len(s.slots) - 1)
+	for i := hashWord(raw) & mask; ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if !sl.set {
+			break
 		}
-		tw.id = id
+		if sl.raw == raw {
+			return sl.tw, sl.tw.word != ""
+		}
 	}
-	s.cache[strings.Clone(raw)] = tw
-	return tw, w != ""
+	tw := s.compute(raw)
+	s.store(strings.Clone(raw), tw)
+	return tw, tw.word != ""
 }
 
-// tokens returns the indexed words of s with their spans.
+func (s *stemmer) compute(raw string) termWord {
+	w := fold(raw)
+	if w == "" {
+		return termWord{}
+	}
+	tw := termWord{word: w, stem: stem(w)}
+	tw.stop = isStopWord(tw.stem)
+	id, ok := s.ids[tw.stem]
+	if !ok {
+		id = int32(len(s.ids))
+		s.ids[tw.stem] = id
+		s.stems = append(s.stems, tw.stem)
+	}
+	tw.id = id
+	return tw
+}
+
+func (s *stemmer) store(raw string, tw termWord) {
+	if 2*(s.used+1) > len(s.slots) {
+		old := s.slots
+		s.slots, s.used = make([]cacheSlot, 2*len(old)), 0
+		for _, sl := range old {
+			if sl.set {
+				s.store(sl.raw, sl.tw)
+			}
+		}
+	}
+	mask := uint32(len(s.slots) - 1)
+	i := hashWord(raw) & mask
+	for s.slots[i].set {
+		i = (i + 1) & mask
+	}
+	s.slots[i] = cacheSlot{raw: raw, tw: tw, set: true}
+	s.used++
+}
+
+// tokens calls f with the indexed words of text and their spans.
 func (s *stemmer) tokens(text string, f func(tw termWord, start, end int)) {
 	scan(text, func(raw string, start, end int) {
 		if tw, ok := s.lookup(raw); ok {
