@@ -145,7 +145,7 @@ func TestBrowserDropdown(t *testing.T) {
 		t.Errorf("the box holds %q after a second Escape", got)
 	}
 	tab.Do(chromedp.SendKeys(chromedp.CSS("#site-search"), "saga"))
-	tab.WaitFor(`[...document.querySelectorAll("[role=option] a")].some(a => a.getAttribute("href").startsWith("/patterns/saga/"))`, 5*time.Second)
+	tab.WaitFor(`document.querySelector("[role=listbox]").getAttribute("data-query") === "saga"`, 5*time.Second)
 	want := browsertest.Eval[string](tab, `document.querySelector("[role=option] a").href`)
 	tab.Do(chromedp.KeyEvent(kb.ArrowDown))
 	if got := browsertest.Eval[string](tab, `document.getElementById("site-search").getAttribute("aria-activedescendant") || ""`); got == "" {
@@ -227,5 +227,21 @@ func TestBrowserResultsPage(t *testing.T) {
 	tab.WaitFor(`new URLSearchParams(location.search).get("q") === "cost calculator"`, 5*time.Second)
 	if got := browsertest.Eval[string](tab, `new URLSearchParams(location.search).get("section")`); got != "calculators" {
 		t.Errorf("section in the URL is %q after typing", got)
+	}
+}
+
+// TestBrowserShortcuts: "/" focuses the search box unless the reader is
+// typing elsewhere; Ctrl-K focuses it from anywhere.
+func TestBrowserShortcuts(t *testing.T) {
+	b, url, _ := browserSite(t)
+	tab := openTab(t, b, url+"/")
+	tab.Do(chromedp.Click(chromedp.CSS("#other-input")), chromedp.KeyEvent("/"))
+	if got := browsertest.Eval[string](tab, `document.activeElement.id + " " + document.getElementById("other-input").value`); got != "other-input /" {
+		t.Errorf("after typing / in another input: %q, want the slash typed there", got)
+	}
+	tab.Do(chromedp.KeyEvent("k", chromedp.KeyModifiers(kb.ModifierCtrl)))
+	tab.WaitFor(`document.activeElement.id === "site-search"`, 5*time.Second)
+	if got := browsertest.Eval[string](tab, `document.getElementById("site-search").value`); got != "" {
+		t.Errorf("Ctrl-K typed %q into the box", got)
 	}
 }

@@ -35,16 +35,19 @@ func TestPayload(t *testing.T) {
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
-	t0 := time.Now()
+	peak, stop := sampleHeap()
+	t0, c0 := time.Now(), cpuTime()
 	files, err := Build(docs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	took := time.Since(t0)
+	took, cpu := time.Since(t0), cpuTime()-c0
+	stop()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
-	t.Logf("%d pages: build %v, %.0f MiB allocated, %d files, %d bytes", n, took.Round(time.Millisecond),
-		float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), len(files.Data), files.Size())
+	t.Logf("%d pages: build %v wall, %v CPU, %.0f MiB allocated, heap peak %.0f MiB above the pages' own, %d files, %d bytes",
+		n, took.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(after.TotalAlloc-before.TotalAlloc)/(1<<20),
+		float64(*peak-before.HeapInuse)/(1<<20), len(files.Data), files.Size())
 	terms, _ := decodeAll(t, files)
 	cw := &countingHandler{h: siteHandler(siteFS(t, docs, files))}
 	url := browsertest.Serve(t, cw)
@@ -156,4 +159,26 @@ type wireCounter struct {
 func (c *wireCounter) Write(p []byte) (int, error) {
 	*c.n += len(p)
 	return c.w.Write(p)
+}
+
+// sampleHeap records the largest HeapInuse seen every few milliseconds
+// until stop is called.
+func sampleHeap() (*uint64, func()) {
+	peak := new(uint64)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			*peak = max(*peak, m.HeapInuse)
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	return peak, func() { close(done); <-finished }
 }

@@ -482,16 +482,36 @@
   function plan(pq) {
     var ws = pq.words.filter(function (w) { return !isStop(w.stem); });
     if (ws.length === 0) ws = pq.words.slice();
+    if (ws.length === 1 && ws[0].prefix && ws[0].word.length < 2) return []; // wait for a second letter
     return ws;
   }
 
-  function prefixLow(w) { return w.slice(0, Math.max(2, w.length - 5)); }
+  function prefixLow(w) { return w.slice(0, Math.max(3, w.length - 5)); }
 
-  // needShards lists the shards a word's terms can live in.
+  // MAX_RANGE caps the shards one prefix or typo lookup may fetch: those
+  // nearest the word typed win.
+  var MAX_RANGE = 4;
+
+  function near(list, center, n) {
+    if (list.length <= n) return list;
+    var i = Math.max(0, list.indexOf(center));
+    var lo = Math.max(0, Math.min(i - (n >> 1), list.length - n));
+    return list.slice(lo, lo + n);
+  }
+
+  // needShards lists the shards a word's terms can live in: its stem's,
+  // and for a prefix of three letters or more (or a possible typo) the
+  // shards around it.
   function needShards(ix, w, typo) {
-    var out = ix.shardRange(w.stem, w.stem);
-    if (w.prefix && w.word.length >= 2) out = out.concat(ix.shardRange(prefixLow(w.word), w.word + MAX_END));
-    if (typo) out = out.concat(ix.shardRange(w.word.slice(0, 3), w.word.slice(0, 3) + MAX_END));
+    var own = ix.shardRange(w.stem, w.stem), at = ix.shardRange(w.word, w.word)[0];
+    var out = own;
+    if (w.prefix && w.word.length >= 3) {
+      out = out.concat(near(ix.shardRange(prefixLow(w.word), w.word + MAX_END), at, MAX_RANGE));
+    }
+    if (typo) {
+      var p = w.word.slice(0, 3);
+      out = out.concat(near(ix.shardRange(p, p + MAX_END), at, MAX_RANGE));
+    }
     return Array.from(new Set(out));
   }
 
@@ -908,6 +928,11 @@
       if (!form.contains(ev.relatedTarget)) self.close();
     });
     this.list.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
+    // Enter on an active option opens it; the keypress that follows must
+    // not also submit the form to the results page.
+    form.addEventListener("submit", function (ev) {
+      if (self.opening) ev.preventDefault();
+    });
   }
 
   Box.prototype.open = function () {
@@ -947,6 +972,7 @@
     } else if (ev.key === "Enter") {
       if (!this.panel.hidden && this.active >= 0 && this.options[this.active]) {
         ev.preventDefault();
+        this.opening = true;
         location.assign(this.options[this.active].querySelector("a").href);
       }
     } else if (ev.key === "Escape") {
@@ -963,6 +989,7 @@
     this.more.href = resultsURL(this.form, st);
     search(this.ix, q, st).then(function (res) {
       if (seq !== self.seq) return null;
+      if (res.words.length === 0) { self.close(); return null; }
       var hits = res.hits.slice(0, DROPDOWN_MAX);
       return Promise.all(hits.map(function (h) { return display(self.ix, res, h); })).then(function (ds) {
         if (seq === self.seq) self.render(res, ds);
@@ -977,17 +1004,24 @@
       self.section = v;
       self.run();
     });
+    var keep = this.active >= 0 && this.options[this.active] ? this.options[this.active].getAttribute("data-href") : null;
     this.list.replaceChildren();
+    this.list.setAttribute("data-query", res.query);
     this.options = ds.map(function (d, i) {
       var li = resultNode("li", d, match, self.list.id + "-" + i);
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
+      li.setAttribute("data-href", href(d));
       li.addEventListener("click", function () { location.assign(href(d)); });
       self.list.appendChild(li);
       return li;
     });
+    // A new render keeps the option the reader had moved to, if it is
+    // still there.
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
+    var again = this.options.findIndex(function (li) { return li.getAttribute("data-href") === keep; });
+    if (keep !== null && again >= 0) this.setActive(again);
     this.status.textContent = statusText(res);
     this.more.hidden = res.hits.length <= DROPDOWN_MAX;
     this.open();
