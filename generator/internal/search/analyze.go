@@ -45,6 +45,7 @@ type posting struct {
 	title    bool   // in the title
 	tag      bool   // in a tag
 	block    uint8  // block where the term matters most
+	w        uint8  // weight byte for the index's current pivot (set by Index.prepare)
 	offset   int32  // byte offset of its first occurrence in that block's text, -1 if none
 	pos, end uint32 // its word positions are docData.pos[pos:end]
 }
@@ -57,6 +58,7 @@ type docData struct {
 	pos      []uint32   // word positions of all terms, grouped by posting
 	stems    []string   // the analyzer's stems by id, for sid
 	words    []stemWord // in no particular order
+	metaRec  []byte     // its metadata record, made at the first emit
 }
 
 // stemWord records that a page uses a folded word whose stem differs from it.

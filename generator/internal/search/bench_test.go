@@ -38,6 +38,8 @@ func BenchmarkUpdate(b *testing.B) {
 	}
 	ix.Files()
 	i := 0
+	c0 := cpuTime()
+	defer func() { reportCPU(b, c0) }()
 	for b.Loop() {
 		d := docs[i%len(docs)]
 		d.Blocks = append([]Block(nil), d.Blocks...)

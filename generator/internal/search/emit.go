@@ -59,8 +59,9 @@ const (
 // emitCache remembers the files of the last emit, so unchanged content is
 // not compressed again.
 type emitCache struct {
-	byRaw map[[32]byte]string // hash of raw content → path
-	data  map[string][]byte   // path → file
+	byRaw  map[[32]byte]string    // hash of raw content → path
+	data   map[string][]byte      // path → file
+	shards map[string][2]*fileJob // term encodings of a shard → its term and positions files
 }
 
 // output collects the raw files of one emit.
@@ -79,13 +80,21 @@ type fileJob struct {
 
 // add adds a raw file and names it after its content.
 func (o *output) add(kind string, raw []byte) *fileJob {
-	j := &fileJob{kind: kind, raw: raw}
+	return o.reuse(&fileJob{kind: kind, raw: raw}, true)
+}
+
+// reuse adds a file job, naming it first when name is set.
+func (o *output) reuse(j *fileJob, name bool) *fileJob {
+	o.jobs = append(o.jobs, j)
+	if !name {
+		return j
+	}
+	kind, raw := j.kind, j.raw
 	h := sha256.New()
 	h.Write([]byte(kind))
 	h.Write(raw)
 	h.Sum(j.sum[:0])
-	j.path = o.dir + "/" + name(kind, j.sum, ".bin")
-	o.jobs = append(o.jobs, j)
+	j.path = o.dir + "/" + fileName(kind, j.sum, ".bin")
 	return j
 }
 
@@ -93,7 +102,7 @@ var nameEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPa
 
 // name returns the file name of content: kind, 10 base32 characters (50
 // bits) of its SHA-256 and an extension.
-func name(kind string, sum [32]byte, ext string) string {
+func fileName(kind string, sum [32]byte, ext string) string {
 	return kind + "." + nameEncoding.EncodeToString(sum[:])[:10] + ext
 }
 
@@ -130,7 +139,7 @@ func (ix *Index) Files() (Files, Changes) {
 	}
 	ej, _ := json.Marshal(e) // plain strings and numbers: cannot fail
 	ej = append(ej, '\n')
-	files.Entry = ix.opts.Dir + "/" + name("entry", sha256.Sum256(ej), ".json")
+	files.Entry = ix.opts.Dir + "/" + fileName("entry", sha256.Sum256(ej), ".json")
 	files.Data[files.Entry] = ej
 	return files, ix.remember(files)
 }

@@ -50,8 +50,18 @@ const (
 	maxWeight    = k1 + 1 + titleBonus + tagBonus
 )
 
-func weight(p *posting, bodyLen int, pivot float64) uint8 {
-	tf := float64(p.body)/(1-b+b*float64(bodyLen)/pivot) +
+// weigh sets the weight byte of each of the page's postings.
+func (d *docData) weigh(pivot float64) {
+	norm := 1 - b + b*float64(d.bodyLen)/pivot
+	for i := range d.postings {
+		d.postings[i].w = weight(&d.postings[i], norm)
+	}
+}
+
+// weight returns the weight byte of a posting; norm is the page's length
+// normalisation, 1-b+b*len/pivot.
+func weight(p *posting, norm float64) uint8 {
+	tf := float64(p.body)/norm +
 		headingBoost*float64(min(p.head, 3)) + summaryBoost*float64(min(p.summary, 2))
 	w := tf * (k1 + 1) / (k1 + tf)
 	if p.title {
@@ -179,7 +189,7 @@ func topK(refs []ref, ws []uint8, k int) []int {
 // encodeTerm writes one term's record of a term shard (see the package
 // documentation for the layout) and its positions, and returns the ids of
 // the pages its top list shows.
-func encodeTerm(t *term, pivot float64, k int, st *stemmer) (rec, pos []byte, shown []int) {
+func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
 	w := make(buf, 0, 64+3*len(t.refs)+256*min(k, len(t.refs)))
 	w.str(t.stem)
 	w.strs(t.sortedWords())
@@ -187,7 +197,7 @@ func encodeTerm(t *term, pivot float64, k int, st *stemmer) (rec, pos []byte, sh
 	stop := isStopWord(t.stem)
 	ws := make([]uint8, len(t.refs))
 	for i, r := range t.refs {
-		ws[i] = weight(r.p, r.d.bodyLen, pivot)
+		ws[i] = r.p.w
 	}
 	if stop {
 		w.byte(1)

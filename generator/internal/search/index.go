@@ -43,7 +43,9 @@ type Index struct {
 
 	order   []*docData // pages in id order at the last emit
 	pivot   float64
+	gen     uint64 // counts term encodings
 	dirty   map[*term]bool
+	fresh   map[*docData]bool // pages whose weights are not computed yet
 	emitted emitCache
 }
 
@@ -57,6 +59,7 @@ type term struct {
 	// encoded at the last emit, valid while the term is clean
 	rec, pos []byte
 	shown    []int
+	gen      uint64 // which encoding rec and pos are (Index.gen when made)
 }
 
 func (t *term) sortedWords() []string {
@@ -76,6 +79,7 @@ func NewIndex(opts Options) *Index {
 		docs:  map[string]*docData{},
 		terms: map[string]*term{},
 		dirty: map[*term]bool{},
+		fresh: map[*docData]bool{},
 	}
 	for range n {
 		ix.an = append(ix.an, newAnalyzer())
@@ -137,6 +141,7 @@ func (ix *Index) Len() int { return len(ix.docs) }
 
 func (ix *Index) insert(d *docData) {
 	ix.docs[d.doc.URL] = d
+	ix.fresh[d] = true
 	for i := range d.postings {
 		p := &d.postings[i]
 		stem := d.stems[p.sid]
@@ -160,6 +165,7 @@ func (ix *Index) remove(url string) {
 		return
 	}
 	delete(ix.docs, url)
+	delete(ix.fresh, d)
 	for _, sw := range d.words {
 		t := ix.terms[sw.stem]
 		if t.words[sw.word]--; t.words[sw.word] == 0 {
@@ -210,6 +216,12 @@ func (ix *Index) prepare() []*term {
 	}
 	pivot := pivotFor(total, len(order))
 	all := pivot != ix.pivot || !slices.Equal(order, ix.order)
+	for _, d := range order {
+		if pivot != ix.pivot || ix.fresh[d] {
+			d.weigh(pivot)
+		}
+	}
+	clear(ix.fresh)
 	ix.order, ix.pivot = order, pivot
 	terms := ix.sortedTerms()
 	for _, t := range terms {
@@ -231,12 +243,16 @@ func (ix *Index) prepare() []*term {
 		}
 	}
 	clear(ix.dirty)
+	for _, t := range todo {
+		ix.gen++
+		t.gen = ix.gen
+	}
 	var wg sync.WaitGroup
 	for w, a := range ix.an {
 		wg.Go(func() {
 			for i := w; i < len(todo); i += len(ix.an) {
 				t := todo[i]
-				t.rec, t.pos, t.shown = encodeTerm(t, pivot, ix.opts.TopK, a.st)
+				t.rec, t.pos, t.shown = encodeTerm(t, ix.opts.TopK, a.st)
 			}
 		})
 	}

@@ -65,21 +65,45 @@ func groupTerms(terms []*term, target int) [][]*term {
 }
 
 // shardFiles lays the terms out in shards and adds each shard's term file
-// and positions file to out.
+// and positions file to out. A shard whose terms are the same encodings
+// as at the last emit reuses its files as they are.
 func (ix *Index) shardFiles(out *output, terms []*term) []shard {
 	var shards []shard
+	next := map[string][2]*fileJob{}
 	for i, g := range groupShards(terms) {
 		first := g[0].stem
 		if i == 0 {
 			first = ""
 		}
-		posName := ""
-		if pos := posShard(g); pos != nil {
-			posName = base(out.add("p", pos).path)
+		key := shardKey(g)
+		jobs, ok := ix.emitted.shards[key]
+		if ok {
+			out.reuse(jobs[0], false)
+			if jobs[1] != nil {
+				out.reuse(jobs[1], false)
+			}
+		} else {
+			posName := ""
+			if pos := posShard(g); pos != nil {
+				jobs[1] = out.add("p", pos)
+				posName = base(jobs[1].path)
+			}
+			jobs[0] = out.add("t", ix.termShard(g, posName))
 		}
-		shards = append(shards, shard{first: first, terms: out.add("t", ix.termShard(g, posName))})
+		next[key] = jobs
+		shards = append(shards, shard{first: first, terms: jobs[0]})
 	}
+	ix.emitted.shards = next
 	return shards
+}
+
+// shardKey identifies the content of a shard: the encodings of its terms.
+func shardKey(g []*term) string {
+	var w buf
+	for _, t := range g {
+		w.uvarint(t.gen)
+	}
+	return string(w)
 }
 
 // termShard encodes a term file: the pages its top lists show, then the
@@ -150,7 +174,10 @@ func (ix *Index) metaFiles(out *output) (int, []*fileJob) {
 		w.int(first)
 		w.int(n)
 		for _, d := range ix.order[first : first+n] {
-			w.bytes(d.meta())
+			if d.metaRec == nil {
+				d.metaRec = d.meta()
+			}
+			w.bytes(d.metaRec)
 		}
 		jobs = append(jobs, out.add("m", w))
 	}
