@@ -762,7 +762,9 @@
     });
     var s = ix.sectionOf(hit.id);
     var sectionTitle = s ? s[1] : "";
-    if (rec && doc && (rec.block === hit.block || res.words.length === 1)) {
+    // A stored snippet comes with its own heading: link there, so the
+    // snippet and the link agree, and no metadata file is needed.
+    if (rec && doc) {
       return Promise.resolve({ url: doc.url, title: doc.title, date: doc.date, section: sectionTitle,
         anchor: rec.anchor, heading: rec.heading, snippet: rec.snippet });
     }
@@ -814,7 +816,13 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function href(d) { return d.url + (d.anchor ? "#" + d.anchor : ""); }
+  // href links a result to its heading. Index URLs are root-relative or
+  // http(s); anything else (a javascript: URL slipped into a page's
+  // address) links nowhere.
+  function href(d) {
+    if (!/^(\/|https?:)/i.test(d.url)) return "#";
+    return d.url + (d.anchor ? "#" + encodeURIComponent(d.anchor) : "");
+  }
 
   function resultNode(tag, d, match, id) {
     var li = el(tag, "search-result");
