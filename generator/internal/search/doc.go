@@ -121,7 +121,12 @@
 //
 // A one-word search fetches the script, the entry file and the shard(s) of
 // the word: the stored top list gives titles, snippets and headings with no
-// per-result file. At 10,000 pages there are at most 360 term shards, as
-// many positions files and 250 meta files; the entry file stays under
-// about 20 KB (7 KB compressed) whatever the site's size.
+// per-result file. Whatever the site's size there are at most 360 term
+// shards, as many positions files and 250 meta files, so the entry file
+// stays under about 20 KB (7 KB compressed).
+//
+// Measured on the 10,000-page synthetic benchmark corpus (payload_test.go,
+// bench_test.go): 952 files, 11 MB; about 1.8 CPU-seconds to build; a first
+// search for "latency" (on 90% of pages) fetches 41 KB on the wire, script
+// included, and one for "zenith" (9 pages) 25 KB.
 package search

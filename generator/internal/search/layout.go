@@ -205,6 +205,9 @@ func (ix *Index) tagFile(out *output) ([]string, *fileJob) {
 	byTag := map[string][]int{}
 	for id, d := range ix.order {
 		for _, tag := range d.doc.Tags {
+			if tag == "" {
+				continue
+			}
 			if ids := byTag[tag]; len(ids) == 0 || ids[len(ids)-1] != id {
 				byTag[tag] = append(ids, id)
 			}
