@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -243,5 +244,31 @@ func TestBrowserShortcuts(t *testing.T) {
 	tab.WaitFor(`document.activeElement.id === "site-search"`, 5*time.Second)
 	if got := browsertest.Eval[string](tab, `document.getElementById("site-search").value`); got != "" {
 		t.Errorf("Ctrl-K typed %q into the box", got)
+	}
+}
+
+// TestBrowserResultsPaging shows results twenty at a time.
+func TestBrowserResultsPaging(t *testing.T) {
+	docs := syntheticDocs(60, 2)
+	files, err := Build(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := browsertest.Serve(t, siteHandler(siteFS(t, docs, files)))
+	tab := openTab(t, browsertest.New(t), url+"/search/?q=latency")
+	tab.WaitFor(`document.querySelectorAll("#search-results .search-result").length === 20`, 5*time.Second)
+	total := browsertest.Eval[int](tab, `parseInt(document.querySelector("#search-results .search-status").textContent)`)
+	if total <= 20 {
+		t.Fatalf("%d results for a word on most pages", total)
+	}
+	tab.Do(chromedp.Click(chromedp.CSS(".search-more")))
+	tab.WaitFor(fmt.Sprintf(`document.querySelectorAll("#search-results .search-result").length === %d`, min(total, 40)), 5*time.Second)
+	urls := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("#search-results .search-result a")].map(a => a.pathname)`)
+	seen := map[string]bool{}
+	for _, u := range urls {
+		if seen[u] {
+			t.Errorf("%s shown twice", u)
+		}
+		seen[u] = true
 	}
 }
