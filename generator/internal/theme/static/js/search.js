@@ -1088,17 +1088,24 @@
   ResultsPage.prototype.run = function () {
     var self = this, seq = ++this.seq, st = this.st;
     writeURL(this.form, st);
-    this.list.replaceChildren();
-    this.filters.replaceChildren();
-    this.moreBtn.hidden = true;
-    if (!st.q.trim()) { this.status.textContent = "Type words to search for."; return; }
+    if (!st.q.trim()) {
+      this.list.replaceChildren();
+      this.filters.replaceChildren();
+      this.moreBtn.hidden = true;
+      this.status.textContent = "Type words to search for.";
+      return;
+    }
     search(this.ix, st.q, { section: "", tag: "" }).then(function (all) {
       return search(self.ix, st.q, st).then(function (res) {
         return tagCounts(self.ix, all, st, all.hits.map(function (h) { return h.id; })).then(function (tc) {
           if (seq !== self.seq) return;
-          res.sections = st.tag ? res.sections : all.sections;
+          // The old results stay until the new ones are ready: no flicker
+          // while the reader types.
           self.res = res;
           self.shown = 0;
+          self.list.replaceChildren();
+          self.filters.replaceChildren();
+          self.moreBtn.hidden = true;
           self.renderFilters(res, tc);
           self.status.textContent = statusText(res);
           self.page();
