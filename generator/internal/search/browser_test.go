@@ -55,7 +55,7 @@ func openTab(t *testing.T, b *browsertest.Browser, url string) *browsertest.Tab 
 	t.Helper()
 	tab := b.NewTab()
 	tab.Navigate(url)
-	tab.WaitFor(`window.tradeoffsSearch !== undefined`, 5*time.Second)
+	tab.WaitFor(`window.tradeoffsSearch !== undefined && window.tradeoffsSearch.query !== undefined`, 5*time.Second)
 	return tab
 }
 

@@ -3,8 +3,8 @@
 // queries with no server, on any static host.
 //
 // It owns the tokenizer, the stemmer (Porter2 through
-// github.com/kljensen/snowball; the client carries a port of the same
-// code, tested to agree word for word), the ranking weights, the file
+// github.com/kljensen/snowball; the client's search-text.js carries a port
+// of the same code, tested to agree word for word), the ranking weights, the file
 // format and its sharding. It is fed plain Docs (rendered text split at
 // headings) and imports only the standard library, the stemmer and
 // golang.org/x/text; nothing in the generator imports upward into it.
@@ -38,7 +38,13 @@
 //	  <input type="search" id="site-search" name="q">
 //	</form>
 //
-// and loads <script src=".../search.js" defer>. The results page, at the
+// and loads the client's three scripts, deferred, in this order:
+//
+//	<script src="/js/search-text.js" defer></script>   (tokenizer, stemmer, query parser)
+//	<script src="/js/search-engine.js" defer></script> (index files, ranking)
+//	<script src="/js/search.js" defer></script>        (search box, results page)
+//
+// with theme/static/css/search.css in the site stylesheet. The results page, at the
 // form's action, holds a <div id="search-results"> whose content (shown
 // without JavaScript: "search needs JavaScript", links to sections and
 // tags) the script replaces with results and filters. Its URL carries the
@@ -127,6 +133,6 @@
 //
 // Measured on the 10,000-page synthetic benchmark corpus (payload_test.go,
 // bench_test.go): 952 files, 11 MB; about 1.8 CPU-seconds to build; a first
-// search for "latency" (on 90% of pages) fetches 41 KB on the wire, script
-// included, and one for "zenith" (9 pages) 25 KB.
+// search for "latency" (on 90% of pages) fetches 43 KB on the wire, scripts
+// included, and one for "zenith" (9 pages) 26 KB.
 package search

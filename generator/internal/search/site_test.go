@@ -30,6 +30,8 @@ func testCorpus(t testing.TB) []Doc {
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>
 <link rel="stylesheet" href="/css/search.css">
+<script src="/js/search-text.js" defer></script>
+<script src="/js/search-engine.js" defer></script>
 <script src="/js/search.js" defer></script></head>
 <body><header><a href="/">Tradeoffs</a>
 <form role="search" action="/search/" method="get" data-search-index="/{{.Entry}}">
@@ -66,7 +68,7 @@ func siteFS(t testing.TB, docs []Doc, files Files) fstest.MapFS {
 	for _, d := range docs {
 		render(d.URL, pageData{Title: d.Title, Blocks: d.Blocks})
 	}
-	for _, name := range []string{"js/search.js", "css/search.css"} {
+	for _, name := range []string{"js/search-text.js", "js/search-engine.js", "js/search.js", "css/search.css"} {
 		b, err := os.ReadFile("../theme/static/" + name)
 		if err != nil {
 			t.Fatal(err)
