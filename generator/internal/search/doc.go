@@ -1,5 +1,5 @@
 // Package search builds the site's full-text search index: static files
-// that the browser client (theme/static/js/search.js) fetches on demand and
+// that the browser client (theme/static/js/search*.js) fetches on demand and
 // queries with no server, on any static host.
 //
 // It owns the tokenizer, the stemmer (Porter2 through
@@ -78,7 +78,8 @@
 //
 // All files live in Options.Dir ("search") and are named KIND.HASH.EXT,
 // HASH being 10 base32 characters of the SHA-256 of the content, so they
-// can be cached forever. Binary files are gzip-compressed (the client
+// can be cached forever (with Options.StableEntry, the entry file is
+// entry.json, for the preview server). Binary files are gzip-compressed (the client
 // inflates them with DecompressionStream), so a host that does not
 // compress still sends few bytes. Inside, "uv" is an unsigned LEB128
 // varint, "str" a uv byte length and UTF-8 bytes, "strs" a uv count of str.

@@ -33,9 +33,10 @@ func (f Files) Size() int {
 	return n
 }
 
-// Changes lists the paths that appeared and disappeared since the previous
-// call of Files. File names are content hashes, so a changed file is a new
-// path plus a removed one.
+// Changes lists what changed since the previous call of Files. File names
+// are content hashes, so a changed file is a new path plus a removed one;
+// only a stable entry file (Options.StableEntry) changes in place, and is
+// then listed in Added.
 type Changes struct {
 	Added, Removed []string
 }
@@ -140,6 +141,9 @@ func (ix *Index) Files() (Files, Changes) {
 	ej, _ := json.Marshal(e) // plain strings and numbers: cannot fail
 	ej = append(ej, '\n')
 	files.Entry = ix.opts.Dir + "/" + fileName("entry", sha256.Sum256(ej), ".json")
+	if ix.opts.StableEntry {
+		files.Entry = ix.opts.Dir + "/entry.json"
+	}
 	files.Data[files.Entry] = ej
 	return files, ix.remember(files)
 }
@@ -158,7 +162,10 @@ func base(path string) string {
 func (ix *Index) remember(f Files) Changes {
 	var ch Changes
 	for _, p := range f.Paths() {
-		if _, ok := ix.emitted.data[p]; !ok {
+		old, ok := ix.emitted.data[p]
+		// Other files are named after their content; a stable entry
+		// changes in place.
+		if !ok || (p == f.Entry && !bytes.Equal(old, f.Data[p])) {
 			ch.Added = append(ch.Added, p)
 		}
 	}

@@ -18,6 +18,12 @@ type Options struct {
 	// TopK is how many best pages each term lists with their title and
 	// snippet, so that a one-word search needs no other file. Default 12.
 	TopK int
+	// StableEntry names the entry file "entry.json" instead of after its
+	// content. The preview server wants it: pages then name the same entry
+	// whatever is edited, so an edit does not change every page (serve it
+	// with Cache-Control: no-cache). Published sites keep the hashed name,
+	// which can be cached forever.
+	StableEntry bool
 }
 
 func (o Options) withDefaults() Options {

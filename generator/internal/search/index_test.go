@@ -166,3 +166,22 @@ func TestUpdateTouchesFewFiles(t *testing.T) {
 		t.Error("the entry file did not change although a shard did")
 	}
 }
+
+// TestStableEntry: with StableEntry the entry keeps its name across edits
+// while its content follows them.
+func TestStableEntry(t *testing.T) {
+	docs := testCorpus(t)
+	ix := NewIndex(Options{StableEntry: true})
+	ix.Add(docs...)
+	a, _ := ix.Files()
+	d := docs[0]
+	d.Title += " revised"
+	ix.Update(d)
+	b, ch := ix.Files()
+	if a.Entry != "search/entry.json" || b.Entry != a.Entry {
+		t.Errorf("entries %s then %s, want search/entry.json", a.Entry, b.Entry)
+	}
+	if bytes.Equal(a.Data[a.Entry], b.Data[b.Entry]) || !slices.Contains(ch.Added, b.Entry) {
+		t.Error("the entry did not follow the edit")
+	}
+}
