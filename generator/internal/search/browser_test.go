@@ -87,6 +87,7 @@ func TestBrowserQueries(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := browsertest.Eval[queryResult](tab, jsQuery(files.Entry, c.q, ""))
+		t.Logf("query %q: %d results, scored in %.1f ms, ranked in %.1f ms", c.q, r.Total, r.ScoreMs, r.RankMs)
 		got := r.urls()
 		if c.first != "" && (len(got) == 0 || got[0] != c.first) {
 			t.Errorf("query %q: first result %v, want %s", c.q, got, c.first)
