@@ -125,6 +125,8 @@ func (ix *Index) Files() (Files, Changes) {
 		Tags:     tagNames,
 		TagFile:  base(tags.path),
 		MetaSize: metaSize,
+		Meta:     []string{}, // [] rather than null on an empty site
+		Shards:   [][2]string{},
 	}
 	for _, m := range metas {
 		e.Meta = append(e.Meta, base(m.path))

@@ -185,3 +185,14 @@ func TestStableEntry(t *testing.T) {
 		t.Error("the entry did not follow the edit")
 	}
 }
+
+// TestEmptySite: a site with no pages gets a valid, empty index.
+func TestEmptySite(t *testing.T) {
+	f, err := Build(nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(f.Data[f.Entry]); !strings.Contains(got, `"meta":[]`) || !strings.Contains(got, `"shards":[]`) {
+		t.Errorf("entry of an empty site: %s", got)
+	}
+}
