@@ -1,0 +1,206 @@
+package search
+
+import (
+	"slices"
+)
+
+// Doc is one page as the search index sees it: plain text, already rendered
+// and stripped of markup.
+type Doc struct {
+	URL          string   // "/case-studies/prime-video/"
+	Title        string   // page title
+	Section      string   // section id ("case-studies"), "" for top-level pages
+	SectionTitle string   // "Case studies"
+	Tags         []string // tag names as shown to readers
+	Summary      string   // one or two sentences
+	Date         string   // "2023-03-22" or ""
+	Blocks       []Block  // the page's text split at headings, in order
+}
+
+// Block is the text of a page under one heading.
+type Block struct {
+	Anchor  string // heading id ("the-bottleneck"); "" for text before the first heading
+	Heading string // heading text; "" for the intro block
+	Level   int    // 2..6; 0 for the intro block
+	Text    string // prose under the heading, plain text
+}
+
+// Field gaps keep a quoted phrase from matching across the end of one field
+// and the start of the next.
+const fieldGap = 8
+
+// Caps on per-page counts, so the compact encoding never overflows.
+const (
+	maxBlocks = 255
+	maxCount  = 65535
+)
+
+// posting is what one page contributes to one term.
+type posting struct {
+	t        *term  // the index's term, set when the page joins an Index
+	sid      int32  // the analyzer's id of the stem (docData.stems)
+	body     uint16 // occurrences in block text
+	head     uint8  // occurrences in headings
+	summary  uint8  // occurrences in the summary
+	title    bool   // in the title
+	tag      bool   // in a tag
+	block    uint8  // block where the term matters most
+	w        uint8  // weight byte for the index's current pivot (set by Index.prepare)
+	offset   int32  // byte offset of its first occurrence in that block's text, -1 if none
+	pos, end uint32 // its word positions are docData.pos[pos:end]
+}
+
+// docData is a page after analysis: what the index keeps of it.
+type docData struct {
+	doc      Doc
+	bodyLen  int        // number of words of block text
+	postings []posting  // in order of first use (the order matters to nothing)
+	pos      []uint32   // word positions of all terms, grouped by posting
+	stems    []string   // the analyzer's stems by id, for sid
+	words    []stemWord // in no particular order
+	metaRec  []byte     // its metadata record, made at the first emit
+}
+
+// stemWord records that a page uses a folded word whose stem differs from it.
+type stemWord struct{ stem, word string }
+
+// analyzer turns pages into postings. It keeps a stemming cache and scratch
+// space, so each worker needs its own.
+type analyzer struct {
+	st     *stemmer
+	slot   []int32  // stemmer id → index in terms, valid when stamp matches
+	stamp  []uint32 // stemmer id → page counter when slot was set
+	page   uint32
+	terms  []posting
+	weight []uint32 // terms × blocks: weight of the term in each block
+	first  []int32  // terms × blocks: offset of the term's first occurrence in the block's text
+	hits   []hit    // positions, in page order
+	words  map[stemWord]struct{}
+}
+
+type hit struct{ term, pos uint32 }
+
+func newAnalyzer() *analyzer {
+	return &analyzer{st: newStemmer(), words: map[stemWord]struct{}{}}
+}
+
+// analyze returns the postings of one page.
+func (a *analyzer) analyze(doc Doc) *docData {
+	if len(doc.Blocks) > maxBlocks {
+		doc.Blocks = doc.Blocks[:maxBlocks]
+	}
+	a.reset()
+	d := &docData{doc: doc}
+	nb := len(doc.Blocks)
+	pos := uint32(0)
+	add := func(tw termWord) int32 {
+		for int(tw.id) >= len(a.slot) {
+			a.slot, a.stamp = append(a.slot, 0), append(a.stamp, 0)
+		}
+		i := a.slot[tw.id]
+		if a.stamp[tw.id] != a.page {
+			i = int32(len(a.terms))
+			a.slot[tw.id], a.stamp[tw.id] = i, a.page
+			a.terms = append(a.terms, posting{sid: tw.id, offset: -1})
+			for range nb {
+				a.weight = append(a.weight, 0)
+				a.first = append(a.first, -1)
+			}
+		}
+		if tw.word != tw.stem {
+			a.words[stemWord{tw.stem, tw.word}] = struct{}{}
+		}
+		if !tw.stop {
+			a.hits = append(a.hits, hit{uint32(i), pos})
+		}
+		pos++
+		return i
+	}
+	a.st.tokens(doc.Title, func(tw termWord, _, _ int) { a.terms[add(tw)].title = true })
+	pos += fieldGap
+	a.st.tokens(doc.Summary, func(tw termWord, _, _ int) { incr8(&a.terms[add(tw)].summary) })
+	pos += fieldGap
+	for _, tag := range doc.Tags {
+		a.st.tokens(tag, func(tw termWord, _, _ int) { a.terms[add(tw)].tag = true })
+		pos += fieldGap
+	}
+	for bi, b := range doc.Blocks {
+		a.st.tokens(b.Heading, func(tw termWord, _, _ int) {
+			i := add(tw)
+			incr8(&a.terms[i].head)
+			a.weight[int(i)*nb+bi] += headingWeight
+		})
+		pos += fieldGap
+		a.st.tokens(b.Text, func(tw termWord, start, _ int) {
+			i := add(tw)
+			if p := &a.terms[i]; p.body < maxCount {
+				p.body++
+			}
+			d.bodyLen++
+			k := int(i)*nb + bi
+			a.weight[k]++
+			if a.first[k] < 0 {
+				a.first[k] = int32(start)
+			}
+		})
+		pos += fieldGap
+	}
+	a.finish(d, nb)
+	return d
+}
+
+// headingWeight is how much more a word in a heading counts than a word of
+// text when choosing the block a result links to.
+const headingWeight = 3
+
+func (a *analyzer) reset() {
+	a.page++
+	clear(a.words)
+	a.terms, a.weight, a.first, a.hits = a.terms[:0], a.weight[:0], a.first[:0], a.hits[:0]
+}
+
+// finish picks each term's best block and lays out positions.
+func (a *analyzer) finish(d *docData, nb int) {
+	counts := make([]uint32, len(a.terms)+1)
+	for _, h := range a.hits {
+		counts[h.term+1]++
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	d.pos = make([]uint32, len(a.hits))
+	next := slices.Clone(counts[:len(a.terms)])
+	for _, h := range a.hits {
+		d.pos[next[h.term]] = h.pos
+		next[h.term]++
+	}
+	d.postings = make([]posting, len(a.terms))
+	for i := range a.terms {
+		p := a.terms[i]
+		p.pos, p.end = counts[i], counts[i+1]
+		if nb > 0 {
+			w := a.weight[i*nb : (i+1)*nb]
+			best := 0
+			for b, x := range w {
+				if x > w[best] {
+					best = b
+				}
+			}
+			if w[best] > 0 {
+				p.block, p.offset = uint8(best), a.first[i*nb+best]
+			}
+		}
+		d.postings[i] = p
+	}
+	d.stems = a.st.stems
+	d.words = make([]stemWord, 0, len(a.words))
+	for sw := range a.words {
+		d.words = append(d.words, sw)
+	}
+}
+
+func incr8(p *uint8) {
+	if *p < 255 {
+		*p++
+	}
+}

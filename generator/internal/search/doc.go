@@ -1,0 +1,139 @@
+// Package search builds the site's full-text search index: static files
+// that the browser client (theme/static/js/search*.js) fetches on demand and
+// queries with no server, on any static host.
+//
+// It owns the tokenizer, the stemmer (Porter2 through
+// github.com/kljensen/snowball; the client's search-text.js carries a port
+// of the same code, tested to agree word for word), the ranking weights, the file
+// format and its sharding. It is fed plain Docs (rendered text split at
+// headings) and imports only the standard library, the stemmer and
+// golang.org/x/text; nothing in the generator imports upward into it.
+//
+// # Using it
+//
+// A one-off build:
+//
+//	files, err := search.Build(docs, search.Options{})
+//	// write every files.Data[path] under the output root;
+//	// put "/"+files.Entry in each search form's data-search-index.
+//
+// The preview server keeps an Index and updates it as pages are saved:
+//
+//	ix := search.NewIndex(search.Options{})
+//	ix.Add(docs...)             // analysed in parallel
+//	files, _ := ix.Files()
+//	ix.Update(doc)              // or Add: replaces the page with the same URL
+//	ix.Remove(url)
+//	files, changes := ix.Files() // changes.Added / changes.Removed paths
+//
+// An Index's files are byte-identical to Build's for the same pages, and
+// Build's files depend only on the set of pages, not their order.
+//
+// # Contract with the layout
+//
+// Every page's header holds
+//
+//	<form role="search" action="/search/" method="get" data-search-index="/search/entry.HASH.json">
+//	  <label for="site-search">Search</label>
+//	  <input type="search" id="site-search" name="q">
+//	</form>
+//
+// and loads the client's three scripts, deferred, in this order:
+//
+//	<script src="/js/search-text.js" defer></script>   (tokenizer, stemmer, query parser)
+//	<script src="/js/search-engine.js" defer></script> (index files, ranking)
+//	<script src="/js/search.js" defer></script>        (search box, results page)
+//
+// with theme/static/css/search.css in the site stylesheet. The results page, at the
+// form's action, holds a <div id="search-results"> whose content (shown
+// without JavaScript: "search needs JavaScript", links to sections and
+// tags) the script replaces with results and filters. Its URL carries the
+// state: ?q=words&section=SECTION-ID&tag=TAG-NAME.
+//
+// # Tokens and terms
+//
+// A word is a run of letters, decimal digits and combining marks, with
+// apostrophes inside it dropped ("don't" is "dont"). Words are folded:
+// NFKD, lower case, combining marks removed ("Café" is "cafe"), final sigma
+// made plain; a word over 40 characters once folded is not indexed. A word
+// of the letters a-z that is not a stop word is stemmed with Porter2; other
+// words are their own term. Stop words (the Snowball English list) are
+// indexed with their best pages only and are dropped from queries that
+// have other words. Code blocks are not indexed.
+//
+// # Ranking
+//
+// Each (term, page) pair gets a weight at build time, stored as one byte:
+// BM25 saturation (k1 1.2, b 0.75, the average page length rounded to a
+// quarter octave as pivot) over body occurrences plus heading and summary
+// boosts, and bonuses for a title or tag match (see encode.go). The client
+// multiplies it by the term's idf. Multi-word queries rank pages having all
+// words first (AND), then, when none has them all, pages having most. The
+// last word of a query still being typed also matches completions (x0.85),
+// a word of 5 letters or more that matches nothing matches words one edit
+// away (x0.6), and a quoted phrase must appear with its words in order.
+// A result links to the heading of the block where its words weigh most.
+//
+// # Files
+//
+// All files live in Options.Dir ("search") and are named KIND.HASH.EXT,
+// HASH being 10 base32 characters of the SHA-256 of the content, so they
+// can be cached forever (with Options.StableEntry, the entry file is
+// entry.json, for the preview server). Binary files are gzip-compressed (the client
+// inflates them with DecompressionStream), so a host that does not
+// compress still sends few bytes. Inside, "uv" is an unsigned LEB128
+// varint, "str" a uv byte length and UTF-8 bytes, "strs" a uv count of str.
+//
+// entry.HASH.json, the only file a page names:
+//
+//	{"v": 1, "docs": N, "topK": K,
+//	 "sections": [[id, title, first page id, end page id], ...],
+//	 "tags": [name, ...], "tagFile": "g.HASH.bin",
+//	 "metaSize": pages per meta file, "meta": ["m.HASH.bin", ...],
+//	 "shards": [[first term, "t.HASH.bin"], ...]}
+//
+// Page ids number the pages sorted by section id, then URL, so a section is
+// an id range. Term shards cover consecutive ranges of terms in code point
+// order; the first shard's first term is "".
+//
+// t.HASH.bin, a term shard:
+//
+//	uv version; str name of its positions file ("" if none)
+//	uv count of pages shown; per page: uv id delta, str URL, str title, str date
+//	uv count of terms; per term, in order:
+//	  str term; strs surface words folding to it (when not the term itself)
+//	  uv df; byte 1 if a stop word (no postings follow), else 0 and
+//	    df × uv page id delta, df × byte weight, df × byte block index
+//	  uv k; k × (uv page id, byte weight, byte block, str anchor,
+//	    str heading, str snippet): the term's k best pages, best first
+//
+// p.HASH.bin, the word positions of a shard's terms (for phrases):
+//
+//	uv count of terms; per term: uv byte length, then per posting:
+//	uv count, count × uv position delta
+//
+// Positions count every word of the page, stop words included, with gaps
+// between fields and blocks so that a phrase never spans two.
+//
+// m.HASH.bin, page metadata for results no top list covers:
+//
+//	uv first page id; uv count; per page: str URL, str title, str summary,
+//	str date, strs tags, uv count of blocks, per block: str anchor, str heading
+//
+// g.HASH.bin, pages per tag, in the entry's tag order:
+//
+//	uv count of tags; per tag: uv count, count × uv page id delta
+//
+// # Size
+//
+// A one-word search fetches the script, the entry file and the shard(s) of
+// the word: the stored top list gives titles, snippets and headings with no
+// per-result file. Whatever the site's size there are at most 360 term
+// shards, as many positions files and 250 meta files, so the entry file
+// stays under about 20 KB (7 KB compressed).
+//
+// Measured on the 10,000-page synthetic benchmark corpus (payload_test.go,
+// bench_test.go): 952 files, 11 MB; about 1.8 CPU-seconds to build; a first
+// search for "latency" (on 90% of pages) fetches 43 KB on the wire, scripts
+// included, and one for "zenith" (9 pages) 26 KB.
+package search

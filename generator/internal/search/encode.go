@@ -1,0 +1,251 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// buf is an append-only byte buffer with the index's two primitives:
+// unsigned LEB128 varints and length-prefixed UTF-8 strings.
+type buf []byte
+
+func (b *buf) uvarint(x uint64) {
+	for x >= 0x80 {
+		*b = append(*b, byte(x)|0x80)
+		x >>= 7
+	}
+	*b = append(*b, byte(x))
+}
+
+func (b *buf) int(x int)      { b.uvarint(uint64(x)) }
+func (b *buf) byte(x uint8)   { *b = append(*b, x) }
+func (b *buf) bytes(p []byte) { *b = append(*b, p...) }
+func (b *buf) str(s string)   { b.int(len(s)); *b = append(*b, s...) }
+func (b *buf) strs(s []string) {
+	b.int(len(s))
+	for _, x := range s {
+		b.str(x)
+	}
+}
+
+// Ranking constants (BM25F-like). A term's weight in a page, computed at
+// build time and stored as one byte, is
+//
+//	tf    = body/(1-b+b*len/pivot) + headingBoost*min(head,3) + summaryBoost*min(summary,2)
+//	w     = tf*(k1+1)/(k1+tf) + titleBonus*[in title] + tagBonus*[in a tag]
+//	byte  = ceil(255*w/maxWeight)
+//
+// and the client multiplies it by the term's idf, ln(1+(N-df+0.5)/(df+0.5)).
+// pivot is the average page length rounded to a quarter octave, so editing
+// one page rarely changes every weight.
+const (
+	k1           = 1.2
+	b            = 0.75
+	headingBoost = 2.5
+	summaryBoost = 1.5
+	titleBonus   = 1.5
+	tagBonus     = 0.8
+	maxWeight    = k1 + 1 + titleBonus + tagBonus
+)
+
+// weigh sets the weight byte of each of the page's postings.
+func (d *docData) weigh(pivot float64) {
+	norm := 1 - b + b*float64(d.bodyLen)/pivot
+	for i := range d.postings {
+		d.postings[i].w = weight(&d.postings[i], norm)
+	}
+}
+
+// weight returns the weight byte of a posting; norm is the page's length
+// normalisation, 1-b+b*len/pivot.
+func weight(p *posting, norm float64) uint8 {
+	tf := float64(p.body)/norm +
+		headingBoost*float64(min(p.head, 3)) + summaryBoost*float64(min(p.summary, 2))
+	w := tf * (k1 + 1) / (k1 + tf)
+	if p.title {
+		w += titleBonus
+	}
+	if p.tag {
+		w += tagBonus
+	}
+	q := math.Ceil(255 * w / maxWeight)
+	return uint8(max(1, min(255, q)))
+}
+
+// pivotFor rounds the average body length to a quarter octave.
+func pivotFor(total, n int) float64 {
+	if n == 0 || total == 0 {
+		return 1
+	}
+	avg := float64(total) / float64(n)
+	return math.Exp2(math.Round(math.Log2(avg)*4) / 4)
+}
+
+// snippetBefore and snippetAfter bound the text shown around a match.
+const (
+	snippetBefore = 60
+	snippetAfter  = 140
+)
+
+// snippet returns the text shown under a result for one term: a window of
+// the best block around the term's first occurrence there, else the
+// summary, else the start of the page's text.
+func snippet(d *docData, p *posting, st *stemmer) string {
+	if p.offset >= 0 {
+		return window(d.doc.Blocks[p.block].Text, int(p.offset))
+	}
+	if p.summary > 0 {
+		if off := firstIn(st, d.doc.Summary, p.t.stem); off >= 0 {
+			return window(d.doc.Summary, off)
+		}
+	}
+	if int(p.block) < len(d.doc.Blocks) && d.doc.Blocks[p.block].Text != "" {
+		return window(d.doc.Blocks[p.block].Text, 0)
+	}
+	if d.doc.Summary != "" {
+		return window(d.doc.Summary, 0)
+	}
+	for _, bl := range d.doc.Blocks {
+		if bl.Text != "" {
+			return window(bl.Text, 0)
+		}
+	}
+	return ""
+}
+
+// firstIn returns the byte offset of the first word of text whose stem is
+// term, or -1.
+func firstIn(st *stemmer, text, term string) int {
+	off := -1
+	st.tokens(text, func(tw termWord, start, _ int) {
+		if off < 0 && tw.stem == term {
+			off = start
+		}
+	})
+	return off
+}
+
+// window cuts text around byte offset off at word boundaries, marks the
+// cuts with an ellipsis and collapses white space.
+func window(text string, off int) string {
+	lo, hi := max(0, off-snippetBefore), min(len(text), off+snippetAfter)
+	if lo > 0 {
+		for lo < off && !isSpaceByte(text[lo-1]) {
+			lo++
+		}
+	}
+	if hi < len(text) {
+		for hi > off && !isSpaceByte(text[hi]) {
+			hi--
+		}
+		if hi == off { // one very long word: cut inside it, on a rune boundary
+			hi = min(len(text), off+snippetAfter)
+			for hi > off && !utf8.RuneStart(text[hi]) {
+				hi--
+			}
+		}
+	}
+	s := strings.Join(strings.Fields(text[lo:hi]), " ")
+	if lo > 0 {
+		s = "…" + s
+	}
+	if hi < len(text) {
+		s += "…"
+	}
+	return s
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// ref is one posting of a term, in document-id order.
+type ref struct {
+	id int
+	d  *docData
+	p  *posting
+}
+
+// topK returns the indexes in refs of the k best postings by weight
+// (ties: lower id first), best first.
+func topK(refs []ref, ws []uint8, k int) []int {
+	top := make([]int, 0, k+1)
+	for i := range refs {
+		if len(top) == k && ws[i] <= ws[top[k-1]] {
+			continue
+		}
+		j := len(top)
+		for j > 0 && ws[i] > ws[top[j-1]] {
+			j--
+		}
+		top = slices.Insert(top, j, i)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top
+}
+
+// encodeTerm writes one term's record of a term shard (see the package
+// documentation for the layout) and its positions, and returns the ids of
+// the pages its top list shows.
+func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
+	w := make(buf, 0, 64+3*len(t.refs)+256*min(k, len(t.refs)))
+	w.str(t.stem)
+	w.strs(t.sortedWords())
+	w.int(len(t.refs))
+	stop := isStopWord(t.stem)
+	ws := make([]uint8, len(t.refs))
+	for i, r := range t.refs {
+		ws[i] = r.p.w
+	}
+	if stop {
+		w.byte(1)
+	} else {
+		w.byte(0)
+		last := 0
+		for _, r := range t.refs {
+			w.int(r.id - last)
+			last = r.id
+		}
+		w.bytes(ws)
+		for _, r := range t.refs {
+			w.byte(r.p.block)
+		}
+	}
+	top := topK(t.refs, ws, k)
+	w.int(len(top))
+	for _, i := range top {
+		r := t.refs[i]
+		bl := r.d.doc.Blocks
+		anchor, heading := "", ""
+		if int(r.p.block) < len(bl) {
+			anchor, heading = bl[r.p.block].Anchor, bl[r.p.block].Heading
+		}
+		w.int(r.id)
+		w.byte(ws[i])
+		w.byte(r.p.block)
+		w.str(anchor)
+		w.str(heading)
+		w.str(snippet(r.d, r.p, st))
+		shown = append(shown, r.id)
+	}
+	if !stop {
+		n := 0
+		for _, r := range t.refs {
+			n += 1 + 2*int(r.p.end-r.p.pos)
+		}
+		pw := make(buf, 0, n)
+		for _, r := range t.refs {
+			ps := r.d.pos[r.p.pos:r.p.end]
+			pw.int(len(ps))
+			last := uint32(0)
+			for _, x := range ps {
+				pw.uvarint(uint64(x - last))
+				last = x
+			}
+		}
+		pos = pw
+	}
+	return w, pos, shown
+}

@@ -1,0 +1,267 @@
+package search
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Options configure the index files.
+type Options struct {
+	// Dir is the folder of the index files in the built site, without
+	// slashes around it. Default "search".
+	Dir string
+	// TopK is how many best pages each term lists with their title and
+	// snippet, so that a one-word search needs no other file. Default 12.
+	TopK int
+	// StableEntry names the entry file "entry.json" instead of after its
+	// content. The preview server wants it: pages then name the same entry
+	// whatever is edited, so an edit does not change every page (serve it
+	// with Cache-Control: no-cache). Published sites keep the hashed name,
+	// which can be cached forever.
+	StableEntry bool
+}
+
+func (o Options) withDefaults() Options {
+	if o.Dir == "" {
+		o.Dir = "search"
+	}
+	o.Dir = strings.Trim(o.Dir, "/")
+	if o.TopK <= 0 {
+		o.TopK = 12
+	}
+	return o
+}
+
+// Index is a search index that can be updated page by page: the preview
+// server adds, replaces and removes pages as they are saved and asks for the
+// files again. Its files are always byte-identical to those Build returns
+// for the same pages. An Index is not safe for concurrent use.
+type Index struct {
+	opts  Options
+	docs  map[string]*docData // by URL
+	terms map[string]*term    // by stem
+	an    []*analyzer         // one per worker, kept for their stemming caches
+
+	order   []*docData // pages in id order at the last emit
+	pivot   float64
+	gen     uint64 // counts term encodings
+	dirty   map[*term]bool
+	fresh   map[*docData]bool // pages whose weights are not computed yet
+	emitted emitCache
+}
+
+// term is one index term (a stem) and the pages that use it.
+type term struct {
+	stem  string
+	words map[string]int // folded surface forms → number of pages using them
+	ndocs int
+	refs  []ref // postings in id order, rebuilt at each emit
+
+	// encoded at the last emit, valid while the term is clean
+	rec, pos []byte
+	shown    []int
+	gen      uint64 // which encoding rec and pos are (Index.gen when made)
+}
+
+func (t *term) sortedWords() []string {
+	ws := make([]string, 0, len(t.words))
+	for w := range t.words {
+		ws = append(ws, w)
+	}
+	slices.Sort(ws)
+	return ws
+}
+
+// NewIndex returns an empty index.
+func NewIndex(opts Options) *Index {
+	n := max(1, runtime.GOMAXPROCS(0))
+	ix := &Index{
+		opts:  opts.withDefaults(),
+		docs:  map[string]*docData{},
+		terms: map[string]*term{},
+		dirty: map[*term]bool{},
+		fresh: map[*docData]bool{},
+	}
+	for range n {
+		ix.an = append(ix.an, newAnalyzer())
+	}
+	return ix
+}
+
+// Build returns the index files of docs. The same pages, in any order, give
+// byte-identical files.
+func Build(docs []Doc, opts Options) (Files, error) {
+	seen := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		if seen[d.URL] {
+			return Files{}, fmt.Errorf("search: two pages have the URL %q: give each page its own URL", d.URL)
+		}
+		seen[d.URL] = true
+	}
+	ix := NewIndex(opts)
+	if err := ix.Add(docs...); err != nil {
+		return Files{}, err
+	}
+	f, _ := ix.Files()
+	return f, nil
+}
+
+// Add adds pages to the index, replacing any page with the same URL. Pages
+// are analysed in parallel.
+func (ix *Index) Add(docs ...Doc) error {
+	for _, d := range docs {
+		if d.URL == "" {
+			return errors.New("search: a page has an empty URL: every indexed page needs its URL")
+		}
+	}
+	analysed := make([]*docData, len(docs))
+	var wg sync.WaitGroup
+	for w, a := range ix.an {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += len(ix.an) {
+				analysed[i] = a.analyze(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, d := range analysed {
+		ix.remove(d.doc.URL)
+		ix.insert(d)
+	}
+	return nil
+}
+
+// Update replaces a page (or adds it): the same as Add.
+func (ix *Index) Update(doc Doc) error { return ix.Add(doc) }
+
+// Remove removes the page with this URL, if any.
+func (ix *Index) Remove(url string) { ix.remove(url) }
+
+// Len returns the number of pages in the index.
+func (ix *Index) Len() int { return len(ix.docs) }
+
+func (ix *Index) insert(d *docData) {
+	ix.docs[d.doc.URL] = d
+	ix.fresh[d] = true
+	for i := range d.postings {
+		p := &d.postings[i]
+		stem := d.stems[p.sid]
+		t := ix.terms[stem]
+		if t == nil {
+			t = &term{stem: stem, words: map[string]int{}}
+			ix.terms[stem] = t
+		}
+		p.t = t
+		t.ndocs++
+		ix.dirty[t] = true
+	}
+	for _, sw := range d.words {
+		ix.terms[sw.stem].words[sw.word]++
+	}
+}
+
+func (ix *Index) remove(url string) {
+	d := ix.docs[url]
+	if d == nil {
+		return
+	}
+	delete(ix.docs, url)
+	delete(ix.fresh, d)
+	for _, sw := range d.words {
+		t := ix.terms[sw.stem]
+		if t.words[sw.word]--; t.words[sw.word] == 0 {
+			delete(t.words, sw.word)
+		}
+	}
+	for i := range d.postings {
+		t := d.postings[i].t
+		ix.dirty[t] = true
+		if t.ndocs--; t.ndocs == 0 {
+			delete(ix.terms, t.stem)
+			delete(ix.dirty, t)
+		}
+	}
+}
+
+// docOrder returns the pages in id order: by section, then URL. Sections
+// are then contiguous id ranges, which is how the client filters by section.
+func (ix *Index) docOrder() []*docData {
+	order := make([]*docData, 0, len(ix.docs))
+	for _, d := range ix.docs {
+		order = append(order, d)
+	}
+	slices.SortFunc(order, func(x, y *docData) int {
+		return cmp.Or(strings.Compare(x.doc.Section, y.doc.Section), strings.Compare(x.doc.URL, y.doc.URL))
+	})
+	return order
+}
+
+// sortedTerms returns the terms in byte order of their stems, which is code
+// point order, the order the client searches.
+func (ix *Index) sortedTerms() []*term {
+	ts := make([]*term, 0, len(ix.terms))
+	for _, t := range ix.terms {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(x, y *term) int { return strings.Compare(x.stem, y.stem) })
+	return ts
+}
+
+// prepare assigns ids, rebuilds each term's postings in id order and
+// encodes the terms that changed since the last emit.
+func (ix *Index) prepare() []*term {
+	order := ix.docOrder()
+	total := 0
+	for _, d := range order {
+		total += d.bodyLen
+	}
+	pivot := pivotFor(total, len(order))
+	all := pivot != ix.pivot || !slices.Equal(order, ix.order)
+	for _, d := range order {
+		if pivot != ix.pivot || ix.fresh[d] {
+			d.weigh(pivot)
+		}
+	}
+	clear(ix.fresh)
+	ix.order, ix.pivot = order, pivot
+	terms := ix.sortedTerms()
+	for _, t := range terms {
+		if cap(t.refs) < t.ndocs || cap(t.refs) > 2*t.ndocs {
+			t.refs = make([]ref, 0, t.ndocs)
+		}
+		t.refs = t.refs[:0]
+	}
+	for id, d := range order {
+		for i := range d.postings {
+			p := &d.postings[i]
+			p.t.refs = append(p.t.refs, ref{id: id, d: d, p: p})
+		}
+	}
+	var todo []*term
+	for _, t := range terms {
+		if all || ix.dirty[t] || t.rec == nil {
+			todo = append(todo, t)
+		}
+	}
+	clear(ix.dirty)
+	for _, t := range todo {
+		ix.gen++
+		t.gen = ix.gen
+	}
+	var wg sync.WaitGroup
+	for w, a := range ix.an {
+		wg.Go(func() {
+			for i := w; i < len(todo); i += len(ix.an) {
+				t := todo[i]
+				t.rec, t.pos, t.shown = encodeTerm(t, ix.opts.TopK, a.st)
+			}
+		})
+	}
+	wg.Wait()
+	return terms
+}

@@ -1,0 +1,250 @@
+package search
+
+import (
+	"slices"
+)
+
+// formatVersion changes whenever the layout of any file changes; the client
+// refuses an index of another version.
+const formatVersion = 1
+
+// entry is the entry file, the JSON document the client loads first.
+type entry struct {
+	Version  int         `json:"v"`
+	Docs     int         `json:"docs"`
+	TopK     int         `json:"topK"`
+	Sections []section   `json:"sections"`
+	Tags     []string    `json:"tags"`
+	TagFile  string      `json:"tagFile"`
+	MetaSize int         `json:"metaSize"`
+	Meta     []string    `json:"meta"`
+	Shards   [][2]string `json:"shards"`
+}
+
+// section is [id, title, first page id, end page id (exclusive)].
+type section [4]any
+
+// shard is one term shard: the terms from first up to the next shard's
+// first term.
+type shard struct {
+	first string
+	terms *fileJob
+}
+
+// groupShards cuts the terms into at most maxTermShards shards of at least
+// minShard raw bytes where the terms allow it.
+func groupShards(terms []*term) [][]*term {
+	total := 0
+	for _, t := range terms {
+		total += len(t.rec)
+	}
+	target := max(minShard, total/maxTermShards)
+	for {
+		g := groupTerms(terms, target)
+		if len(g) <= maxTermShards {
+			return g
+		}
+		target += target / 8
+	}
+}
+
+// groupTerms cuts the sorted terms into shards of about target raw bytes.
+// A term is never split; a large term gets a shard of its own.
+func groupTerms(terms []*term, target int) [][]*term {
+	var groups [][]*term
+	size := 0
+	for _, t := range terms {
+		if len(groups) == 0 || (size > 0 && size+len(t.rec) > target) {
+			groups = append(groups, nil)
+			size = 0
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], t)
+		size += len(t.rec)
+	}
+	return groups
+}
+
+// shardFiles lays the terms out in shards and adds each shard's term file
+// and positions file to out. A shard whose terms are the same encodings
+// as at the last emit reuses its files as they are.
+func (ix *Index) shardFiles(out *output, terms []*term) []shard {
+	var shards []shard
+	next := map[string][2]*fileJob{}
+	for i, g := range groupShards(terms) {
+		first := g[0].stem
+		if i == 0 {
+			first = ""
+		}
+		key := shardKey(g)
+		jobs, ok := ix.emitted.shards[key]
+		if ok {
+			out.reuse(jobs[0], false)
+			if jobs[1] != nil {
+				out.reuse(jobs[1], false)
+			}
+		} else {
+			posName := ""
+			if pos := posShard(g); pos != nil {
+				jobs[1] = out.add("p", pos)
+				posName = base(jobs[1].path)
+			}
+			jobs[0] = out.add("t", ix.termShard(g, posName))
+		}
+		next[key] = jobs
+		shards = append(shards, shard{first: first, terms: jobs[0]})
+	}
+	ix.emitted.shards = next
+	return shards
+}
+
+// shardKey identifies the content of a shard: the encodings of its terms.
+func shardKey(g []*term) string {
+	var w buf
+	for _, t := range g {
+		w.uvarint(t.gen)
+	}
+	return string(w)
+}
+
+// termShard encodes a term file: the pages its top lists show, then the
+// term records.
+func (ix *Index) termShard(g []*term, posName string) []byte {
+	var ids []int
+	for _, t := range g {
+		ids = append(ids, t.shown...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	size := 0
+	for _, t := range g {
+		size += len(t.rec)
+	}
+	w := make(buf, 0, size+64*len(ids)+32)
+	w.int(formatVersion)
+	w.str(posName)
+	w.int(len(ids))
+	last := 0
+	for _, id := range ids {
+		d := ix.order[id].doc
+		w.int(id - last)
+		last = id
+		w.str(d.URL)
+		w.str(d.Title)
+		w.str(d.Date)
+	}
+	w.int(len(g))
+	for _, t := range g {
+		w.bytes(t.rec)
+	}
+	return w
+}
+
+// posShard encodes the positions file of a shard, or returns nil when no
+// term of the shard has positions (stop words only).
+func posShard(g []*term) []byte {
+	size := 0
+	for _, t := range g {
+		size += len(t.pos) + 5
+	}
+	w := make(buf, 0, size)
+	w.int(len(g))
+	any := false
+	for _, t := range g {
+		w.int(len(t.pos))
+		w.bytes(t.pos)
+		any = any || len(t.pos) > 0
+	}
+	if !any {
+		return nil
+	}
+	return w
+}
+
+// metaPack returns how many pages one metadata file holds.
+func metaPack(n int) int { return max(minMetaPack, (n+maxMetaPacks-1)/maxMetaPacks) }
+
+// metaFiles adds the page metadata files: for each page in id order, what a
+// result shows when no term's top list has the page.
+func (ix *Index) metaFiles(out *output) (int, []*fileJob) {
+	size := metaPack(len(ix.order))
+	var jobs []*fileJob
+	for first := 0; first < len(ix.order); first += size {
+		var w buf
+		n := min(size, len(ix.order)-first)
+		w.int(first)
+		w.int(n)
+		for _, d := range ix.order[first : first+n] {
+			if d.metaRec == nil {
+				d.metaRec = d.meta()
+			}
+			w.bytes(d.metaRec)
+		}
+		jobs = append(jobs, out.add("m", w))
+	}
+	return size, jobs
+}
+
+// meta encodes a page's metadata record.
+func (d *docData) meta() []byte {
+	var w buf
+	w.str(d.doc.URL)
+	w.str(d.doc.Title)
+	w.str(d.doc.Summary)
+	w.str(d.doc.Date)
+	w.strs(d.doc.Tags)
+	w.int(len(d.doc.Blocks))
+	for _, bl := range d.doc.Blocks {
+		w.str(bl.Anchor)
+		w.str(bl.Heading)
+	}
+	return w
+}
+
+// tagFile adds the file listing, for each tag, the ids of its pages.
+func (ix *Index) tagFile(out *output) ([]string, *fileJob) {
+	byTag := map[string][]int{}
+	for id, d := range ix.order {
+		for _, tag := range d.doc.Tags {
+			if tag == "" {
+				continue
+			}
+			if ids := byTag[tag]; len(ids) == 0 || ids[len(ids)-1] != id {
+				byTag[tag] = append(ids, id)
+			}
+		}
+	}
+	names := make([]string, 0, len(byTag))
+	for tag := range byTag {
+		names = append(names, tag)
+	}
+	slices.Sort(names)
+	var w buf
+	w.int(len(names))
+	for _, tag := range names {
+		ids := byTag[tag]
+		w.int(len(ids))
+		last := 0
+		for _, id := range ids {
+			w.int(id - last)
+			last = id
+		}
+	}
+	return names, out.add("g", w)
+}
+
+// sections returns the sections as id ranges, in id order.
+func (ix *Index) sections() []section {
+	out := []section{}
+	for id, d := range ix.order {
+		n := len(out)
+		if n == 0 || out[n-1][0] != d.doc.Section {
+			out = append(out, section{d.doc.Section, d.doc.SectionTitle, id, id + 1})
+			continue
+		}
+		out[n-1][3] = id + 1
+		if out[n-1][1] == "" {
+			out[n-1][1] = d.doc.SectionTitle
+		}
+	}
+	return out
+}
