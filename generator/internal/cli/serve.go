@@ -25,6 +25,7 @@ Nothing is written to disk. The server listens on 127.0.0.1 only unless
 	}
 	opts := sf.options()
 	opts.LinkWarnings = true
+	opts.Dev = true
 	err := devserver.Run(ctx, devserver.Config{
 		Root: sf.root, Site: opts, Bind: *bind, Port: *port, Poll: *poll,
 		Out: env.Stdout, Err: env.Stderr,

@@ -49,6 +49,9 @@ type Options struct {
 	Now time.Time
 	// Progress, if set, is called as pages are rendered.
 	Progress func(done, total int)
+	// Dev marks a build for the preview server: the search index's entry
+	// file keeps one name, so a save does not change every page.
+	Dev bool
 }
 
 // Stats summarise a build.
@@ -81,7 +84,8 @@ type Site struct {
 // code-highlighting cache), so the preview server's rebuilds and repeated
 // builds are cheaper. A Builder must not run two builds at once.
 type Builder struct {
-	hl *highlight.Highlighter
+	hl     *highlight.Highlighter
+	search *searchIndex
 }
 
 // NewBuilder returns a Builder with empty caches.
@@ -117,6 +121,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		{"assets", s.buildAssets},
 		{"markdown", s.renderMarkdown},
 		{"taxonomies", s.collectTaxonomies},
+		{"search", s.buildSearch},
 		{"pages", s.renderPages},
 		{"feeds", s.renderFeeds},
 		{"static", s.copyStatic},
@@ -154,8 +159,10 @@ type build struct {
 	layouts   *layout.Set
 	assets    *assets.Bundle
 	view      *SiteView
-	files     *output.Files
-	diags     diag.List
+	// searchEntry is the URL of the search index's entry file.
+	searchEntry string
+	files       *output.Files
+	diags       diag.List
 }
 
 func newBuild(b *Builder, opts Options) *build {

@@ -68,11 +68,12 @@ var fingerprint = regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js)`)
 func siteOutput(s *Site, name string) string {
 	switch name {
 	case "_files":
-		// Theme assets (css/, js/) come and go with widgets; they are
-		// tested by their own packages, so the list leaves them out.
+		// Theme assets (css/, js/) and search index files come and go
+		// with widgets and the index format; their own packages test
+		// them, so the list leaves them out.
 		var paths []string
 		for _, p := range s.Files.Paths() {
-			if !strings.HasPrefix(p, "css/") && !strings.HasPrefix(p, "js/") {
+			if !strings.HasPrefix(p, "css/") && !strings.HasPrefix(p, "js/") && !(strings.HasPrefix(p, "search/") && p != "search/index.html") {
 				paths = append(paths, p)
 			}
 		}

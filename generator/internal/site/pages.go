@@ -130,6 +130,8 @@ func (s *build) scripts(features []string) []string {
 	}
 	add("js/site.js")
 	if s.view != nil && s.view.SearchIndex != "" {
+		add("js/search-text.js")
+		add("js/search-engine.js")
 		add("js/search.js")
 	}
 	for _, fs := range featureScripts {

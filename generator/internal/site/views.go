@@ -17,6 +17,7 @@ func (s *build) siteView() *SiteView {
 		Drafts:      s.opts.Drafts,
 		BuildYear:   s.opts.Now.Year(),
 		Repo:        s.cfg.Repo,
+		SearchIndex: s.searchEntry,
 	}
 	for _, m := range s.cfg.Menu {
 		v.Menu = append(v.Menu, MenuItem{Title: m.Title, URL: m.URL})
