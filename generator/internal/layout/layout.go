@@ -171,10 +171,11 @@ func (s *Set) Execute(w io.Writer, name string, data any) error {
 	return nil
 }
 
-// Render is Execute into a new buffer.
-func (s *Set) Render(name string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	err := s.Execute(&b, name, data)
+// Render is Execute into a new buffer of sizeHint bytes, so a page is
+// written without the buffer growing and copying as it goes.
+func (s *Set) Render(name string, data any, sizeHint int) ([]byte, error) {
+	b := bytes.NewBuffer(make([]byte, 0, sizeHint))
+	err := s.Execute(b, name, data)
 	return b.Bytes(), err
 }
 

@@ -113,7 +113,27 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		opts.Now = start
 	}
 	s := newBuild(b, opts)
-	steps := []step{
+	var times []StepTime
+	for _, st := range s.steps() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t := time.Now()
+		st.run(ctx)
+		times = append(times, StepTime{st.name, time.Since(t)})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.diags.Sort()
+	return &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}, nil
+}
+
+// steps lists the build's steps in the order they run. Each adds its
+// problems to the build's diagnostics and skips its work when an earlier
+// step it needs could not run.
+func (s *build) steps() []step {
+	return []step{
 		{"config", s.loadConfig},
 		{"content", s.loadContent},
 		{"widgets", s.loadWidgets},
@@ -127,20 +147,6 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		{"static", s.copyStatic},
 		{"links", s.checkLinks},
 	}
-	var times []StepTime
-	for _, st := range steps {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		t := time.Now()
-		st.run(ctx)
-		times = append(times, StepTime{st.name, time.Since(t)})
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.diags.Sort()
-	return &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}, nil
 }
 
 // build is the state of one build as it moves through the steps.
@@ -159,6 +165,9 @@ type build struct {
 	layouts   *layout.Set
 	assets    *assets.Bundle
 	view      *SiteView
+	// linkCache and sectionCache hold what lists need, made once.
+	linkCache    map[*page]*PageLink
+	sectionCache map[*page][]*page
 	// searchEntry is the URL of the search index's entry file.
 	searchEntry string
 	files       *output.Files
@@ -166,7 +175,8 @@ type build struct {
 }
 
 func newBuild(b *Builder, opts Options) *build {
-	return &build{b: b, opts: opts, files: output.NewFiles(), bySource: map[string]*page{}, byURL: map[string]*page{}}
+	return &build{b: b, opts: opts, files: output.NewFiles(), bySource: map[string]*page{}, byURL: map[string]*page{},
+		linkCache: map[*page]*PageLink{}, sectionCache: map[*page][]*page{}}
 }
 
 func (s *build) stats(d time.Duration, steps []StepTime) Stats {

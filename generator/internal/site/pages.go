@@ -47,7 +47,7 @@ func (s *build) renderPages(ctx context.Context) {
 				mu.Unlock()
 				return
 			}
-			b, err := s.layouts.Render(name, j.view)
+			b, err := s.layouts.Render(name, j.view, len(j.view.Content)+24<<10)
 			if err == nil {
 				err = s.files.Add(j.out, b, j.source)
 			}
@@ -185,13 +185,17 @@ func (s *build) pageView(p *page) *PageView {
 
 // sectionPages returns the pages under a section's URL, in list order.
 func (s *build) sectionPages(sec *page) []*page {
-	var out []*page
+	if ps, ok := s.sectionCache[sec]; ok {
+		return ps
+	}
+	out := []*page{}
 	for _, p := range s.pages {
 		if p.Kind == content.KindPage && strings.HasPrefix(p.URL, sec.URL) {
 			out = append(out, p)
 		}
 	}
 	slices.SortFunc(out, byListOrder)
+	s.sectionCache[sec] = out
 	return out
 }
 
@@ -206,8 +210,10 @@ func (s *build) homeGroups() []*Group {
 			continue
 		}
 		shown := s.links(pages[:min(len(pages), homeLimit)])
-		for _, l := range shown {
-			l.Nested = true
+		for i, l := range shown {
+			nested := *l
+			nested.Nested = true
+			shown[i] = &nested
 		}
 		groups = append(groups, &Group{Title: sec.Title(), URL: sec.URL, Pages: shown, More: len(pages) - len(pages[:min(len(pages), homeLimit)])})
 	}

@@ -113,7 +113,12 @@ type PageLink struct {
 	Section      string
 	SectionTitle string
 	Date         time.Time
-	Tags         []TagLink
+	// DateISO ("2023-03-22") and DateText ("22 March 2023") are Date
+	// formatted, or "" when the page has no date: lists print thousands of
+	// them, so they are formatted once.
+	DateISO  string
+	DateText string
+	Tags     []TagLink
 	// Company, Year, From, To and Outcome are set for case studies.
 	Company string
 	Year    int

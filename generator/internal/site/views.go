@@ -23,9 +23,9 @@ func (s *build) siteView() *SiteView {
 		v.Menu = append(v.Menu, MenuItem{Title: m.Title, URL: m.URL})
 	}
 	for _, sec := range s.sections {
-		l := s.link(sec)
+		l := *s.link(sec)
 		l.Count = len(s.sectionPages(sec))
-		v.Sections = append(v.Sections, l)
+		v.Sections = append(v.Sections, &l)
 	}
 	if len(v.Menu) == 0 {
 		for _, sec := range v.Sections {
@@ -42,9 +42,22 @@ func (s *build) absURL(u string) string {
 	return strings.TrimSuffix(s.cfg.BaseURL, "/") + u
 }
 
+// link returns the page as lists show it, made once per build.
 func (s *build) link(p *page) *PageLink {
+	if l, ok := s.linkCache[p]; ok {
+		return l
+	}
+	l := s.newLink(p)
+	s.linkCache[p] = l
+	return l
+}
+
+func (s *build) newLink(p *page) *PageLink {
 	b := p.Base()
 	l := &PageLink{Title: p.Title(), URL: p.URL, Summary: b.Summary, Section: p.Section, Date: b.Date.Time, Tags: s.tagLinks(b.Tags)}
+	if !b.Date.IsZero() {
+		l.DateISO, l.DateText = b.Date.Format("2006-01-02"), b.Date.Format("2 January 2006")
+	}
 	if l.Summary == "" && p.md != nil {
 		l.Summary = truncate(p.md.Summary, 200)
 	}
