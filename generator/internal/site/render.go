@@ -9,6 +9,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
@@ -63,6 +64,9 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		Highlighter: s.b.hl,
 		TOCMin:      s.cfg.TOC.Min,
 		TOCMax:      s.cfg.TOC.Max,
+		Embedders: map[string]markdown.Embedder{
+			"d2": diagram.New().Embedder(s.files),
+		},
 	}
 	s.parallel(ctx, len(s.pages), func() func(i int) {
 		conv := markdown.New(opts)
