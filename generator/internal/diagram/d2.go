@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"oss.terrastruct.com/d2/d2ast"
+	"oss.terrastruct.com/d2/d2compiler"
 	"oss.terrastruct.com/d2/d2graph"
 	"oss.terrastruct.com/d2/d2layouts/d2dagrelayout"
 	"oss.terrastruct.com/d2/d2lib"
@@ -30,9 +31,15 @@ const (
 	padding int64 = 16
 )
 
-// maxSource bounds a diagram's source: layout time grows faster than the
-// source, and a build must not be held up by one pull request.
-const maxSource = 32 << 10
+// Limits on a diagram: dagre runs in an embedded JavaScript engine, and
+// its time grows much faster than the diagram (50 shapes with 100 cross
+// connections take over 20 s), so one pull request could hold up every
+// build. Diagrams near these limits are unreadable at page width anyway.
+const (
+	maxSource      = 32 << 10
+	maxShapes      = 60
+	maxConnections = 80
+)
 
 // errNoImports is what D2 gets when a diagram tries to import a file.
 var errNoImports = errors.New("diagrams cannot import files: write the whole diagram in the block")
@@ -65,6 +72,9 @@ func (r *Renderer) render(src []byte) (e *Entry, probs []Problem) {
 	if probs := check(ast, src); len(probs) > 0 {
 		return nil, probs
 	}
+	if probs := measure(src); len(probs) > 0 {
+		return nil, probs
+	}
 	svg, err := r.draw(string(src))
 	if err != nil {
 		return nil, problemsOf(err, src)
@@ -74,6 +84,22 @@ func (r *Renderer) render(src []byte) (e *Entry, probs []Problem) {
 		return nil, []Problem{{Msg: err.Error()}}
 	}
 	return &Entry{SVG: svg, Width: w, Height: h}, nil
+}
+
+// measure compiles src without laying it out (a millisecond) and refuses
+// diagrams too large to lay out in reasonable time.
+func measure(src []byte) []Problem {
+	g, _, err := d2compiler.Compile("", bytes.NewReader(src), &d2compiler.CompileOptions{FS: noFS{}})
+	if err != nil {
+		return problemsOf(err, src)
+	}
+	switch {
+	case len(g.Objects) > maxShapes:
+		return []Problem{{Msg: fmt.Sprintf("the diagram has %d shapes, more than %d: split it into smaller diagrams (a larger one is unreadable on a page and slow to lay out)", len(g.Objects), maxShapes)}}
+	case len(g.Edges) > maxConnections:
+		return []Problem{{Msg: fmt.Sprintf("the diagram has %d connections, more than %d: split it into smaller diagrams (a larger one is unreadable on a page and slow to lay out)", len(g.Edges), maxConnections)}}
+	}
+	return nil
 }
 
 // draw runs D2: compile, dagre layout, SVG.

@@ -23,7 +23,9 @@
 //     list (verify.go) before it is published: no script, no event
 //     handler, no link, no reference outside the file. Markdown labels
 //     pass raw HTML through D2, and this check is what stops it;
-//   - sources are limited in size, and a panic inside D2 becomes an error.
+//   - a diagram has at most 60 shapes and 80 connections (dagre's time in
+//     the JavaScript engine grows steeply), and a panic inside D2 becomes
+//     an error instead of ending the build.
 //
 // Rendering runs dagre in an embedded JavaScript engine and costs tens to
 // hundreds of milliseconds, so a Renderer caches results by a hash of the

@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -31,6 +32,15 @@ func fence(src string, attrs ...markdown.Attr) markdown.Embed {
 		Kind: "d2", Attrs: attrs, Body: []byte(src), Source: "content/case.md",
 		Pos: diag.Pos{File: "content/case.md", Line: 10, Col: 1}, BodyLine: 11,
 	}
+}
+
+// shapes returns a diagram of n unconnected shapes.
+func shapes(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "s%d\n", i)
+	}
+	return b.String()
 }
 
 func alt(v string) markdown.Attr { return markdown.Attr{Key: "alt", Value: v} }
@@ -91,6 +101,10 @@ func TestEmbedErrors(t *testing.T) {
 			[]string{`content/case.md:10:1: the diagram's SVG has a event handler attribute onmouseover="alert(5)" on <b>, which diagrams may not contain: remove raw HTML from markdown labels`}},
 		{"javascript link in a markdown label", fence("a: |md [x](javascript:alert(4)) |\n", alt("x")),
 			[]string{`content/case.md:10:1: the diagram has a link (a markdown label's [text](url)?): links are not allowed in diagrams, which are shown as pictures; link from the text around the diagram instead`}},
+		{"too many shapes", fence(shapes(61), alt("x")),
+			[]string{`content/case.md:10:1: the diagram has 61 shapes, more than 60: split it into smaller diagrams (a larger one is unreadable on a page and slow to lay out)`}},
+		{"too many connections", fence(strings.Repeat("a -> b\n", 81), alt("x")),
+			[]string{`content/case.md:10:1: the diagram has 81 connections, more than 80: split it into smaller diagrams (a larger one is unreadable on a page and slow to lay out)`}},
 		{"too large", fence(strings.Repeat("a -> b\n", 5000), alt("x")),
 			[]string{`content/case.md:10:1: the diagram is too large (34 KiB, at most 32 KiB): split it into smaller diagrams`}},
 	}
