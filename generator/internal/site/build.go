@@ -24,6 +24,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/config"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
@@ -84,12 +85,13 @@ type Site struct {
 // code-highlighting cache), so the preview server's rebuilds and repeated
 // builds are cheaper. A Builder must not run two builds at once.
 type Builder struct {
-	hl     *highlight.Highlighter
-	search *searchIndex
+	hl       *highlight.Highlighter
+	diagrams *diagram.Renderer
+	search   *searchIndex
 }
 
 // NewBuilder returns a Builder with empty caches.
-func NewBuilder() *Builder { return &Builder{hl: highlight.New()} }
+func NewBuilder() *Builder { return &Builder{hl: highlight.New(), diagrams: diagram.New()} }
 
 // Highlighter returns the Builder's code-highlighting cache.
 func (b *Builder) Highlighter() *highlight.Highlighter { return b.hl }

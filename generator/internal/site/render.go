@@ -69,7 +69,10 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		TOCMin:      s.cfg.TOC.Min,
 		TOCMax:      s.cfg.TOC.Max,
 		Extenders:   []goldmark.Extender{checklist.Extension{}},
-		Embedders:   map[string]markdown.Embedder{"calculator": s.calcs},
+		Embedders: map[string]markdown.Embedder{
+			"calculator": s.calcs,
+			"d2":         s.b.diagrams.Embedder(s.files),
+		},
 	}
 	s.parallel(ctx, len(s.pages), func() func(i int) {
 		conv := markdown.New(opts)
