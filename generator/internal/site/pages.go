@@ -96,6 +96,9 @@ func (s *build) tagJobs() []job {
 		jobs = append(jobs, job{out: "tags/" + t.slug + "/index.html", layout: "tag", view: v})
 	}
 	v := s.baseView("tags", "Tags", "/tags/")
+	for _, t := range s.tags {
+		v.AllTags = append(v.AllTags, TagLink{Name: t.name, Slug: t.slug, URL: t.url(), Count: len(t.pages)})
+	}
 	v.Summary = "Every tag used on this site, with the number of pages carrying it."
 	v.Description = v.Summary
 	return append(jobs, job{out: "tags/index.html", layout: "tags", view: v})

@@ -25,8 +25,6 @@ type SiteView struct {
 	Menu []MenuItem
 	// Sections are the top-level sections, ordered by weight then title.
 	Sections []*PageLink
-	// Tags are all tags, by name.
-	Tags []TagLink
 	// Preview is true for deploy-preview builds: the layout shows a banner
 	// and asks search engines not to index the page.
 	Preview bool
@@ -88,6 +86,10 @@ type PageView struct {
 	Pages []*PageLink
 	// Groups are the home page's lists, one per section.
 	Groups []*Group
+	// AllTags lists every tag with its count, on the tag index page only.
+	// (The site-wide data holds nothing that changes with each page, so a
+	// save re-renders only the pages it affects.)
+	AllTags []TagLink
 	// Related are pages that share tags or links with this one.
 	Related []*PageLink
 	// Backlinks are pages that link to this one.
@@ -125,8 +127,6 @@ type PageLink struct {
 	From    string
 	To      string
 	Outcome string
-	// Count is the number of pages, for sections.
-	Count int
 	// Nested is true in lists under a heading of their own (the home
 	// page's groups), where cards take the next heading level.
 	Nested bool

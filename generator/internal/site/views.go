@@ -24,16 +24,12 @@ func (s *build) siteView() *SiteView {
 	}
 	for _, sec := range s.sections {
 		l := *s.link(sec)
-		l.Count = len(s.sectionPages(sec))
 		v.Sections = append(v.Sections, &l)
 	}
 	if len(v.Menu) == 0 {
 		for _, sec := range v.Sections {
 			v.Menu = append(v.Menu, MenuItem{Title: sec.Title, URL: sec.URL})
 		}
-	}
-	for _, t := range s.tags {
-		v.Tags = append(v.Tags, TagLink{Name: t.name, Slug: t.slug, URL: t.url(), Count: len(t.pages)})
 	}
 	return v
 }
