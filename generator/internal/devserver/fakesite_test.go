@@ -232,6 +232,12 @@ func liveTest(t *testing.T, b *browsertest.Browser, site *fakeSite, path string)
 		defer cancel()
 		chromedp.Do(ctx, chromedp.Navigate("about:blank"))
 		site.drop()
+		// The client reports its own failures as warnings: none may occur.
+		for _, m := range tab.Messages() {
+			if strings.Contains(m, "tradeoffs live preview") {
+				t.Errorf("the client failed: %s", m)
+			}
+		}
 	})
 	site.mu.Lock()
 	n := site.conns

@@ -502,7 +502,10 @@
         morphChildren(document.body, doc.body, new WeakMap());
         restoreView(view);
       } catch (e) {
-        return reload(); // the page changed in a way the morph cannot apply
+        // The reader still sees the new page; the warning tells us the morph
+        // has a case to learn.
+        console.warn("tradeoffs live preview: reloading, the page could not be updated in place:", e);
+        return reload();
       }
       stale.forEach(function (l) { l.remove(); });
       live.build = buildOf(document) || String(build);
