@@ -267,6 +267,9 @@ func testProblems(t *testing.T, b *browsertest.Browser) {
 		map[string]any{"file": "content/y.md", "line": 9, "col": 2, "severity": "warning", "message": "broken link to /nope/"}))
 	tab.WaitFor(ui("dialog")+`?.open === false`, 10*time.Second)
 	tab.WaitFor(ui(".tl-panel")+`?.hidden === false`, 10*time.Second)
+	if !browsertest.Eval[bool](tab, `(() => { const r = `+ui(".tl-panel")+`.getBoundingClientRect(); return r.width > 100 && r.height > 20 && r.right <= innerWidth && r.bottom <= innerHeight; })()`) {
+		t.Errorf("the problems panel is not on screen: %v", browsertest.Eval[any](tab, ui(".tl-panel")+`.getBoundingClientRect().toJSON()`))
+	}
 	if got := browsertest.Eval[string](tab, ui(".tl-summary")+`.textContent`); got != "1 problem" {
 		t.Errorf("panel summary %q, want %q", got, "1 problem")
 	}
