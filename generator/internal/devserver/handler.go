@@ -1,9 +1,12 @@
 // Package devserver owns the preview server: serving a built site from
 // memory over HTTP the way a static host would (index.html for folder URLs,
 // the site's 404 page with status 404, correct content types), with no
-// caching so a rebuilt page is never shown stale.
+// caching so a rebuilt page is never shown stale; rebuilding on every save
+// (server.go); and telling open tabs what changed over Server-Sent Events
+// (events.go), where the live client (live.js, client.go) morphs the page
+// in place, swaps the stylesheet or shows the build's problems.
 //
-// devserver imports output and the standard library.
+// devserver imports site, watch, output, diag and the standard library.
 package devserver
 
 import (
@@ -99,17 +102,17 @@ func (h *Handler) page(name string, data []byte) []byte {
 	if h.live == nil || path.Ext(name) != ".html" {
 		return data
 	}
-	return inject(data, h.live.currentBuild())
+	return InjectClient(data, int64(h.live.currentBuild()))
 }
 
 func (h *Handler) serveLive(w http.ResponseWriter, r *http.Request) {
 	js, css := Client()
 	switch r.URL.Path {
-	case eventsPath:
+	case ClientEventsPath:
 		h.live.ServeHTTP(w, r)
-	case scriptPath:
+	case ClientScriptPath:
 		serve(w, r, "live.js", js, http.StatusOK)
-	case stylePath:
+	case ClientStylePath:
 		serve(w, r, "live.css", css, http.StatusOK)
 	default:
 		http.NotFound(w, r)

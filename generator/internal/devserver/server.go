@@ -140,7 +140,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 		if s.current == nil {
 			s.handler.Swap(errorSite(built.Diags))
 		}
-		s.hub.publish(Event{"problems", problems(s.build, true, built.Diags)})
+		s.hub.publish(Event{"problems", problemsOf(s.build, true, built.Diags)})
 		return
 	}
 	up := diff(s.current, built.Files)
@@ -148,7 +148,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	s.current = built.Files
 	s.handler.Swap(built.Files)
 	s.hub.publish(Event{"update", up})
-	s.hub.publish(Event{"problems", problems(s.build, false, built.Diags)})
+	s.hub.publish(Event{"problems", problemsOf(s.build, false, built.Diags)})
 	fmt.Fprintf(s.cfg.Out, "%s: %d %s updated in %d ms\n", what, len(up.Pages), plural(len(up.Pages), "page", "pages"), time.Since(start).Milliseconds())
 }
 
@@ -200,7 +200,7 @@ func pageURL(p string) string {
 	return "/" + p
 }
 
-func problems(build int, failed bool, l diag.List) Problems {
+func problemsOf(build int, failed bool, l diag.List) Problems {
 	p := Problems{Build: build, Failed: failed, Problems: []Problem{}}
 	for _, d := range l {
 		p.Problems = append(p.Problems, Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Message: d.Msg})
