@@ -34,6 +34,9 @@ type Config struct {
 	Out, Err io.Writer
 	// Ready, if set, is called with the base URL once the server listens.
 	Ready func(url string)
+	// Built, if set, is called after every build with its id and whether it
+	// failed (for tests and tools).
+	Built func(id int, failed bool)
 }
 
 // Server is a running preview: the builder with its caches, the site being
@@ -134,6 +137,9 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	s.build++
 	failed := built.Diags.HasErrors()
 	s.report(built.Diags)
+	if s.cfg.Built != nil {
+		defer s.cfg.Built(s.build, failed)
+	}
 	if failed {
 		errs, _ := built.Diags.Count()
 		fmt.Fprintf(s.cfg.Out, "%s: the build failed with %d %s; still serving the last good site\n", what, errs, plural(errs, "error", "errors"))

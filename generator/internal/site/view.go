@@ -36,6 +36,9 @@ type SiteView struct {
 	BuildYear int
 	// Repo is the source repository's web URL, or "".
 	Repo string
+	// Stylesheets are the site's own stylesheets (static/css/*.css), linked
+	// after the theme's, so a site can restyle without replacing layouts.
+	Stylesheets []string
 }
 
 // MenuItem is a header link.

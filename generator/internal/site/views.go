@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io/fs"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
@@ -18,6 +19,7 @@ func (s *build) siteView() *SiteView {
 		BuildYear:   s.opts.Now.Year(),
 		Repo:        s.cfg.Repo,
 		SearchIndex: s.searchEntry,
+		Stylesheets: s.siteStylesheets(),
 	}
 	for _, m := range s.cfg.Menu {
 		v.Menu = append(v.Menu, MenuItem{Title: m.Title, URL: m.URL})
@@ -116,4 +118,14 @@ func setTyped(v *PageView, meta content.Schema) {
 	case *content.Pattern:
 		v.Pattern = &PatternView{Alternatives: m.Alternatives}
 	}
+}
+
+// siteStylesheets lists the site's static/css/*.css files as URLs.
+func (s *build) siteStylesheets() []string {
+	matches, _ := fs.Glob(s.opts.FS, StaticDir+"/css/*.css")
+	var urls []string
+	for _, m := range matches {
+		urls = append(urls, "/"+strings.TrimPrefix(m, StaticDir+"/"))
+	}
+	return urls
 }

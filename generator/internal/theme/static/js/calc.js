@@ -471,14 +471,32 @@
   // ---- wiring ----
 
   var calcs = [];
+  var started = new WeakMap();
+
+  // define reads a calculator's definition into calc; it runs again when
+  // the preview server has updated the page in place.
+  function define(calc, def) {
+    calc.def = def;
+    calc.inputs = Object.create(null);
+    calc.outputs = Object.create(null);
+    def.inputs.forEach(function (inp) { calc.inputs[inp.name] = inp; });
+    def.outputs.forEach(function (o) { calc.outputs[o.name] = o; });
+  }
 
   function setup(form) {
     var data = form.querySelector("script.calc-data");
     if (!data) { return; }
     var def = JSON.parse(data.textContent);
-    var calc = { form: form, def: def, inputs: Object.create(null), outputs: Object.create(null) };
-    def.inputs.forEach(function (inp) { calc.inputs[inp.name] = inp; });
-    def.outputs.forEach(function (o) { calc.outputs[o.name] = o; });
+    var known = started.get(form);
+    if (known) {
+      define(known, def);
+      form.classList.add("calc-live");
+      update(known, false);
+      return;
+    }
+    var calc = { form: form };
+    define(calc, def);
+    started.set(form, calc);
     form.addEventListener("input", function () { update(calc, true); });
     form.addEventListener("change", function () { update(calc, true); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -502,4 +520,10 @@
   } else {
     init();
   }
+  // The preview server morphs pages in place: take the new definitions, and
+  // recompute from the values in the fields (which the morph keeps).
+  document.addEventListener("tradeoffs:updated", function () {
+    var forms = document.querySelectorAll("form.calculator[data-calculator]");
+    for (var i = 0; i < forms.length; i++) { setup(forms[i]); }
+  });
 }());

@@ -44,6 +44,14 @@
 
   function Checklist(form, model) {
     this.form = form;
+    this.use(model);
+  }
+
+  // use takes the model and finds the parts of the form. It runs again when
+  // the preview server has updated the page in place (the checklist's
+  // questions may have changed, and parts may be new elements).
+  Checklist.prototype.use = function (model) {
+    var form = this.form;
     this.model = model;
     this.key = STORAGE_PREFIX + model.id;
     var el = this.el = {};
@@ -51,7 +59,14 @@
       "copy", "copy-status", "share", "share-link"].forEach(function (name) {
       el[name] = form.querySelector(".checklist-" + name);
     });
-  }
+  };
+
+  // show replaces the paper checklist with the live one.
+  Checklist.prototype.show = function () {
+    var self = this;
+    ["status", "live", "copy"].forEach(function (n) { if (self.el[n]) self.el[n].hidden = false; });
+    if (this.el.paper) this.el.paper.hidden = true;
+  };
 
   Checklist.prototype.inputs = function (id) {
     return this.form.querySelectorAll('input[name="q-' + id + '"]');
@@ -143,15 +158,17 @@
       var stored = this.load();
       if (stored) this.write(stored);
     }
-    ["status", "live", "copy"].forEach(function (n) { if (self.el[n]) self.el[n].hidden = false; });
-    if (this.el.paper) this.el.paper.hidden = true;
+    this.show();
     this.form.addEventListener("change", function () { self.changed(); });
     // The reset event comes before the inputs are cleared.
     this.form.addEventListener("reset", function () {
       window.setTimeout(function () { self.changed(); }, 0);
     });
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
-    if (this.el.copy) this.el.copy.addEventListener("click", function () { self.copy(); });
+    // Delegated, so a copy button the preview server replaced still works.
+    this.form.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest(".checklist-copy")) self.copy();
+    });
     window.addEventListener("hashchange", function () {
       if (self.applyHash()) self.update(self.read());
     });
@@ -282,14 +299,31 @@
     }
   };
 
-  document.querySelectorAll("form.checklist[data-checklist]").forEach(function (form) {
-    var data = form.querySelector("script.checklist-model");
-    var model;
-    try {
-      model = JSON.parse(data.textContent);
-    } catch (e) {
-      return; // no usable model: the paper checklist stays
-    }
-    new Checklist(form, model).start();
-  });
+  var started = new WeakMap();
+
+  function init() {
+    document.querySelectorAll("form.checklist[data-checklist]").forEach(function (form) {
+      var data = form.querySelector("script.checklist-model");
+      var model;
+      try {
+        model = JSON.parse(data.textContent);
+      } catch (e) {
+        return; // no usable model: the paper checklist stays
+      }
+      var c = started.get(form);
+      if (c) {
+        c.use(model);
+        c.show();
+        c.update(c.read());
+        return;
+      }
+      c = new Checklist(form, model);
+      started.set(form, c);
+      c.start();
+    });
+  }
+
+  init();
+  // The preview server morphs pages in place; bring the new markup to life.
+  document.addEventListener("tradeoffs:updated", init);
 })();
