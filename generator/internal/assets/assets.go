@@ -108,6 +108,16 @@ func (b *Bundle) URL(name string) (string, bool) {
 // Files returns the files to publish, by output path.
 func (b *Bundle) Files() map[string][]byte { return b.files }
 
+// Key identifies the bundle: every published name, which carries its hash.
+func (b *Bundle) Key() string {
+	names := make([]string, 0, len(b.urls))
+	for name, url := range b.urls {
+		names = append(names, name+"="+url)
+	}
+	slices.Sort(names)
+	return strings.Join(names, "\n")
+}
+
 // Has reports whether the theme has an asset called name.
 func (b *Bundle) Has(name string) bool {
 	_, ok := b.urls[name]

@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"path"
@@ -236,6 +237,7 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 		}
 		return false, diag.List{diag.Errorf(pos, "cannot read the file: %v", err)}
 	}
+	p.Hash = sha256.Sum256(src)
 	if src, err = checkText(p.Source, src); err != nil {
 		return false, diag.AsList(err, pos)
 	}

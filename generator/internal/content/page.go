@@ -50,6 +50,9 @@ type Page struct {
 	Resources []Resource
 	// Bundle is the page bundle's folder ("content/case-studies/x"), or "".
 	Bundle string
+	// Hash is the SHA-256 of the file as read: what caches of anything
+	// made from the page are keyed on.
+	Hash [32]byte
 }
 
 // Base returns the page's common front matter.

@@ -88,6 +88,10 @@ type Builder struct {
 	hl       *highlight.Highlighter
 	diagrams *diagram.Renderer
 	search   *searchIndex
+	// md holds each page's last conversion, by source file.
+	md map[string]*mdEntry
+	// pages holds each output page last rendered, by output path.
+	pages map[string]*pageEntry
 }
 
 // NewBuilder returns a Builder with empty caches.

@@ -152,7 +152,9 @@ func (s *build) closestURL(p string) string {
 	best, bestD := "", 1<<30
 	want := strings.TrimSuffix(p, "/") + "/"
 	for u := range s.byURL {
-		if d := editDistance(want, u, bestD); d < bestD {
+		// Ties go to the first URL in order, so the message is the same
+		// in every build.
+		if d := editDistance(want, u, bestD+1); d < bestD || d == bestD && u < best {
 			best, bestD = u, d
 		}
 	}

@@ -18,6 +18,7 @@ type job struct {
 	layout string
 	view   *PageView
 	source string
+	sig    uint64
 }
 
 // featureScripts maps what a page uses to the script it needs.
@@ -27,7 +28,9 @@ var featureScripts = []struct{ feature, script string }{
 }
 
 // renderPages executes the layouts for every page, section, tag, the home
-// page, the tag index, the search page and the not-found page.
+// page, the tag index, the search page and the not-found page. A page whose
+// layout and view are the same as when the Builder last rendered it is not
+// rendered again.
 func (s *build) renderPages(ctx context.Context) {
 	if s.layouts == nil || s.assets == nil {
 		return
@@ -36,28 +39,44 @@ func (s *build) renderPages(ctx context.Context) {
 	jobs := s.contentJobs()
 	jobs = append(jobs, s.tagJobs()...)
 	jobs = append(jobs, s.specialJobs()...)
+	vh := newViewHasher()
+	site := vh.site(s.view, s.layouts.Hash(), s.assets.Key())
+	fresh := make(map[string]*pageEntry, len(jobs))
+	var todo []int
+	for i := range jobs {
+		j := &jobs[i]
+		name, ok := s.layouts.Lookup(j.view.Section, j.layout)
+		if !ok {
+			s.diags.Errorf(diag.Pos{File: "layouts/" + name}, "missing layout %s for %s: add it to layouts/", name, j.out)
+			continue
+		}
+		j.layout = name
+		j.sig = vh.page(name, j.view, site)
+		if e := s.b.pages[j.out]; e != nil && e.sig == j.sig {
+			fresh[j.out] = e
+			s.add(j.out, e.data, nil)
+			continue
+		}
+		todo = append(todo, i)
+	}
 	var mu sync.Mutex
-	s.parallel(ctx, len(jobs), func() func(int) {
+	s.parallel(ctx, len(todo), func() func(int) {
 		return func(i int) {
-			j := jobs[i]
-			name, ok := s.layouts.Lookup(j.view.Section, j.layout)
-			if !ok {
-				mu.Lock()
-				s.diags.Errorf(diag.Pos{File: "layouts/" + name}, "missing layout %s for %s: add it to layouts/", name, j.out)
-				mu.Unlock()
-				return
-			}
-			b, err := s.layouts.Render(name, j.view, len(j.view.Content)+24<<10)
+			j := jobs[todo[i]]
+			b, err := s.layouts.Render(j.layout, j.view, len(j.view.Content)+24<<10)
 			if err == nil {
 				err = s.files.Add(j.out, b, j.source)
 			}
+			mu.Lock()
+			defer mu.Unlock()
 			if err != nil {
-				mu.Lock()
 				s.diags.Append(diag.AsList(err, diag.Pos{File: j.source}))
-				mu.Unlock()
+				return
 			}
+			fresh[j.out] = &pageEntry{sig: j.sig, data: b}
 		}
 	}, s.opts.Progress)
+	s.b.pages = fresh
 }
 
 func (s *build) contentJobs() []job {
@@ -158,6 +177,7 @@ func (s *build) pageView(p *page) *PageView {
 	v.Tags = s.tagLinks(b.Tags)
 	v.Source = p.Source
 	v.EditURL = s.cfg.EditURL(p.Source)
+	v.contentKey = p.contentKey
 	if p.md != nil {
 		v.Content = template.HTML(p.md.HTML)
 		v.TOC = p.md.TOC

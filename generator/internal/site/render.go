@@ -23,9 +23,10 @@ import (
 // page is a content page with what the build has made of it.
 type page struct {
 	*content.Page
-	md        *markdown.Result
-	related   []*page
-	backlinks []*page
+	md         *markdown.Result
+	contentKey [32]byte // see mdEntry
+	related    []*page
+	backlinks  []*page
 }
 
 func (s *build) loadLayouts(context.Context) {
@@ -60,9 +61,12 @@ func (s *build) buildAssets(context.Context) {
 }
 
 // renderMarkdown converts every page body, in parallel, one converter per
-// worker (a goldmark converter is not shared between goroutines).
+// worker (a goldmark converter is not shared between goroutines). A page
+// whose conversion the Builder still has, and whose inputs did not change,
+// is not converted again.
 func (s *build) renderMarkdown(ctx context.Context) {
 	resolver := s.resolver()
+	rec := newRecorder(s.files)
 	opts := markdown.Options{
 		UnsafeHTML:  s.cfg.UnsafeHTML,
 		Highlighter: s.b.hl,
@@ -71,30 +75,59 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		Extenders:   []goldmark.Extender{checklist.Extension{}},
 		Embedders: map[string]markdown.Embedder{
 			"calculator": s.calcs,
-			"d2":         s.b.diagrams.Embedder(s.files),
+			"d2":         s.b.diagrams.Embedder(rec),
 		},
 	}
-	s.parallel(ctx, len(s.pages), func() func(i int) {
+	keys := make([][32]byte, len(s.pages))
+	var todo []int
+	for i, p := range s.pages {
+		keys[i] = s.mdKey(p)
+		if e := s.cachedMarkdown(p, keys[i], resolver); e != nil {
+			p.md = e.res
+			for _, x := range e.extras {
+				s.files.Put(x.path, x.data, p.Source)
+			}
+			continue
+		}
+		todo = append(todo, i)
+	}
+	s.parallel(ctx, len(todo), func() func(i int) {
 		conv := markdown.New(opts)
-		return func(i int) {
-			p := s.pages[i]
-			in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver}
-			var widget diag.List
-			if cl, ok := p.Meta.(*content.Checklist); ok {
-				in.Prepare = func(pc parser.Context) { checklist.Enable(pc, checklistConfig(p, cl)) }
-				in.Inspect = func(pc parser.Context) { _, widget = checklist.Result(pc) }
-			}
-			p.md = conv.Convert(in)
-			if in.Prepare != nil {
-				p.md.Diags.Append(widget)
-				p.md.Features = append(p.md.Features, "checklist")
-			}
-		}
+		return func(i int) { s.convert(conv, s.pages[todo[i]], resolver) }
 	}, nil)
-	for _, p := range s.pages {
-		if p.md != nil {
-			s.diags.Append(p.md.Diags)
+	fresh := make(map[string]*mdEntry, len(s.pages))
+	for i, p := range s.pages {
+		if p.md == nil {
+			continue
 		}
+		s.diags.Append(p.md.Diags)
+		if s.calcs.definesInline(p.Source) {
+			p.contentKey = [32]byte{1} // never matches: always rendered again
+			continue
+		}
+		e := s.b.md[p.Source]
+		if e == nil || e.res != p.md {
+			e = (&mdEntry{key: keys[i], res: p.md, calcs: s.calcs.key, rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
+		}
+		p.contentKey = e.contentKey
+		fresh[p.Source] = e
+	}
+	s.b.md = fresh
+}
+
+// convert converts one page, with the checklist extension enabled on
+// checklist pages.
+func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
+	in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver}
+	var widget diag.List
+	if cl, ok := p.Meta.(*content.Checklist); ok {
+		in.Prepare = func(pc parser.Context) { checklist.Enable(pc, checklistConfig(p, cl)) }
+		in.Inspect = func(pc parser.Context) { _, widget = checklist.Result(pc) }
+	}
+	p.md = conv.Convert(in)
+	if in.Prepare != nil {
+		p.md.Diags.Append(widget)
+		p.md.Features = append(p.md.Features, "checklist")
 	}
 }
 

@@ -108,6 +108,9 @@ type PageView struct {
 	Stylesheet string
 	// Breadcrumbs lead from the home page to the page's parent.
 	Breadcrumbs []*PageLink
+
+	// contentKey identifies Content (see viewhash.go).
+	contentKey [32]byte
 }
 
 // PageLink is a page as it appears in lists.

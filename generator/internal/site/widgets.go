@@ -2,6 +2,8 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -18,10 +20,12 @@ const calculatorDir = "calculators/"
 
 // loadWidgets parses the calculator definitions (content/calculators/*.yaml).
 func (s *build) loadWidgets(context.Context) {
-	s.calcs = &calcEmbedder{byID: map[string]*calc.Calculator{}, defined: map[string]string{}, perPage: map[string][]string{}}
+	s.calcs = &calcEmbedder{byID: map[string]*calc.Calculator{}, defined: map[string]string{}, perPage: map[string][]string{}, inline: map[string]bool{}}
 	if s.content == nil {
 		return
 	}
+	h := sha256.New()
+	defer func() { h.Sum(s.calcs.key[:0]) }()
 	for _, f := range s.content.Files {
 		if !isCalculatorFile(f.Rel) {
 			continue
@@ -31,6 +35,8 @@ func (s *build) loadWidgets(context.Context) {
 			s.diags.Errorf(diag.Pos{File: f.Source}, "cannot read: %v", err)
 			continue
 		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Source, len(src))
+		h.Write(src)
 		c, diags := calc.ParseFile(f.Source, src)
 		s.diags.Append(diags)
 		if c == nil {
@@ -55,10 +61,22 @@ func isCalculatorFile(rel string) bool {
 // definitions is guarded.
 type calcEmbedder struct {
 	byID map[string]*calc.Calculator // file-defined, read-only once loaded
+	// key identifies the definitions, for the markdown cache.
+	key [32]byte
 
 	mu      sync.Mutex
 	defined map[string]string   // id → file or page defining it
 	perPage map[string][]string // page → ids embedded, to catch repeats
+	inline  map[string]bool     // pages defining a calculator in a block
+}
+
+// definesInline reports whether page defines a calculator of its own: its
+// conversion is never reused, so the check that ids are unique across pages
+// always sees it.
+func (e *calcEmbedder) definesInline(page string) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.inline[page]
 }
 
 // Embed implements markdown.Embedder.
@@ -121,6 +139,7 @@ func (e *calcEmbedder) defineInline(id, page string) string {
 		return "calculator id " + `"` + id + `"` + " is already defined in " + other + ": give this one another id"
 	}
 	e.defined[id] = page
+	e.inline[page] = true
 	return ""
 }
 

@@ -1,0 +1,132 @@
+package site
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+)
+
+// The Builder remembers what it made, keyed on what it was made from, so a
+// rebuild redoes only the work whose inputs changed. The result is always
+// what a build from scratch gives: every key covers all inputs of what it
+// keys (tests compare incremental builds with fresh ones after random edits).
+
+// mdEntry is a page's converted markdown and what it depended on.
+type mdEntry struct {
+	// key covers the file's bytes and the markdown settings.
+	key [32]byte
+	res *markdown.Result
+	// calcs is the calculator definitions' key when the page embeds a
+	// calculator: its HTML is then stale when a definition changes.
+	calcs [32]byte
+	// rewrites are the page's relative links and what they resolved to:
+	// the target may have been added, moved or deleted since.
+	rewrites []rewrite
+	// extras are the files embedders wrote for the page (diagrams).
+	extras []extraFile
+	// contentKey identifies the HTML: the key, and what the links and
+	// calculators of the page resolved to.
+	contentKey [32]byte
+}
+
+// finish computes the entry's content key.
+func (e *mdEntry) finish() *mdEntry {
+	h := sha256.New()
+	h.Write(e.key[:])
+	if slices.Contains(e.res.Features, "calculator") {
+		h.Write(e.calcs[:])
+	}
+	for _, rw := range e.rewrites {
+		fmt.Fprintf(h, "%s\x00%s\x00", rw.dest, rw.href)
+	}
+	h.Sum(e.contentKey[:0])
+	return e
+}
+
+// pageEntry is a rendered output page and the hash of what made it.
+type pageEntry struct {
+	sig  uint64
+	data []byte
+}
+
+type rewrite struct{ dest, href string }
+
+type extraFile struct {
+	path string
+	data []byte
+}
+
+// mdKey is the key of a page's conversion: its file and the settings that
+// change the HTML.
+func (s *build) mdKey(p *page) [32]byte {
+	h := sha256.New()
+	h.Write(p.Hash[:])
+	fmt.Fprintf(h, "\x00%s\x00%v\x00%d\x00%d", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// cacheVersion changes when the generator's output for the same input
+// changes, so caches kept on disk by an older generator are not reused.
+const cacheVersion = "tradeoffs-cache-1"
+
+// cachedMarkdown returns the page's cached conversion if it is still valid.
+func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {
+	e := s.b.md[p.Source]
+	if e == nil || e.key != key {
+		return nil
+	}
+	if slices.Contains(e.res.Features, "calculator") && e.calcs != s.calcs.key {
+		return nil
+	}
+	for _, rw := range e.rewrites {
+		if r.Rewrite(p.Source, rw.dest) != rw.href {
+			return nil
+		}
+	}
+	return e
+}
+
+// rewritesOf lists the relative links of a conversion, whose targets can
+// change without the page changing.
+func rewritesOf(res *markdown.Result) []rewrite {
+	var out []rewrite
+	for _, l := range res.Links {
+		if !l.External && l.Dest != "" && l.Dest[0] != '/' && l.Dest[0] != '#' {
+			out = append(out, rewrite{l.Dest, l.Href})
+		}
+	}
+	return out
+}
+
+// recorder passes the files embedders write on to the build's output and
+// remembers which page each came from, so a page whose conversion is reused
+// brings its files along.
+type recorder struct {
+	files *output.Files
+	mu    sync.Mutex
+	by    map[string][]extraFile
+}
+
+func newRecorder(files *output.Files) *recorder {
+	return &recorder{files: files, by: map[string][]extraFile{}}
+}
+
+// Put implements the embedders' output.
+func (r *recorder) Put(path string, data []byte, source string) {
+	r.files.Put(path, data, source)
+	r.mu.Lock()
+	r.by[source] = append(r.by[source], extraFile{path, data})
+	r.mu.Unlock()
+}
+
+func (r *recorder) of(source string) []extraFile {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.by[source]
+}

@@ -1,0 +1,123 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestIncrementalEqualsFullBuild edits a site at random, step after step,
+// and checks after each step that a Builder reusing its caches gives
+// byte-for-byte the same site, and the same problems, as a build from
+// scratch.
+func TestIncrementalEqualsFullBuild(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { incrementalRun(t, seed) })
+	}
+}
+
+func incrementalRun(t *testing.T, seed uint64) {
+	root := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := func(title, tags, body string) string {
+		return fmt.Sprintf("---\ntitle: %q\ndate: 2024-01-%02d\ntags: [%s]\n---\n%s\n", title, 1+len(title)%28, tags, body)
+	}
+	write("content/_site.yaml", "title: Site\n")
+	write("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n")
+	write("content/calculators/double.yaml", "title: Double\ninputs:\n  - name: x\n    label: X\n    default: 2\noutputs:\n  - name: y\n    label: Y\n    formula: x * 2\n    format: number\n")
+	for i := range 8 {
+		write(fmt.Sprintf("content/notes/n%d.md", i), page(fmt.Sprintf("Note %d", i), "a, b", fmt.Sprintf("## Part\n\nText of note %d. See [next](n%d.md#part).\n\n```go\nx := %d\n```\n", i, (i+1)%8, i)))
+	}
+	write("content/notes/calc.md", page("Calc", "c", "::calculator[double]\n"))
+	write("static/site.txt", "static\n")
+
+	r := rand.New(rand.NewPCG(seed, 11))
+	edits := []struct {
+		name string
+		do   func()
+	}{
+		{"edit a body", func() {
+			i := r.IntN(8)
+			write(fmt.Sprintf("content/notes/n%d.md", i), page(fmt.Sprintf("Note %d", i), "a, b", fmt.Sprintf("## Part\n\nEdited %d. [link](n%d.md#part)\n", r.IntN(1000), r.IntN(10))))
+		}},
+		{"retitle and retag", func() {
+			i := r.IntN(8)
+			write(fmt.Sprintf("content/notes/n%d.md", i), page(fmt.Sprintf("Renamed %d", r.IntN(1000)), []string{"a", "b, c", "d"}[r.IntN(3)], "## Part\n\nBody.\n"))
+		}},
+		{"add a page", func() {
+			write(fmt.Sprintf("content/extra/e%d.md", r.IntN(5)), page("Extra", "e", "See [a note](/notes/n1/).\n"))
+		}},
+		{"delete a page", func() {
+			os.Remove(filepath.Join(root, fmt.Sprintf("content/notes/n%d.md", r.IntN(10))))
+		}},
+		{"change a layout", func() {
+			write("layouts/partials/breadcrumbs.html", fmt.Sprintf("<p class=\"crumbs-%d\">{{len .Breadcrumbs}}</p>\n", r.IntN(3)))
+		}},
+		{"change a calculator", func() {
+			write("content/calculators/double.yaml", fmt.Sprintf("title: Double %d\ninputs:\n  - name: x\n    label: X\n    default: %d\noutputs:\n  - name: y\n    label: Y\n    formula: x * 2\n    format: number\n", r.IntN(9), r.IntN(9)))
+		}},
+		{"draft a page", func() {
+			write("content/notes/n3.md", fmt.Sprintf("---\ntitle: Three\ndraft: %v\n---\nBody.\n", r.IntN(2) == 0))
+		}},
+		{"change the config", func() {
+			write("content/_site.yaml", fmt.Sprintf("title: Site %d\n", r.IntN(3)))
+		}},
+		{"break front matter", func() {
+			write("content/notes/n5.md", "---\ntitle: [\n---\n")
+		}},
+		{"add a static file", func() {
+			write(fmt.Sprintf("static/s%d.txt", r.IntN(3)), "more\n")
+		}},
+	}
+	b := NewBuilder()
+	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	var history []string
+	for step := range 40 {
+		e := edits[r.IntN(len(edits))]
+		e.do()
+		history = append(history, e.name)
+		opts := Options{FS: os.DirFS(root), Now: now}
+		inc, err := b.Build(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := NewBuilder().Build(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := compareSites(inc, full); msg != "" {
+			t.Fatalf("step %d (%s) differs from a full build: %s\nedits: %s", step, e.name, msg, strings.Join(history, ", "))
+		}
+	}
+}
+
+// compareSites describes the first difference between two builds, or "".
+func compareSites(a, b *Site) string {
+	if a.Diags.Error() != b.Diags.Error() {
+		return fmt.Sprintf("problems:\n%s\nvs\n%s", a.Diags.Error(), b.Diags.Error())
+	}
+	pa, pb := a.Files.Paths(), b.Files.Paths()
+	if strings.Join(pa, "\n") != strings.Join(pb, "\n") {
+		return fmt.Sprintf("files:\n%s\nvs\n%s", strings.Join(pa, " "), strings.Join(pb, " "))
+	}
+	for _, p := range pa {
+		fa, _ := a.Files.Get(p)
+		fb, _ := b.Files.Get(p)
+		if !bytes.Equal(fa.Data, fb.Data) {
+			return "content of " + p
+		}
+	}
+	return ""
+}
