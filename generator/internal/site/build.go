@@ -50,8 +50,7 @@ type Options struct {
 	Now time.Time
 	// Progress, if set, is called as pages are rendered.
 	Progress func(done, total int)
-	// Dev marks a build for the preview server: the search index's entry
-	// file keeps one name, so a save does not change every page.
+	// Dev marks a build for the preview server.
 	Dev bool
 }
 

@@ -64,8 +64,8 @@ func (s *build) add(out string, data []byte, err error) {
 	}
 }
 
-// copyStatic copies the site's static/ folder and the loose files under
-// content/ (images beside pages), as they are.
+// copyStatic copies the site's static/ folder, the files of page bundles
+// and the loose files under content/ (images beside pages), as they are.
 func (s *build) copyStatic(context.Context) {
 	err := fs.WalkDir(s.opts.FS, StaticDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -85,6 +85,11 @@ func (s *build) copyStatic(context.Context) {
 	}
 	if s.content == nil {
 		return
+	}
+	for _, p := range s.pages {
+		for _, r := range p.Resources {
+			s.copyFile(r.Source, r.OutFile)
+		}
 	}
 	for _, f := range s.content.Files {
 		if s.consumed(f) {

@@ -1,138 +1,13 @@
 package site
 
 import (
-	"context"
 	"html/template"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
-	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 )
-
-// job is one output page to render with a layout.
-type job struct {
-	out    string
-	layout string
-	view   *PageView
-	source string
-	sig    uint64
-}
-
-// featureScripts maps what a page uses to the script it needs.
-var featureScripts = []struct{ feature, script string }{
-	{"calculator", "js/calc.js"},
-	{"checklist", "js/checklist.js"},
-}
-
-// renderPages executes the layouts for every page, section, tag, the home
-// page, the tag index, the search page and the not-found page. A page whose
-// layout and view are the same as when the Builder last rendered it is not
-// rendered again.
-func (s *build) renderPages(ctx context.Context) {
-	if s.layouts == nil || s.assets == nil {
-		return
-	}
-	s.view = s.siteView()
-	jobs := s.contentJobs()
-	jobs = append(jobs, s.tagJobs()...)
-	jobs = append(jobs, s.specialJobs()...)
-	vh := newViewHasher()
-	site := vh.site(s.view, s.layouts.Hash(), s.assets.Key())
-	fresh := make(map[string]*pageEntry, len(jobs))
-	var todo []int
-	for i := range jobs {
-		j := &jobs[i]
-		name, ok := s.layouts.Lookup(j.view.Section, j.layout)
-		if !ok {
-			s.diags.Errorf(diag.Pos{File: "layouts/" + name}, "missing layout %s for %s: add it to layouts/", name, j.out)
-			continue
-		}
-		j.layout = name
-		j.sig = vh.page(name, j.view, site)
-		if e := s.b.pages[j.out]; e != nil && e.sig == j.sig {
-			fresh[j.out] = e
-			s.add(j.out, e.data, nil)
-			continue
-		}
-		todo = append(todo, i)
-	}
-	var mu sync.Mutex
-	s.parallel(ctx, len(todo), func() func(int) {
-		return func(i int) {
-			j := jobs[todo[i]]
-			b, err := s.layouts.Render(j.layout, j.view, len(j.view.Content)+24<<10)
-			if err == nil {
-				err = s.files.Add(j.out, b, j.source)
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				s.diags.Append(diag.AsList(err, diag.Pos{File: j.source}))
-				return
-			}
-			fresh[j.out] = &pageEntry{sig: j.sig, data: b}
-		}
-	}, s.opts.Progress)
-	s.b.pages = fresh
-}
-
-func (s *build) contentJobs() []job {
-	var jobs []job
-	for _, p := range s.pages {
-		if p.md == nil {
-			continue
-		}
-		v := s.pageView(p)
-		jobs = append(jobs, job{out: p.OutFile, layout: v.Kind, view: v, source: p.Source})
-		for _, r := range p.Resources {
-			s.copyFile(r.Source, r.OutFile)
-		}
-	}
-	for _, sec := range s.sections {
-		if _, real := s.bySource[sec.Source]; !real {
-			v := s.pageView(sec)
-			jobs = append(jobs, job{out: sec.OutFile, layout: "section", view: v})
-		}
-	}
-	if _, ok := s.byURL["/"]; !ok {
-		home := &page{Page: &content.Page{Source: content.Dir + "/_index.md", URL: "/", OutFile: "index.html",
-			Kind: content.KindHome, Meta: &content.Common{Title: s.cfg.Title}}}
-		jobs = append(jobs, job{out: "index.html", layout: "home", view: s.pageView(home)})
-	}
-	return jobs
-}
-
-func (s *build) tagJobs() []job {
-	var jobs []job
-	for _, t := range s.tags {
-		v := s.baseView("tag", t.name, t.url())
-		v.Description = "Pages tagged " + t.name + "."
-		v.Pages = s.links(t.pages)
-		v.Breadcrumbs = []*PageLink{{Title: "Home", URL: "/"}, {Title: "Tags", URL: "/tags/"}}
-		jobs = append(jobs, job{out: "tags/" + t.slug + "/index.html", layout: "tag", view: v})
-	}
-	v := s.baseView("tags", "Tags", "/tags/")
-	for _, t := range s.tags {
-		v.AllTags = append(v.AllTags, TagLink{Name: t.name, Slug: t.slug, URL: t.url(), Count: len(t.pages)})
-	}
-	v.Summary = "Every tag used on this site, with the number of pages carrying it."
-	v.Description = v.Summary
-	return append(jobs, job{out: "tags/index.html", layout: "tags", view: v})
-}
-
-func (s *build) specialJobs() []job {
-	search := s.baseView("search", "Search", "/search/")
-	search.Description = "Search " + s.cfg.Title + "."
-	notFound := s.baseView("404", "Page not found", "/404.html")
-	notFound.Description = "There is no page at this address."
-	return []job{
-		{out: "search/index.html", layout: "search", view: search},
-		{out: "404.html", layout: "404", view: notFound},
-	}
-}
 
 // baseView fills what every page has.
 func (s *build) baseView(kind, title, url string) *PageView {

@@ -17,15 +17,19 @@ import (
 type searchIndex struct {
 	ix     *search.Index
 	hashes map[string]uint64 // URL → hash of the doc last added
-	stable bool              // the entry file has a fixed name
 }
 
 // buildSearch indexes every published page that allows it, and publishes
 // the index files. It runs before the pages, which name the entry file.
 func (s *build) buildSearch(context.Context) {
 	si := s.b.search
-	if si == nil || si.stable != s.opts.Dev {
-		si = &searchIndex{ix: search.NewIndex(search.Options{StableEntry: s.opts.Dev}), hashes: map[string]uint64{}, stable: s.opts.Dev}
+	if si == nil {
+		// The entry file keeps one name (search/entry.json): a fingerprinted
+		// name would change with every edit of any page, and with it the
+		// HTML of every page, so every deploy would upload the whole site.
+		// The entry is small and revalidated; the shards it names are
+		// fingerprinted and cached for good.
+		si = &searchIndex{ix: search.NewIndex(search.Options{StableEntry: true}), hashes: map[string]uint64{}}
 		s.b.search = si
 	}
 	seen := map[string]bool{}

@@ -182,53 +182,91 @@ const (
 )
 
 // collectRelated scores pages by links in either direction (3 points each)
-// and shared tags (1 point each) and keeps the best few.
+// and shared tags (1 point each) and keeps the best few; ties go to the
+// page that comes first in lists. Scores live in one slice indexed by page,
+// reset after each page, so the whole step is linear and allocation-free
+// per page.
 func (s *build) collectRelated() {
-	outLinks := map[*page]map[*page]bool{}
-	for _, p := range s.pages {
+	n := len(s.pages)
+	index := make(map[*page]int32, n)
+	for i, p := range s.pages {
+		index[p] = int32(i)
+	}
+	order := slices.Clone(s.pages)
+	slices.SortFunc(order, byListOrder)
+	rank := make([]int32, n)
+	for r, p := range order {
+		rank[index[p]] = int32(r)
+	}
+	outLinks := make([][]int32, n)
+	for i, p := range s.pages {
 		for _, b := range p.backlinks {
-			if outLinks[b] == nil {
-				outLinks[b] = map[*page]bool{}
-			}
-			outLinks[b][p] = true
+			j := index[b]
+			outLinks[j] = append(outLinks[j], int32(i))
 		}
 	}
-	tagsOf := map[*page][]*tag{}
+	tagsOf := make([][]*tag, n)
 	for _, t := range s.tags {
 		for _, p := range t.pages {
-			tagsOf[p] = append(tagsOf[p], t)
+			tagsOf[index[p]] = append(tagsOf[index[p]], t)
 		}
 	}
-	for _, p := range s.pages {
+	score := make([]int32, n)
+	var touched []int32
+	bump := func(j int32, by int32) {
+		if score[j] == 0 {
+			touched = append(touched, j)
+		}
+		score[j] += by
+	}
+	for i, p := range s.pages {
 		if p.Kind != content.KindPage {
 			continue
 		}
-		score := map[*page]int{}
-		for q := range outLinks[p] {
-			score[q] += 3
+		for _, j := range outLinks[i] {
+			bump(j, 3)
 		}
-		for _, q := range p.backlinks {
-			score[q] += 3
+		for _, b := range p.backlinks {
+			bump(index[b], 3)
 		}
-		for _, t := range tagsOf[p] {
+		for _, t := range tagsOf[i] {
 			for _, q := range t.pages[:min(len(t.pages), candidatesPerTag)] {
-				score[q]++
+				bump(index[q], 1)
 			}
 		}
-		delete(score, p)
-		p.related = topRelated(score)
+		p.related = s.best(int32(i), touched, score, rank)
+		for _, j := range touched {
+			score[j] = 0
+		}
+		touched = touched[:0]
 	}
 }
 
-func topRelated(score map[*page]int) []*page {
-	out := make([]*page, 0, len(score))
-	for q := range score {
-		if q.Kind == content.KindPage {
-			out = append(out, q)
+// best returns the relatedLimit highest-scoring candidates other than self.
+func (s *build) best(self int32, candidates []int32, score, rank []int32) []*page {
+	var top []int32
+	better := func(a, b int32) bool {
+		return score[a] > score[b] || score[a] == score[b] && rank[a] < rank[b]
+	}
+	for _, c := range candidates {
+		if c == self || s.pages[c].Kind != content.KindPage {
+			continue
+		}
+		pos := len(top)
+		for pos > 0 && better(c, top[pos-1]) {
+			pos--
+		}
+		if pos >= relatedLimit {
+			continue
+		}
+		top = slices.Insert(top, pos, c)
+		if len(top) > relatedLimit {
+			top = top[:relatedLimit]
 		}
 	}
-	slices.SortFunc(out, func(a, b *page) int {
-		return cmp.Or(cmp.Compare(score[b], score[a]), byListOrder(a, b))
-	})
-	return out[:min(len(out), relatedLimit)]
+	out := make([]*page, len(top))
+	for i, c := range top {
+		out[i] = s.pages[c]
+	}
+	return out
 }

@@ -1,0 +1,147 @@
+package site
+
+import (
+	"context"
+	"sync"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+)
+
+// featureScripts maps what a page uses to the script it needs.
+var featureScripts = []struct{ feature, script string }{
+	{"calculator", "js/calc.js"},
+	{"checklist", "js/checklist.js"},
+}
+
+// job is one output page: a layout executed with a view. Its sig hashes
+// everything the view is made from; when the Builder rendered the same sig
+// last time, the view is not even built.
+type job struct {
+	out    string
+	kind   string // the layout kind: "page", "section", "tag", ...
+	layout string // the layout file, once looked up
+	source string
+	sec    string // the section whose own layouts apply
+	sig    uint64
+	view   func() *PageView
+}
+
+// renderPages executes the layouts for every page, section, tag, the home
+// page, the tag index, the search page and the not-found page, and keeps
+// the outputs of pages whose inputs did not change since the Builder's last
+// build.
+func (s *build) renderPages(ctx context.Context) {
+	if s.layouts == nil || s.assets == nil {
+		return
+	}
+	s.view = s.siteView()
+	sg := s.newSigner()
+	jobs := s.contentJobs(sg)
+	jobs = append(jobs, s.tagJobs(sg)...)
+	jobs = append(jobs, s.specialJobs(sg)...)
+	fresh := make(map[string]*pageEntry, len(jobs))
+	var todo []*job
+	for i := range jobs {
+		j := &jobs[i]
+		name, ok := s.layouts.Lookup(j.sec, j.kind)
+		if !ok {
+			s.diags.Errorf(diag.Pos{File: "layouts/" + name}, "missing layout %s for %s: add it to layouts/", name, j.out)
+			continue
+		}
+		j.layout = name
+		j.sig = sg.mix(j.sig, sg.str(name))
+		if e := s.b.pages[j.out]; e != nil && e.sig == j.sig {
+			fresh[j.out] = e
+			s.add(j.out, e.data, nil)
+			continue
+		}
+		todo = append(todo, j)
+	}
+	views := make([]*PageView, len(todo))
+	for i, j := range todo {
+		views[i] = j.view()
+	}
+	var mu sync.Mutex
+	s.parallel(ctx, len(todo), func() func(int) {
+		return func(i int) {
+			j, v := todo[i], views[i]
+			b, err := s.layouts.Render(j.layout, v, len(v.Content)+24<<10)
+			if err == nil {
+				err = s.files.Add(j.out, b, j.source)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				s.diags.Append(diag.AsList(err, diag.Pos{File: j.source}))
+				return
+			}
+			fresh[j.out] = &pageEntry{sig: j.sig, data: b}
+		}
+	}, s.opts.Progress)
+	s.b.pages = fresh
+}
+
+func (s *build) contentJobs(sg *signer) []job {
+	var jobs []job
+	for _, p := range s.pages {
+		if p.md == nil {
+			continue
+		}
+		p := p
+		jobs = append(jobs, job{out: p.OutFile, kind: p.Kind.String(), source: p.Source, sig: sg.page(p),
+			view: func() *PageView { return s.pageView(p) }, sec: p.Section})
+	}
+	for _, sec := range s.sections {
+		if _, real := s.bySource[sec.Source]; !real {
+			sec := sec
+			jobs = append(jobs, job{out: sec.OutFile, kind: "section", sig: sg.page(sec),
+				view: func() *PageView { return s.pageView(sec) }, sec: sec.Section})
+		}
+	}
+	if _, ok := s.byURL["/"]; !ok {
+		home := &page{Page: &content.Page{Source: content.Dir + "/_index.md", URL: "/", OutFile: "index.html",
+			Kind: content.KindHome, Meta: &content.Common{Title: s.cfg.Title}}}
+		jobs = append(jobs, job{out: "index.html", kind: "home", sig: sg.page(home),
+			view: func() *PageView { return s.pageView(home) }})
+	}
+	return jobs
+}
+
+func (s *build) tagJobs(sg *signer) []job {
+	var jobs []job
+	for _, t := range s.tags {
+		t := t
+		jobs = append(jobs, job{out: "tags/" + t.slug + "/index.html", kind: "tag", sig: sg.tag(t), view: func() *PageView {
+			v := s.baseView("tag", t.name, t.url())
+			v.Description = "Pages tagged " + t.name + "."
+			v.Pages = s.links(t.pages)
+			v.Breadcrumbs = []*PageLink{{Title: "Home", URL: "/"}, {Title: "Tags", URL: "/tags/"}}
+			return v
+		}})
+	}
+	return append(jobs, job{out: "tags/index.html", kind: "tags", sig: sg.tagIndex(s.tags), view: func() *PageView {
+		v := s.baseView("tags", "Tags", "/tags/")
+		for _, t := range s.tags {
+			v.AllTags = append(v.AllTags, TagLink{Name: t.name, Slug: t.slug, URL: t.url(), Count: len(t.pages)})
+		}
+		v.Summary = "Every tag used on this site, with the number of pages carrying it."
+		v.Description = v.Summary
+		return v
+	}})
+}
+
+func (s *build) specialJobs(sg *signer) []job {
+	return []job{
+		{out: "search/index.html", kind: "search", sig: sg.special("search"), view: func() *PageView {
+			v := s.baseView("search", "Search", "/search/")
+			v.Description = "Search " + s.cfg.Title + "."
+			return v
+		}},
+		{out: "404.html", kind: "404", sig: sg.special("404"), view: func() *PageView {
+			v := s.baseView("404", "Page not found", "/404.html")
+			v.Description = "There is no page at this address."
+			return v
+		}},
+	}
+}
