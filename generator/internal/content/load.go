@@ -24,6 +24,12 @@ type Options struct {
 	Drafts bool
 	// MaxPageBytes rejects larger markdown files; 0 means no limit.
 	MaxPageBytes int
+	// Cache, if set, keeps parsed pages between loads.
+	Cache *Cache
+	// Changed, if set, lists the only files (paths from the site root)
+	// that may have changed since the last load with the same Cache; the
+	// others are reused without even a look at their modification time.
+	Changed map[string]bool
 }
 
 // Site is the loaded content.
@@ -191,6 +197,10 @@ func (w *walker) checkSymlink(p string) {
 // parseAll reads and decodes pages in parallel; results keep Source order.
 func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) ([]*Page, diag.List) {
 	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.Source, b.Source) })
+	if opts.Cache != nil {
+		opts.Cache.begin(opts)
+		defer opts.Cache.end()
+	}
 	diags := make([]diag.List, len(pages))
 	ok := make([]bool, len(pages))
 	var wg sync.WaitGroup
@@ -198,7 +208,7 @@ func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) ([]*
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				ok[i], diags[i] = parse(fsys, pages[i], opts)
+				ok[i], diags[i] = load(fsys, pages[i], opts)
 			}
 		})
 	}
@@ -219,6 +229,24 @@ func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) ([]*
 		}
 	}
 	return out, all
+}
+
+// load parses one page, or takes it from the cache.
+func load(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
+	if opts.Cache == nil {
+		return parse(fsys, p, opts)
+	}
+	if ok, diags, hit := opts.Cache.reuse(fsys, p, opts); hit {
+		return ok, diags
+	}
+	info, statErr := fs.Stat(fsys, p.Source)
+	ok, diags := parse(fsys, p, opts)
+	if statErr == nil {
+		stored := *p
+		stored.Bundle, stored.Resources = "", nil
+		opts.Cache.store(info, &stored, ok, diags)
+	}
+	return ok, diags
 }
 
 // parse reads one page and decodes its front matter. It reports false when

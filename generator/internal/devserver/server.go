@@ -130,7 +130,15 @@ func describe(b watch.Batch) string {
 // what changed, or what is wrong.
 func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Change) {
 	start := time.Now()
-	built, err := s.builder.Build(ctx, s.cfg.Site)
+	opts := s.cfg.Site
+	opts.DeferSearch = true
+	if changes != nil {
+		opts.Changed = make([]string, len(changes))
+		for i, c := range changes {
+			opts.Changed[i] = c.Path
+		}
+	}
+	built, err := s.builder.Build(ctx, opts)
 	if err != nil {
 		return // cancelled: the server is stopping
 	}
@@ -151,11 +159,30 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	}
 	up := diff(s.current, built.Files)
 	up.Build = s.build
+	keepSearch(s.current, built.Files)
 	s.current = built.Files
 	s.handler.Swap(built.Files)
 	s.hub.publish(Event{"update", up})
 	s.hub.publish(Event{"problems", problemsOf(s.build, false, built.Diags)})
 	fmt.Fprintf(s.cfg.Out, "%s: %d %s updated in %d ms\n", what, len(up.Pages), plural(len(up.Pages), "page", "pages"), time.Since(start).Milliseconds())
+	// The page is on screen; now bring search up to date (a moment later).
+	built.Search()
+}
+
+// keepSearch carries the previous build's search files into a build made
+// without them, so search keeps answering until the new index is in.
+func keepSearch(old, cur *output.Files) {
+	if old == nil {
+		return
+	}
+	for _, p := range old.Paths() {
+		if strings.HasPrefix(p, "search/") {
+			if _, ok := cur.Get(p); !ok {
+				f, _ := old.Get(p)
+				cur.Put(p, f.Data, f.Source)
+			}
+		}
+	}
 }
 
 // report prints the diagnostics to the terminal.

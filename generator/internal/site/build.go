@@ -18,6 +18,7 @@ package site
 import (
 	"context"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
@@ -52,6 +53,14 @@ type Options struct {
 	Progress func(done, total int)
 	// Dev marks a build for the preview server.
 	Dev bool
+	// Changed, if set, lists the only files (slash-separated paths from the
+	// site root) that changed since this Builder's last build; the others
+	// are not even looked at. The preview server's watcher knows them.
+	Changed []string
+	// DeferSearch leaves the search index out of the build; Site.Search
+	// adds it afterwards. The preview server shows a save first and
+	// indexes it a moment later.
+	DeferSearch bool
 }
 
 // Stats summarise a build.
@@ -78,6 +87,18 @@ type Site struct {
 	Files *output.Files
 	Diags diag.List
 	Stats Stats
+	// search, with Options.DeferSearch, indexes the build's pages.
+	search func()
+}
+
+// Search adds the search index to a site built with Options.DeferSearch:
+// it replaces the files under search/ that Files holds (from a previous
+// build, or none). It must run before the Builder's next build.
+func (s *Site) Search() {
+	if s.search != nil {
+		s.search()
+		s.search = nil
+	}
 }
 
 // Builder builds sites. It keeps what can be reused between builds (the
@@ -91,10 +112,29 @@ type Builder struct {
 	md map[string]*mdEntry
 	// pages holds each output page last rendered, by output path.
 	pages map[string]*pageEntry
+	// content keeps parsed pages.
+	content *content.Cache
+	// tax is the last build's taxonomies.
+	tax *taxonomy
+	// slugs memoises tag slugs (Unicode normalisation is not free, and
+	// every list shows tags).
+	slugs sync.Map
+}
+
+// tagSlug returns the URL element of a tag.
+func (b *Builder) tagSlug(tag string) string {
+	if v, ok := b.slugs.Load(tag); ok {
+		return v.(string)
+	}
+	sl := content.TagSlug(tag)
+	b.slugs.Store(tag, sl)
+	return sl
 }
 
 // NewBuilder returns a Builder with empty caches.
-func NewBuilder() *Builder { return &Builder{hl: highlight.New(), diagrams: diagram.New()} }
+func NewBuilder() *Builder {
+	return &Builder{hl: highlight.New(), diagrams: diagram.New(), content: content.NewCache()}
+}
 
 // Highlighter returns the Builder's code-highlighting cache.
 func (b *Builder) Highlighter() *highlight.Highlighter { return b.hl }
@@ -131,7 +171,11 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s.diags.Sort()
-	return &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}, nil
+	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}
+	if opts.DeferSearch && !s.diags.HasErrors() {
+		out.search = func() { s.publishSearch(s.indexSearch()) }
+	}
+	return out, nil
 }
 
 // steps lists the build's steps in the order they run. Each adds its
@@ -222,7 +266,14 @@ func (s *build) loadConfig(context.Context) {
 }
 
 func (s *build) loadContent(ctx context.Context) {
-	site, diags := content.Load(ctx, s.opts.FS, content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes})
+	opts := content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes, Cache: s.b.content}
+	if s.opts.Changed != nil {
+		opts.Changed = map[string]bool{}
+		for _, c := range s.opts.Changed {
+			opts.Changed[c] = true
+		}
+	}
+	site, diags := content.Load(ctx, s.opts.FS, opts)
 	s.diags.Append(diags)
 	s.content = site
 	for _, cp := range site.Pages {

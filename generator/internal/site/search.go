@@ -2,12 +2,9 @@ package site
 
 import (
 	"context"
-	"hash/fnv"
-	"io"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
-	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 )
 
@@ -19,9 +16,23 @@ type searchIndex struct {
 	hashes map[string]uint64 // URL → hash of the doc last added
 }
 
+// searchEntry is the URL of the index's entry file, which keeps its name.
+const searchEntryURL = "/search/entry.json"
+
 // buildSearch indexes every published page that allows it, and publishes
 // the index files. It runs before the pages, which name the entry file.
+// With Options.DeferSearch it only names the entry: Site.Search indexes.
 func (s *build) buildSearch(context.Context) {
+	s.searchEntry = searchEntryURL
+	if s.opts.DeferSearch {
+		return
+	}
+	s.publishSearch(s.indexSearch())
+}
+
+// indexSearch brings the Builder's index up to date with the build's pages
+// and returns its files.
+func (s *build) indexSearch() search.Files {
 	si := s.b.search
 	if si == nil {
 		// The entry file keeps one name (search/entry.json): a fingerprinted
@@ -37,14 +48,13 @@ func (s *build) buildSearch(context.Context) {
 		if p.md == nil || !p.Base().InSearch() || p.Kind == content.KindHome {
 			continue
 		}
-		doc := s.searchDoc(p)
-		h := docHash(doc)
-		seen[doc.URL] = true
-		if old, ok := si.hashes[doc.URL]; ok && old == h {
+		h := s.docKey(p)
+		seen[p.URL] = true
+		if old, ok := si.hashes[p.URL]; ok && old == h {
 			continue
 		}
-		si.ix.Update(doc)
-		si.hashes[doc.URL] = h
+		si.ix.Update(s.searchDoc(p))
+		si.hashes[p.URL] = h
 	}
 	for url := range si.hashes {
 		if !seen[url] {
@@ -53,12 +63,23 @@ func (s *build) buildSearch(context.Context) {
 		}
 	}
 	files, _ := si.ix.Files()
-	for _, path := range files.Paths() {
-		if err := s.files.Add(path, files.Data[path], ""); err != nil {
-			s.diags.Append(diag.AsList(err, diag.Pos{}))
+	if "/"+files.Entry != searchEntryURL {
+		panic("search index entry is " + files.Entry + ", not " + searchEntryURL)
+	}
+	return files
+}
+
+// publishSearch puts the index files in the build's output, in place of
+// any index files it holds.
+func (s *build) publishSearch(files search.Files) {
+	for _, path := range s.files.Paths() {
+		if strings.HasPrefix(path, "search/") && path != "search/index.html" && files.Data[path] == nil {
+			s.files.Delete(path)
 		}
 	}
-	s.searchEntry = "/" + files.Entry
+	for _, path := range files.Paths() {
+		s.files.Put(path, files.Data[path], "")
+	}
 }
 
 func (s *build) searchDoc(p *page) search.Doc {
@@ -79,22 +100,15 @@ func (s *build) searchDoc(p *page) search.Doc {
 	return d
 }
 
-// docHash identifies a doc's contents, to skip re-indexing unchanged pages.
-func docHash(d search.Doc) uint64 {
-	h := fnv.New64a()
-	w := func(s string) { io.WriteString(h, s); h.Write([]byte{0}) }
-	w(d.URL)
-	w(d.Title)
-	w(d.Section)
-	w(d.SectionTitle)
-	w(strings.Join(d.Tags, "\x01"))
-	w(d.Summary)
-	w(d.Date)
-	for _, b := range d.Blocks {
-		w(b.Anchor)
-		w(b.Heading)
-		w(string(rune('0' + b.Level)))
-		w(b.Text)
+// docKey identifies what a page's search document is made from: its file,
+// its converted text (by their keys) and its section's title.
+func (s *build) docKey(p *page) uint64 {
+	x := newSum("doc", 0)
+	x.bytes(p.Hash[:])
+	x.bytes(p.contentKey[:])
+	x.str(p.URL)
+	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
+		x.str(sec.Title())
 	}
-	return h.Sum64()
+	return x.value()
 }

@@ -2,7 +2,8 @@ package site
 
 import (
 	"encoding/binary"
-	"hash/fnv"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 )
@@ -15,56 +16,50 @@ import (
 // edits the pages kept from the last build equal freshly rendered ones.
 type signer struct {
 	s     *build
+	vh    *viewHasher
 	site  uint64
 	links map[*page]uint64
 }
 
 func (s *build) newSigner() *signer {
-	site := newViewHasher().site(s.view, s.layouts.Hash(), s.assets.Key(), s.cfg.Repo, s.cfg.Branch)
-	return &signer{s: s, site: site, links: map[*page]uint64{}}
+	vh := newViewHasher()
+	site := vh.site(s.view, s.layouts.Hash(), s.assets.Key(), s.cfg.Repo, s.cfg.Branch)
+	return &signer{s: s, vh: vh, site: site, links: map[*page]uint64{}}
 }
 
-// sum hashes strings and numbers into one value.
-type sum struct{ h uint64 }
+// sum hashes strings and numbers into one value, with xxhash: signatures
+// are computed for every page on every rebuild, so the hash must be fast,
+// and they are kept between runs, so it must not be seeded per process.
+type sum struct{ d *xxhash.Digest }
 
 func newSum(kind string, site uint64) *sum {
-	x := &sum{h: 14695981039346656037}
+	x := &sum{d: xxhash.New()}
 	x.str(kind)
 	x.u64(site)
 	return x
 }
 
-func (x *sum) bytes(b []byte) {
-	for _, c := range b {
-		x.h ^= uint64(c)
-		x.h *= 1099511628211
-	}
-}
+func (x *sum) bytes(b []byte) { x.d.Write(b) }
 
 func (x *sum) u64(v uint64) {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], v)
-	x.bytes(b[:])
+	x.d.Write(b[:])
 }
 
 func (x *sum) str(s string) {
 	x.u64(uint64(len(s)))
-	for i := 0; i < len(s); i++ {
-		x.h ^= uint64(s[i])
-		x.h *= 1099511628211
-	}
+	x.d.WriteString(s)
 }
 
-func (sg *signer) str(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
-}
+func (x *sum) value() uint64 { return x.d.Sum64() }
+
+func (sg *signer) str(s string) uint64 { return xxhash.Sum64String(s) }
 
 func (sg *signer) mix(a, b uint64) uint64 {
-	x := &sum{h: a}
+	x := newSum("", a)
 	x.u64(b)
-	return x.h
+	return x.value()
 }
 
 // own hashes what a page's own view fields and its list entry come from.
@@ -84,15 +79,15 @@ func (sg *signer) own(x *sum, p *page) {
 	}
 }
 
-// link is the hash of a page as lists show it.
+// link is the hash of a page as lists show it: the fields of its PageLink,
+// so an edit of a page's body does not change the lists that show it.
 func (sg *signer) link(p *page) uint64 {
 	if v, ok := sg.links[p]; ok {
 		return v
 	}
-	x := newSum("link", 0)
-	sg.own(x, p)
-	sg.links[p] = x.h
-	return x.h
+	v := sg.vh.link(sg.s.link(p))
+	sg.links[p] = v
+	return v
 }
 
 func (sg *signer) list(x *sum, ps []*page) {
@@ -120,7 +115,7 @@ func (sg *signer) page(p *page) uint64 {
 			x.u64(uint64(len(pages)))
 		}
 	}
-	return x.h
+	return x.value()
 }
 
 func (sg *signer) tag(t *tag) uint64 {
@@ -128,7 +123,7 @@ func (sg *signer) tag(t *tag) uint64 {
 	x.str(t.name)
 	x.str(t.slug)
 	sg.list(x, t.pages)
-	return x.h
+	return x.value()
 }
 
 func (sg *signer) tagIndex(tags []*tag) uint64 {
@@ -138,7 +133,7 @@ func (sg *signer) tagIndex(tags []*tag) uint64 {
 		x.str(t.slug)
 		x.u64(uint64(len(t.pages)))
 	}
-	return x.h
+	return x.value()
 }
 
-func (sg *signer) special(kind string) uint64 { return newSum(kind, sg.site).h }
+func (sg *signer) special(kind string) uint64 { return newSum(kind, sg.site).value() }

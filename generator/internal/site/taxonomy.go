@@ -20,11 +20,21 @@ func (t *tag) url() string { return "/tags/" + t.slug + "/" }
 
 // collectTaxonomies finds the sections (making up a list page for a section
 // without _index.md), the tags, backlinks and related pages.
+//
+// They are a function of each page's URL, kind, section, list order
+// (weight, year, date, title), tags and link targets: when none of these
+// changed since the Builder's last build, its result is taken over.
 func (s *build) collectTaxonomies(context.Context) {
 	s.collectSections()
+	key := s.taxonomyKey()
+	if t := s.b.tax; t != nil && t.key == key {
+		s.restoreTaxonomy(t)
+		return
+	}
 	s.collectTags()
 	s.collectBacklinks()
 	s.collectRelated()
+	s.b.tax = s.saveTaxonomy(key)
 }
 
 func (s *build) collectSections() {
@@ -104,7 +114,7 @@ func (s *build) collectTags() {
 	for _, p := range s.pages {
 		seen := map[string]bool{}
 		for _, name := range p.Base().Tags {
-			sl := content.TagSlug(name)
+			sl := s.b.tagSlug(name)
 			if sl == "" || seen[sl] {
 				continue
 			}

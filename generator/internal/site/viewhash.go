@@ -3,10 +3,11 @@ package site
 import (
 	"encoding/binary"
 	"hash"
-	"hash/fnv"
 	"math"
 	"reflect"
 	"time"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // A page's output is a function of its layout and its view: everything a
@@ -35,7 +36,7 @@ var (
 
 // page hashes a view for layout, given the site's hash.
 func (vh *viewHasher) page(layout string, v *PageView, site uint64) uint64 {
-	h := fnv.New64a()
+	h := xxhash.New()
 	w := hw{h}
 	w.str(layout)
 	w.u64(site)
@@ -46,7 +47,7 @@ func (vh *viewHasher) page(layout string, v *PageView, site uint64) uint64 {
 
 // site hashes the data shared by every page.
 func (vh *viewHasher) site(v *SiteView, extra ...string) uint64 {
-	h := fnv.New64a()
+	h := xxhash.New()
 	w := hw{h}
 	for _, x := range extra {
 		w.str(x)
@@ -129,7 +130,7 @@ func (vh *viewHasher) link(l *PageLink) uint64 {
 	if x, ok := vh.links[l]; ok {
 		return x
 	}
-	h := fnv.New64a()
+	h := xxhash.New()
 	vh.value(hw{h}, reflect.ValueOf(l).Elem())
 	x := h.Sum64()
 	vh.links[l] = x

@@ -80,7 +80,7 @@ func (s *build) tagLinks(names []string) []TagLink {
 	var out []TagLink
 	seen := map[string]bool{}
 	for _, n := range names {
-		sl := content.TagSlug(n)
+		sl := s.b.tagSlug(n)
 		if sl == "" || seen[sl] {
 			continue
 		}

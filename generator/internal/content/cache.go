@@ -1,0 +1,82 @@
+package content
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+)
+
+// Cache remembers parsed pages between loads, so a file that did not change
+// is neither read nor parsed again. A page is reused when the caller says
+// only other files changed (Options.Changed), or else when its size and
+// modification time are the ones it was parsed with.
+type Cache struct {
+	mu      sync.Mutex
+	limit   int // Options.MaxPageBytes the entries were parsed with
+	entries map[string]*cached
+	seen    map[string]*cached // entries of the load in progress
+}
+
+type cached struct {
+	size  int64
+	mod   time.Time
+	page  Page // as parsed, before the walker's bundle fields
+	ok    bool
+	diags diag.List
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{entries: map[string]*cached{}} }
+
+// begin starts a load: entries not seen by the end are dropped.
+func (c *Cache) begin(opts Options) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.limit != opts.MaxPageBytes {
+		c.entries = map[string]*cached{}
+		c.limit = opts.MaxPageBytes
+	}
+	c.seen = map[string]*cached{}
+}
+
+func (c *Cache) end() {
+	c.mu.Lock()
+	c.entries, c.seen = c.seen, nil
+	c.mu.Unlock()
+}
+
+// reuse fills p from the cache when its file is unchanged.
+func (c *Cache) reuse(fsys fs.FS, p *Page, opts Options) (ok bool, diags diag.List, hit bool) {
+	c.mu.Lock()
+	e := c.entries[p.Source]
+	c.mu.Unlock()
+	if e == nil {
+		return false, nil, false
+	}
+	if opts.Changed == nil || opts.Changed[p.Source] {
+		info, err := fs.Stat(fsys, p.Source)
+		if err != nil || info.Size() != e.size || !info.ModTime().Equal(e.mod) {
+			return false, nil, false
+		}
+	}
+	bundle, resources := p.Bundle, p.Resources
+	*p = e.page
+	p.Bundle, p.Resources = bundle, resources
+	c.remember(p.Source, e)
+	return e.ok, e.diags, true
+}
+
+// store records a freshly parsed page with the size and time the file had
+// before it was read: if it changes while being read, the next load sees a
+// different time and parses it again.
+func (c *Cache) store(info fs.FileInfo, p *Page, ok bool, diags diag.List) {
+	c.remember(p.Source, &cached{size: info.Size(), mod: info.ModTime(), page: *p, ok: ok, diags: diags})
+}
+
+func (c *Cache) remember(source string, e *cached) {
+	c.mu.Lock()
+	c.seen[source] = e
+	c.mu.Unlock()
+}
