@@ -16,6 +16,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"strings"
@@ -258,4 +259,32 @@ func (tab *Tab) ColorScheme(scheme string) {
 func (tab *Tab) Phone() {
 	tab.t.Helper()
 	tab.Do(chromedp.EmulateViewport(375, 740, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait))
+}
+
+// WaitPath waits until the tab has navigated to a URL whose path (and
+// fragment, if want has one) is want. It survives the navigation itself,
+// which a JavaScript poll does not.
+func (tab *Tab) WaitPath(want string, timeout time.Duration) {
+	tab.t.Helper()
+	deadline := time.Now().Add(timeout)
+	last := ""
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(tab.Ctx, time.Second)
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		cancel()
+		if err == nil {
+			last = loc
+			if u, perr := url.Parse(loc); perr == nil {
+				got := u.Path
+				if strings.Contains(want, "#") {
+					got += "#" + u.Fragment
+				}
+				if got == want {
+					return
+				}
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tab.t.Fatalf("the tab is at %q, want path %q", last, want)
 }

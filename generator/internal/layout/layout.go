@@ -173,10 +173,12 @@ func (s *Set) Execute(w io.Writer, name string, data any) error {
 
 // Render is Execute into a new buffer of sizeHint bytes, so a page is
 // written without the buffer growing and copying as it goes.
+// The result is copied to a slice of its own length: pages are kept in
+// memory, and the unused capacity of thousands of buffers adds up.
 func (s *Set) Render(name string, data any, sizeHint int) ([]byte, error) {
 	b := bytes.NewBuffer(make([]byte, 0, sizeHint))
 	err := s.Execute(b, name, data)
-	return b.Bytes(), err
+	return bytes.Clone(b.Bytes()), err
 }
 
 // errPos finds "NAME:LINE" or "NAME:LINE:COL" after "template: " in the

@@ -174,7 +174,9 @@ func (c *Converter) Convert(in Input) *Result {
 		in.Inspect(pc)
 	}
 	return &Result{
-		HTML:     buf.Bytes(),
+		// A copy of its own length: results are kept, buffers' spare
+		// capacity is not worth keeping.
+		HTML:     bytes.Clone(buf.Bytes()),
 		Headings: st.headings,
 		TOC:      buildTOC(st.headings, c.opts.TOCMin, c.opts.TOCMax),
 		Links:    st.links,

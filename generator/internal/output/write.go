@@ -73,7 +73,7 @@ func writeAll(ctx context.Context, root string, files *Files) error {
 	var once sync.Once
 	var first error
 	var wg sync.WaitGroup
-	for range max(2, runtime.GOMAXPROCS(0)) {
+	for range max(8, runtime.GOMAXPROCS(0)) { // writing waits on the disk more than the CPU
 		wg.Go(func() {
 			for p := range jobs {
 				f, _ := files.Get(p)

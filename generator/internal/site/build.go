@@ -116,6 +116,8 @@ type Builder struct {
 	content *content.Cache
 	// tax is the last build's taxonomies.
 	tax *taxonomy
+	// oneShot is true for a Builder that builds once (see Build).
+	oneShot bool
 	// slugs memoises tag slugs (Unicode normalisation is not free, and
 	// every list shows tags).
 	slugs sync.Map
@@ -139,9 +141,13 @@ func NewBuilder() *Builder {
 // Highlighter returns the Builder's code-highlighting cache.
 func (b *Builder) Highlighter() *highlight.Highlighter { return b.hl }
 
-// Build builds the site once with a new Builder.
+// Build builds the site once with a new Builder. Nothing is kept for a
+// next build, so what each step no longer needs is let go as it goes: the
+// memory a large site needs stays well under what it would be otherwise.
 func Build(ctx context.Context, opts Options) (*Site, error) {
-	return NewBuilder().Build(ctx, opts)
+	b := NewBuilder()
+	b.oneShot = true
+	return b.Build(ctx, opts)
 }
 
 type step struct {

@@ -58,15 +58,27 @@ func (s *build) renderPages(ctx context.Context) {
 		}
 		todo = append(todo, j)
 	}
-	views := make([]*PageView, len(todo))
-	for i, j := range todo {
-		views[i] = j.view()
+	// Views are made by the workers, just before rendering, so only a few
+	// pages' content is copied into a view at a time. What views share is
+	// made first; after that the workers only read it.
+	for _, p := range s.pages {
+		s.link(p)
+	}
+	for _, sec := range s.sections {
+		s.link(sec)
+		s.sectionPages(sec)
 	}
 	var mu sync.Mutex
 	s.parallel(ctx, len(todo), func() func(int) {
 		return func(i int) {
-			j, v := todo[i], views[i]
+			j := todo[i]
+			v := j.view()
 			b, err := s.layouts.Render(j.layout, v, len(v.Content)+24<<10)
+			if s.b.oneShot {
+				if p := s.byURL[v.URL]; p != nil && p.md != nil && p.Kind == content.KindPage {
+					p.md.HTML = nil // rendered: only lists of pages follow
+				}
+			}
 			if err == nil {
 				err = s.files.Add(j.out, b, j.source)
 			}
@@ -80,6 +92,9 @@ func (s *build) renderPages(ctx context.Context) {
 		}
 	}, s.opts.Progress)
 	s.b.pages = fresh
+	if s.b.oneShot {
+		s.b.pages = nil
+	}
 }
 
 func (s *build) contentJobs(sg *signer) []job {

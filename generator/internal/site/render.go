@@ -113,6 +113,12 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		fresh[p.Source] = e
 	}
 	s.b.md = fresh
+	if s.b.oneShot {
+		s.b.md = nil
+		for _, p := range s.pages {
+			p.Body = nil // converted: the source text is not needed again
+		}
+	}
 }
 
 // convert converts one page, with the checklist extension enabled on

@@ -28,6 +28,14 @@ func (s *build) buildSearch(context.Context) {
 		return
 	}
 	s.publishSearch(s.indexSearch())
+	if s.b.oneShot {
+		s.b.search = nil
+		for _, p := range s.pages {
+			if p.md != nil {
+				p.md.Blocks = nil // indexed: the text is not needed again
+			}
+		}
+	}
 }
 
 // indexSearch brings the Builder's index up to date with the build's pages
