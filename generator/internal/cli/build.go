@@ -29,7 +29,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 }
 
 func (f *siteFlags) options() site.Options {
-	return site.Options{FS: os.DirFS(f.root), Drafts: f.drafts, BaseURL: f.baseURL, LinkWarnings: f.warnLinks}
+	return site.Options{FS: os.DirFS(f.root), Root: f.root, Drafts: f.drafts, BaseURL: f.baseURL, LinkWarnings: f.warnLinks}
 }
 
 func runBuild(ctx context.Context, env Env, args []string) int {

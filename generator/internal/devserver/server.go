@@ -54,6 +54,7 @@ type Server struct {
 // is cancelled. It returns an error only when it cannot start.
 func Run(ctx context.Context, cfg Config) error {
 	cfg.Site.FS = os.DirFS(cfg.Root)
+	cfg.Site.Root = cfg.Root
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w (another server may be running there: use --port to choose another port)", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)), err)

@@ -136,6 +136,43 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestLintWarnings checks the warnings for what builds but is likely a
+// mistake.
+func TestLintWarnings(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"tag differing by case", map[string]string{
+			"content/notes/a.md": "---\ntitle: A\ntags: [cost, serverless]\n---\n",
+			"content/notes/b.md": "---\ntitle: B\ntags: [cost]\n---\n",
+			"content/notes/c.md": "---\ntitle: C\ntags: [Cost]\n---\n",
+		}, `content/notes/c.md:3:8: warning: tag "Cost" differs only by case from the tag "cost" (on 2 pages): use "cost"`},
+		{"tag singular of a plural", map[string]string{
+			"content/notes/a.md": "---\ntitle: A\ntags: [microservices]\n---\n",
+			"content/notes/b.md": "---\ntitle: B\ntags: [microservices]\n---\n",
+			"content/notes/c.md": "---\ntitle: C\ntags: [tests, microservice]\n---\n",
+		}, `content/notes/c.md:3:15: warning: tag "microservice" is the singular or plural of the tag "microservices" (on 2 pages): use "microservices"`},
+		{"misspelt tag", map[string]string{
+			"content/notes/a.md": "---\ntitle: A\ntags: [kubernetes]\n---\n",
+			"content/notes/b.md": "---\ntitle: B\ntags: [kubernets]\n---\n",
+		}, `content/notes/b.md:3:8: warning: tag "kubernets" looks like a misspelling of the tag "kubernetes" (on 1 page): use "kubernetes"`},
+		{"duplicate title", map[string]string{
+			"content/notes/a.md": "---\ntitle: Cost of chatty services\n---\n",
+			"content/notes/b.md": "---\ntitle: Cost of  Chatty services\n---\n",
+		}, `content/notes/b.md:2:8: warning: the title "Cost of  Chatty services" is also the title of content/notes/a.md: readers cannot tell the two apart in lists and search`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := buildSite(t, siteFS(tt.files))
+			if got := strings.TrimSpace(s.Diags.Error()); got != tt.want {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestAllErrorsReportedTogether checks one build reports problems from
 // several files and stages at once, not just the first.
 func TestAllErrorsReportedTogether(t *testing.T) {

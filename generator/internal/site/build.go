@@ -35,6 +35,9 @@ import (
 type Options struct {
 	// FS is the site root: content/, layouts/ and static/ inside it.
 	FS fs.FS
+	// Root is the site root's path on disk, if it has one: pages then get
+	// their "last updated" date from git. Empty in tests on in-memory sites.
+	Root string
 	// Drafts builds draft pages too.
 	Drafts bool
 	// BaseURL, if set, overrides base_url of the site config (deploy
@@ -191,6 +194,7 @@ func (s *build) steps() []step {
 	return []step{
 		{"config", s.loadConfig},
 		{"content", s.loadContent},
+		{"history", s.loadHistory},
 		{"widgets", s.loadWidgets},
 		{"layouts", s.loadLayouts},
 		{"assets", s.buildAssets},
@@ -201,6 +205,7 @@ func (s *build) steps() []step {
 		{"feeds", s.renderFeeds},
 		{"static", s.copyStatic},
 		{"links", s.checkLinks},
+		{"lint", s.lintContent},
 	}
 }
 

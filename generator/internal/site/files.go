@@ -24,7 +24,7 @@ func (s *build) renderFeeds(context.Context) {
 	var datedPages []*page
 	for _, p := range s.pages {
 		b := p.Base()
-		e := feeds.Entry{URL: s.absURL(p.URL), Title: p.Title(), Summary: b.Summary, Published: b.Date.Time, Updated: b.Updated.Time}
+		e := feeds.Entry{URL: s.absURL(p.URL), Title: p.Title(), Summary: b.Summary, Published: b.Date.Time, Updated: p.lastMod}
 		all = append(all, e)
 		if p.Kind == content.KindPage && !b.Date.IsZero() {
 			datedPages = append(datedPages, p)

@@ -49,6 +49,7 @@ func (s *build) pageView(p *page) *PageView {
 	}
 	v.Summary, v.Description = b.Summary, b.Summary
 	v.Date, v.Updated, v.Draft = b.Date.Time, b.Updated.Time, b.Draft
+	v.LastModified = p.lastMod
 	v.Tags = s.tagLinks(b.Tags)
 	v.Source = p.Source
 	v.EditURL = s.cfg.EditURL(p.Source)

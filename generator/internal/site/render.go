@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -25,8 +26,11 @@ type page struct {
 	*content.Page
 	md         *markdown.Result
 	contentKey [32]byte // see mdEntry
-	related    []*page
-	backlinks  []*page
+	// lastMod is when the page last changed: its last commit, or else its
+	// front matter's updated or date.
+	lastMod   time.Time
+	related   []*page
+	backlinks []*page
 }
 
 func (s *build) loadLayouts(context.Context) {

@@ -66,6 +66,7 @@ func (sg *signer) mix(a, b uint64) uint64 {
 func (sg *signer) own(x *sum, p *page) {
 	x.bytes(p.Hash[:])
 	x.bytes(p.contentKey[:])
+	x.u64(uint64(p.lastMod.UnixNano()))
 	x.str(p.Title())
 	x.str(p.URL)
 	x.str(p.Kind.String())

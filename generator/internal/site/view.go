@@ -70,7 +70,11 @@ type PageView struct {
 	Permalink string
 	Date      time.Time
 	Updated   time.Time
-	Tags      []TagLink
+	// LastModified is when the page last changed: the date of its last
+	// commit where the site is a git clone with history, else Updated,
+	// else Date.
+	LastModified time.Time
+	Tags         []TagLink
 	// Content is the rendered markdown.
 	Content template.HTML
 	// TOC is the table of contents (h2–h3 by default).
