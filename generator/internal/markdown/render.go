@@ -9,6 +9,10 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// headingAttributes are the attributes a heading may be given with
+// {#id .class}: content is untrusted, so no style and no event handlers.
+var headingAttributes = util.NewBytesFilter([]byte("id"), []byte("class"))
+
 // nodeRenderer writes headings with anchor links, and the HTML the
 // transformer prepared. It holds no state: everything per-document was
 // decided by the transformer.
@@ -30,7 +34,7 @@ func renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (
 	if entering {
 		fmt.Fprintf(w, `<div class="heading h%d"><h%d`, n.Level, n.Level)
 		if n.Attributes() != nil {
-			html.RenderAttributes(w, n, html.HeadingAttributeFilter)
+			html.RenderAttributes(w, n, headingAttributes)
 		}
 		w.WriteByte('>')
 		return ast.WalkContinue, nil
