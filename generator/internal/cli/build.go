@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -53,25 +52,37 @@ failed build leaves the previous output exactly as it was.`)
 	opts.Preview = *preview
 	progress := newProgress(env, *quiet)
 	opts.Progress = progress.update
+	// Pages are written into a folder beside the output as they are made;
+	// it replaces the output only if the whole build succeeds.
+	tmp, err := output.Stage(*out)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "build: %v\n", err)
+		return 1
+	}
+	opts.Output = output.OnDisk(tmp)
 	s, err := site.Build(ctx, opts)
 	progress.done()
 	if err != nil {
+		output.Abort(tmp)
 		fmt.Fprintf(env.Stderr, "build interrupted: %v; %s was not changed\n", err, *out)
 		return 1
 	}
 	printDiags(env, sf.root, s.Diags)
 	if s.Diags.HasErrors() {
+		output.Abort(tmp)
 		errs, _ := s.Diags.Count()
 		fmt.Fprintf(env.Stderr, "build failed: %d %s; %s was not changed\n", errs, plural(errs, "error", "errors"), *out)
 		return 1
 	}
 	start := time.Now()
-	if err := output.Publish(ctx, *out, s.Files); err != nil {
-		if errors.Is(err, context.Canceled) {
-			fmt.Fprintf(env.Stderr, "build interrupted; %s was not changed\n", *out)
-		} else {
-			fmt.Fprintf(env.Stderr, "writing %s: %v; %s was not changed\n", *out, err, *out)
-		}
+	if err := s.Files.Err(); err != nil {
+		output.Abort(tmp)
+		fmt.Fprintf(env.Stderr, "writing %s: %v; %s was not changed\n", *out, err, *out)
+		return 1
+	}
+	if err := output.Commit(tmp, *out); err != nil {
+		output.Abort(tmp)
+		fmt.Fprintf(env.Stderr, "putting the new site in place of %s: %v; it was not changed\n", *out, err)
 		return 1
 	}
 	if !*quiet {
@@ -83,7 +94,7 @@ failed build leaves the previous output exactly as it was.`)
 		for _, t := range s.Stats.Steps {
 			fmt.Fprintf(env.Stdout, "  %-11s %s\n", t.Name, formatDuration(t.Duration))
 		}
-		fmt.Fprintf(env.Stdout, "  %-11s %s\n", "write", formatDuration(time.Since(start)))
+		fmt.Fprintf(env.Stdout, "  %-11s %s\n", "publish", formatDuration(time.Since(start)))
 	}
 	return 0
 }

@@ -23,15 +23,22 @@ type File struct {
 	Data []byte
 	// Source is the file it was made from, for messages ("" if generated).
 	Source string
+	// Size is len(Data), also when the data lives on disk only.
+	Size int
 }
 
-// Files is a built site. It is safe for concurrent use.
+// Files is a built site. It is safe for concurrent use. Files made with
+// NewFiles hold the data in memory (the preview server serves from it);
+// files made with OnDisk write each file as it is added and keep only its
+// name and size, so a large build's pages are written while others are
+// still being rendered and never all sit in memory.
 type Files struct {
-	mu sync.RWMutex
-	m  map[string]*File
+	mu   sync.RWMutex
+	m    map[string]*File
+	disk *diskSink
 }
 
-// NewFiles returns an empty set.
+// NewFiles returns an empty set in memory.
 func NewFiles() *Files { return &Files{m: map[string]*File{}} }
 
 // Add adds a file. Two sources writing the same path is an error naming
@@ -43,15 +50,32 @@ func (fs *Files) Add(path string, data []byte, source string) error {
 		return diag.Errorf(diag.Pos{File: source}, "%s and %s would both be written to /%s: rename or move one of them",
 			orGenerated(old.Source), orGenerated(source), path)
 	}
-	fs.m[path] = &File{Path: path, Data: data, Source: source}
-	return nil
+	return fs.store(path, data, source)
+}
+
+// store records a file, writing it out for files on disk. The caller
+// holds the lock; the disk write happens outside it.
+func (fs *Files) store(path string, data []byte, source string) error {
+	f := &File{Path: path, Data: data, Source: source, Size: len(data)}
+	if fs.disk == nil {
+		fs.m[path] = f
+		return nil
+	}
+	f.Data = nil
+	fs.m[path] = f
+	fs.mu.Unlock()
+	err := fs.disk.write(path, data)
+	fs.mu.Lock()
+	return err
 }
 
 // Put adds or replaces a file.
 func (fs *Files) Put(path string, data []byte, source string) {
 	fs.mu.Lock()
-	fs.m[path] = &File{Path: path, Data: data, Source: source}
-	fs.mu.Unlock()
+	defer fs.mu.Unlock()
+	if err := fs.store(path, data, source); err != nil {
+		fs.disk.fail(err)
+	}
 }
 
 // Delete removes a file.
@@ -59,6 +83,9 @@ func (fs *Files) Delete(path string) {
 	fs.mu.Lock()
 	delete(fs.m, path)
 	fs.mu.Unlock()
+	if fs.disk != nil {
+		fs.disk.remove(path)
+	}
 }
 
 func orGenerated(s string) string {
@@ -68,12 +95,36 @@ func orGenerated(s string) string {
 	return s
 }
 
-// Get returns the file at path.
+// Get returns the file at path. For files on disk, its data is read back.
 func (fs *Files) Get(path string) (*File, bool) {
+	fs.mu.RLock()
+	f, ok := fs.m[path]
+	fs.mu.RUnlock()
+	if ok && fs.disk != nil {
+		c := *f
+		c.Data = fs.disk.read(path)
+		return &c, true
+	}
+	return f, ok
+}
+
+// Source returns the source of the file at path.
+func (fs *Files) Source(path string) (string, bool) {
 	fs.mu.RLock()
 	defer fs.mu.RUnlock()
 	f, ok := fs.m[path]
-	return f, ok
+	if !ok {
+		return "", false
+	}
+	return f.Source, true
+}
+
+// Has reports whether there is a file at path, without reading it.
+func (fs *Files) Has(path string) bool {
+	fs.mu.RLock()
+	defer fs.mu.RUnlock()
+	_, ok := fs.m[path]
+	return ok
 }
 
 // Paths returns every path, sorted.
@@ -96,7 +147,7 @@ func (fs *Files) Size() int64 {
 	defer fs.mu.RUnlock()
 	var n int64
 	for _, f := range fs.m {
-		n += int64(len(f.Data))
+		n += int64(f.Size)
 	}
 	return n
 }

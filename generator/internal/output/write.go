@@ -19,32 +19,49 @@ const tmpMarker = ".building-"
 // cancelled, the temporary folder is removed and dir is left exactly as it
 // was.
 func Publish(ctx context.Context, dir string, files *Files) (err error) {
-	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", parent, err)
-	}
-	removeStale(parent, filepath.Base(dir))
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+tmpMarker)
+	tmp, err := Stage(dir)
 	if err != nil {
-		return fmt.Errorf("creating a temporary folder beside %s: %w", dir, err)
+		return err
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			Abort(tmp)
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
 	if err := writeAll(ctx, tmp, files); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return swap(tmp, dir)
+	return Commit(tmp, dir)
 }
+
+// Stage creates the temporary folder beside dir that a build writes into
+// (see OnDisk), removing any left by builds that were killed.
+func Stage(dir string) (string, error) {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", fmt.Errorf("creating %s: %w", parent, err)
+	}
+	removeStale(parent, filepath.Base(dir))
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+tmpMarker)
+	if err != nil {
+		return "", fmt.Errorf("creating a temporary folder beside %s: %w", dir, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+// Commit puts the staged folder tmp in dir's place, in one step.
+func Commit(tmp, dir string) error { return swap(tmp, filepath.Clean(dir)) }
+
+// Abort removes a staged folder: dir is left as it was.
+func Abort(tmp string) { os.RemoveAll(tmp) }
 
 // removeStale deletes temporary folders left by builds that were killed.
 func removeStale(parent, base string) {

@@ -60,6 +60,9 @@ type Options struct {
 	// site root) that changed since this Builder's last build; the others
 	// are not even looked at. The preview server's watcher knows them.
 	Changed []string
+	// Output, if set, receives the files (for example output.OnDisk, to
+	// write them as they are made); by default they are kept in memory.
+	Output *output.Files
 	// DeferSearch leaves the search index out of the build; Site.Search
 	// adds it afterwards. The preview server shows a save first and
 	// indexes it a moment later.
@@ -235,7 +238,11 @@ type build struct {
 }
 
 func newBuild(b *Builder, opts Options) *build {
-	return &build{b: b, opts: opts, files: output.NewFiles(), bySource: map[string]*page{}, byURL: map[string]*page{},
+	files := opts.Output
+	if files == nil {
+		files = output.NewFiles()
+	}
+	return &build{b: b, opts: opts, files: files, bySource: map[string]*page{}, byURL: map[string]*page{},
 		linkCache: map[*page]*PageLink{}, sectionCache: map[*page][]*page{}}
 }
 

@@ -115,7 +115,7 @@ func (s *build) copyFile(src, out string) {
 		s.diags.Errorf(diag.Pos{File: src}, "cannot read: %v", err)
 		return
 	}
-	if old, ok := s.files.Get(out); ok && old.Source == themeSource {
+	if src, ok := s.files.Source(out); ok && src == themeSource {
 		s.files.Put(out, data, src)
 		return
 	}

@@ -140,7 +140,7 @@ func (s *build) outputFor(p string) (string, bool) {
 		candidates = append(candidates, rel+"/index.html")
 	}
 	for _, c := range candidates {
-		if _, ok := s.files.Get(c); ok {
+		if s.files.Has(c) {
 			return c, true
 		}
 	}
