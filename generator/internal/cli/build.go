@@ -67,7 +67,7 @@ failed build leaves the previous output exactly as it was.`)
 		fmt.Fprintf(env.Stderr, "build interrupted: %v; %s was not changed\n", err, *out)
 		return 1
 	}
-	printDiags(env, sf.root, s.Diags)
+	printDiags(env, sf.root, s.Diags, buildWarnings)
 	if s.Diags.HasErrors() {
 		output.Abort(tmp)
 		errs, _ := s.Diags.Count()

@@ -40,7 +40,7 @@ file:line:col: message, and exits 1 if there is any error.`)
 		enc.SetIndent("", "  ")
 		enc.Encode(out)
 	} else {
-		printDiags(env, sf.root, s.Diags)
+		printDiags(env, sf.root, s.Diags, 0)
 		fmt.Fprintf(env.Stdout, "checked %s: %d %s, %d %s\n", summary(s.Stats), errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
 	}
 	if errs > 0 {

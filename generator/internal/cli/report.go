@@ -13,16 +13,32 @@ import (
 // printDiags prints each diagnostic as file:line:col: message, with paths
 // as seen from the working directory. Under GitHub Actions it also prints
 // workflow commands, which GitHub shows as annotations on the pull request.
-func printDiags(env Env, root string, l diag.List) {
+//
+// maxWarnings caps the warnings printed (errors are always all printed),
+// so a large site's warnings do not bury its summary; 0 means no cap.
+func printDiags(env Env, root string, l diag.List, maxWarnings int) {
 	github := env.Getenv("GITHUB_ACTIONS") == "true"
+	warnings := 0
 	for _, d := range l {
+		if d.Severity == diag.Warning {
+			warnings++
+			if maxWarnings > 0 && warnings > maxWarnings {
+				continue
+			}
+		}
 		d.Pos.File = displayPath(root, d.Pos.File)
 		fmt.Fprintln(env.Stderr, d.Error())
 		if github {
 			fmt.Fprintln(env.Stderr, annotation(d))
 		}
 	}
+	if maxWarnings > 0 && warnings > maxWarnings {
+		fmt.Fprintf(env.Stderr, "... and %d more warnings: go run ./generator check lists them all\n", warnings-maxWarnings)
+	}
 }
+
+// buildWarnings is how many warnings build prints.
+const buildWarnings = 20
 
 func displayPath(root, file string) string {
 	if file == "" || root == "." || root == "" || strings.HasPrefix(file, "generator/internal/") {

@@ -6,14 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
 	"github.com/tradeoffs/tradeoffs/generator/internal/watch"
@@ -48,7 +51,20 @@ type Server struct {
 	hub     *hub
 	current *output.Files // the last good build
 	build   int
+	// plain is true while code blocks are shown unhighlighted: the first
+	// build of a large site, until its code is highlighted in the
+	// background and a full build takes over (see warm).
+	plain  bool
+	warmed chan struct{}
+	// reported are the problems already printed, so each rebuild prints
+	// only what is new.
+	reported map[string]bool
 }
+
+// largeSite is the number of pages from which serve first shows code
+// unhighlighted: highlighting (chroma's lexing) is most of a cold build,
+// and a large site should be on screen in seconds.
+const largeSite = 1500
 
 // Run builds the site, serves it and rebuilds it on every change until ctx
 // is cancelled. It returns an error only when it cannot start.
@@ -70,6 +86,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	defer w.Close()
+	s.plain = countPages(cfg.Root) >= largeSite
 	s.rebuild(ctx, "start", nil)
 	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
@@ -102,6 +119,9 @@ func (s *Server) loop(ctx context.Context, w *watch.Watcher) {
 		select {
 		case <-ctx.Done():
 			return
+		case <-s.warmed:
+			s.warmed, s.plain = nil, false
+			s.rebuild(ctx, "code highlighting", nil)
 		case b, ok := <-w.Batches():
 			if !ok {
 				return
@@ -133,6 +153,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	start := time.Now()
 	opts := s.cfg.Site
 	opts.DeferSearch = true
+	opts.PlainCode = s.plain
 	if changes != nil {
 		opts.Changed = make([]string, len(changes))
 		for i, c := range changes {
@@ -165,9 +186,40 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	s.handler.Swap(built.Files)
 	s.hub.publish(Event{"update", up})
 	s.hub.publish(Event{"problems", problemsOf(s.build, false, built.Diags)})
-	fmt.Fprintf(s.cfg.Out, "%s: %d %s updated in %d ms\n", what, len(up.Pages), plural(len(up.Pages), "page", "pages"), time.Since(start).Milliseconds())
+	if up.All {
+		fmt.Fprintf(s.cfg.Out, "%s: built %d pages in %d ms\n", what, built.Stats.Pages, time.Since(start).Milliseconds())
+	} else {
+		fmt.Fprintf(s.cfg.Out, "%s: %d %s updated in %d ms\n", what, len(up.Pages), plural(len(up.Pages), "page", "pages"), time.Since(start).Milliseconds())
+	}
 	// The page is on screen; now bring search up to date (a moment later).
 	built.Search()
+	if s.plain && s.warmed == nil && len(built.Unhighlighted) > 0 {
+		s.warm(ctx, built.Unhighlighted)
+	}
+}
+
+// warm highlights the code of a plain build in the background and then
+// signals the loop to build again with highlighting.
+func (s *Server) warm(ctx context.Context, blocks []highlight.Block) {
+	done := make(chan struct{})
+	s.warmed = done
+	fmt.Fprintf(s.cfg.Out, "highlighting %d code blocks in the background\n", len(blocks))
+	go func() {
+		s.builder.Highlighter().Warm(ctx, blocks)
+		close(done)
+	}()
+}
+
+// countPages counts the markdown files under root's content folder.
+func countPages(root string) int {
+	n := 0
+	filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 // keepSearch carries the previous build's search files into a build made
@@ -187,9 +239,25 @@ func keepSearch(old, cur *output.Files) {
 }
 
 // report prints the diagnostics to the terminal.
+// report prints the problems a build found that the last build did not
+// (all of them come to the browser), at most a screenful at a time.
 func (s *Server) report(l diag.List) {
+	seen := map[string]bool{}
+	var fresh []string
 	for _, d := range l {
-		fmt.Fprintln(s.cfg.Err, d.Error())
+		line := d.Error()
+		seen[line] = true
+		if !s.reported[line] {
+			fresh = append(fresh, line)
+		}
+	}
+	s.reported = seen
+	for i, line := range fresh {
+		if i == 20 {
+			fmt.Fprintf(s.cfg.Err, "... and %d more new problems (all are listed in the browser)\n", len(fresh)-i)
+			break
+		}
+		fmt.Fprintln(s.cfg.Err, line)
 	}
 }
 

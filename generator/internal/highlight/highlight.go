@@ -12,6 +12,7 @@ package highlight
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"html"
@@ -143,6 +144,30 @@ func formatter(o Options) *chromahtml.Formatter {
 		opts = append(opts, chromahtml.HighlightLines(lines))
 	}
 	return chromahtml.New(opts...)
+}
+
+// Block is a code block to highlight.
+type Block struct {
+	Lang, Code string
+	Options    Options
+}
+
+// Plain returns a code block's HTML without highlighting: the same
+// structure as Highlight's, the code only escaped.
+func Plain(lang, code string) []byte {
+	return []byte(`<div class="highlight" data-lang="` + html.EscapeString(lang) + `"><pre class="chroma"><code>` +
+		html.EscapeString(code) + `</code></pre></div>`)
+}
+
+// Warm highlights blocks into the cache, one at a time, until done or ctx
+// is cancelled: a preview server fills the cache in the background.
+func (h *Highlighter) Warm(ctx context.Context, blocks []Block) {
+	for _, b := range blocks {
+		if ctx.Err() != nil {
+			return
+		}
+		h.Highlight(b.Lang, b.Code, b.Options)
+	}
 }
 
 // HasLexer reports whether chroma knows lang.

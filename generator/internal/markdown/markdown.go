@@ -79,6 +79,10 @@ type Options struct {
 	Extenders []goldmark.Extender
 	// TOCMin and TOCMax bound the heading levels of the table of contents.
 	TOCMin, TOCMax int
+	// PlainCode shows code blocks escaped but not highlighted, and lists
+	// them in Result.Code, for a first quick preview of a large site whose
+	// highlighting follows.
+	PlainCode bool
 }
 
 // Converter converts markdown to HTML. It is not safe for concurrent use.
@@ -107,7 +111,7 @@ func New(opts Options) *Converter {
 		extension.NewFootnote(extension.WithFootnoteBacklinkHTML("↩")),
 		extension.DefinitionList,
 		extension.Typographer,
-		&core{hl: opts.Highlighter, embedders: opts.Embedders},
+		&core{hl: opts.Highlighter, embedders: opts.Embedders, plain: opts.PlainCode},
 	}
 	exts = append(exts, opts.Extenders...)
 	md := goldmark.New(
@@ -149,6 +153,8 @@ type Result struct {
 	// Features names what the page uses: "code" and each embed kind.
 	Features []string
 	Diags    diag.List
+	// Code lists the code blocks shown unhighlighted (Options.PlainCode).
+	Code []highlight.Block
 }
 
 // Convert converts in.Body.
@@ -185,6 +191,7 @@ func (c *Converter) Convert(in Input) *Result {
 		Summary:  st.summary,
 		Features: sortedKeys(st.features),
 		Diags:    st.diags,
+		Code:     st.code,
 	}
 }
 
@@ -194,12 +201,13 @@ var stateKey = parser.NewContextKey()
 type core struct {
 	hl        *highlight.Highlighter
 	embedders map[string]Embedder
+	plain     bool
 }
 
 func (e *core) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(directiveParser{}, 90)),
-		parser.WithASTTransformers(util.Prioritized(&transformer{hl: e.hl, embedders: e.embedders}, 900)),
+		parser.WithASTTransformers(util.Prioritized(&transformer{hl: e.hl, embedders: e.embedders, plain: e.plain}, 900)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)))
 }

@@ -3,6 +3,8 @@ package markdown
 import (
 	"slices"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 )
 
@@ -22,6 +24,7 @@ type docState struct {
 	summary  string
 	features map[string]bool
 	diags    diag.List
+	code     []highlight.Block // blocks left unhighlighted (PlainCode)
 }
 
 // pos converts a byte offset in the body to a position in the file.

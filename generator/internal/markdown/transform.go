@@ -20,6 +20,7 @@ import (
 type transformer struct {
 	hl        *highlight.Highlighter
 	embedders map[string]Embedder
+	plain     bool // code is escaped, not highlighted (Options.PlainCode)
 }
 
 // edit is a change to the tree applied after the walk, so the walk never
@@ -137,7 +138,13 @@ func (t *transformer) fence(n *ast.FencedCodeBlock, src []byte, st *docState) ed
 		return t.embed(n, e, Embed{Kind: info.Lang, Attrs: info.Attrs, Body: code.Bytes(), Pos: fencePos, BodyLine: fencePos.Line + 1}, st)
 	}
 	opts, title := codeOptions(info, fencePos, n.Lines().Len(), st)
-	html := t.hl.Highlight(info.Lang, code.String(), opts)
+	var html []byte
+	if t.plain {
+		html = highlight.Plain(info.Lang, code.String())
+		st.code = append(st.code, highlight.Block{Lang: info.Lang, Code: code.String(), Options: opts})
+	} else {
+		html = t.hl.Highlight(info.Lang, code.String(), opts)
+	}
 	if title != "" {
 		html = titled(title, html)
 	}

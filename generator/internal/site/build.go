@@ -63,6 +63,9 @@ type Options struct {
 	// Output, if set, receives the files (for example output.OnDisk, to
 	// write them as they are made); by default they are kept in memory.
 	Output *output.Files
+	// PlainCode leaves code blocks unhighlighted (see Site.Unhighlighted):
+	// the preview server's first build of a large site, for speed.
+	PlainCode bool
 	// DeferSearch leaves the search index out of the build; Site.Search
 	// adds it afterwards. The preview server shows a save first and
 	// indexes it a moment later.
@@ -95,6 +98,9 @@ type Site struct {
 	Stats Stats
 	// search, with Options.DeferSearch, indexes the build's pages.
 	search func()
+	// Unhighlighted lists the code blocks a PlainCode build left plain:
+	// highlight them (Builder.Highlighter().Warm), then build again.
+	Unhighlighted []highlight.Block
 }
 
 // Search adds the search index to a site built with Options.DeferSearch:
@@ -184,6 +190,11 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	}
 	s.diags.Sort()
 	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}
+	for _, p := range s.pages {
+		if p.md != nil {
+			out.Unhighlighted = append(out.Unhighlighted, p.md.Code...)
+		}
+	}
 	if opts.DeferSearch && !s.diags.HasErrors() {
 		out.search = func() { s.publishSearch(s.indexSearch()) }
 	}

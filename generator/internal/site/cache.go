@@ -65,7 +65,7 @@ type extraFile struct {
 func (s *build) mdKey(p *page) [32]byte {
 	h := sha256.New()
 	h.Write(p.Hash[:])
-	fmt.Fprintf(h, "\x00%s\x00%v\x00%d\x00%d", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max)
+	fmt.Fprintf(h, "\x00%s\x00%v\x00%d\x00%d\x00%v", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max, s.opts.PlainCode)
 	var k [32]byte
 	h.Sum(k[:0])
 	return k

@@ -76,6 +76,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		Highlighter: s.b.hl,
 		TOCMin:      s.cfg.TOC.Min,
 		TOCMax:      s.cfg.TOC.Max,
+		PlainCode:   s.opts.PlainCode,
 		Extenders:   []goldmark.Extender{checklist.Extension{}},
 		Embedders: map[string]markdown.Embedder{
 			"calculator": s.calcs,
