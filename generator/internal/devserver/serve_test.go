@@ -17,6 +17,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
+	"github.com/tradeoffs/tradeoffs/generator/internal/watch"
 )
 
 // previewSite is a small site with a long page holding a calculator (an
@@ -54,6 +55,9 @@ func startPreview(t *testing.T, files map[string]string) *preview {
 	go func() {
 		stopped <- Run(ctx, Config{
 			Root: p.root, Site: site.Options{LinkWarnings: true, Dev: true}, Bind: "127.0.0.1", Port: 0,
+			// A loaded test machine can pause a burst of writes for longer
+			// than the default cap; the cap is not what these tests test.
+			Watch: watch.Options{MaxDelay: 10 * time.Second},
 			Out: lockedWriter{&p.mu, &p.out}, Err: lockedWriter{&p.mu, &p.out},
 			Ready: func(url string) { ready <- url },
 			Built: func(id int, failed bool) {

@@ -33,6 +33,9 @@ type Config struct {
 	Port int
 	// Poll watches by scanning instead of system notifications.
 	Poll bool
+	// Watch tunes the watcher (zero values are its defaults); Poll wins
+	// over Watch.Poll.
+	Watch watch.Options
 	// Out gets the URL and one line per rebuild; Err the problems.
 	Out, Err io.Writer
 	// Ready, if set, is called with the base URL once the server listens.
@@ -105,11 +108,14 @@ func Run(ctx context.Context, cfg Config) error {
 // watch starts the watcher, falling back to polling when the system's
 // limit on watches is reached.
 func (s *Server) watch() (*watch.Watcher, error) {
-	w, err := watch.New(s.cfg.Root, watch.SiteRoots(), watch.Options{Poll: s.cfg.Poll})
+	opts := s.cfg.Watch
+	opts.Poll = opts.Poll || s.cfg.Poll
+	w, err := watch.New(s.cfg.Root, watch.SiteRoots(), opts)
 	var limit *watch.LimitError
 	if errors.As(err, &limit) {
 		fmt.Fprintf(s.cfg.Err, "%v\nfalling back to polling for now\n", err)
-		return watch.New(s.cfg.Root, watch.SiteRoots(), watch.Options{Poll: true})
+		opts.Poll = true
+		return watch.New(s.cfg.Root, watch.SiteRoots(), opts)
 	}
 	return w, err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -21,6 +22,7 @@ type nodeRenderer struct{}
 func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, renderHeading)
 	reg.Register(kindEmbedded, renderEmbedded)
+	reg.Register(extast.KindFootnoteBacklink, renderBacklink)
 	reg.Register(kindDirective, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	})
@@ -48,6 +50,16 @@ func renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (
 	}
 	w.WriteString("</div>\n")
 	return ast.WalkContinue, nil
+}
+
+// renderBacklink writes one "↩" per footnote, back to its first reference:
+// a source cited fifteen times must not end in fifteen arrows.
+func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*extast.FootnoteBacklink)
+	if entering && n.RefIndex == 0 {
+		fmt.Fprintf(w, `&#160;<a href="#fnref:%d" class="footnote-backref" role="doc-backlink" aria-label="Back to the text">↩</a>`, n.Index)
+	}
+	return ast.WalkSkipChildren, nil
 }
 
 func renderEmbedded(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

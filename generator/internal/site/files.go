@@ -24,7 +24,7 @@ func (s *build) renderFeeds(context.Context) {
 	var datedPages []*page
 	for _, p := range s.pages {
 		b := p.Base()
-		e := feeds.Entry{URL: s.absURL(p.URL), Title: p.Title(), Summary: b.Summary, Published: b.Date.Time, Updated: p.lastMod}
+		e := feeds.Entry{URL: s.absURL(p.URL), Title: typeset(p.Title()), Summary: typeset(b.Summary), Published: b.Date.Time, Updated: p.lastMod}
 		all = append(all, e)
 		if p.Kind == content.KindPage && !b.Date.IsZero() {
 			datedPages = append(datedPages, p)
@@ -45,7 +45,7 @@ func (s *build) renderFeeds(context.Context) {
 		if summary == "" && p.md != nil {
 			summary = truncate(p.md.Summary, 300)
 		}
-		dated = append(dated, feeds.Entry{URL: s.absURL(p.URL), Title: p.Title(), Summary: summary, Published: b.Date.Time, Updated: b.Updated.Time})
+		dated = append(dated, feeds.Entry{URL: s.absURL(p.URL), Title: typeset(p.Title()), Summary: typeset(summary), Published: b.Date.Time, Updated: p.lastMod})
 	}
 	sitemap, err := feeds.Sitemap(all)
 	s.add("sitemap.xml", sitemap, err)

@@ -41,13 +41,14 @@ func (s *build) scripts(features []string) []string {
 
 func (s *build) pageView(p *page) *PageView {
 	kind := p.Kind.String()
-	v := s.baseView(kind, p.Title(), p.URL)
+	v := s.baseView(kind, typeset(p.Title()), p.URL)
 	b := p.Base()
 	v.Section = p.Section
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
-		v.SectionTitle, v.SectionURL = sec.Title(), sec.URL
+		v.SectionTitle, v.SectionURL = typeset(sec.Title()), sec.URL
 	}
-	v.Summary, v.Description = b.Summary, b.Summary
+	v.Summary = typeset(b.Summary)
+	v.Description = v.Summary
 	v.Date, v.Updated, v.Draft = b.Date.Time, b.Updated.Time, b.Draft
 	v.LastModified = p.lastMod
 	v.Tags = s.tagLinks(b.Tags)

@@ -92,9 +92,9 @@ func (s *build) publishSearch(files search.Files) {
 
 func (s *build) searchDoc(p *page) search.Doc {
 	b := p.Base()
-	d := search.Doc{URL: p.URL, Title: p.Title(), Section: p.Section, Tags: b.Tags, Summary: b.Summary}
+	d := search.Doc{URL: p.URL, Title: typeset(p.Title()), Section: p.Section, Tags: b.Tags, Summary: typeset(b.Summary)}
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
-		d.SectionTitle = sec.Title()
+		d.SectionTitle = typeset(sec.Title())
 	}
 	if !b.Date.IsZero() {
 		d.Date = b.Date.Format("2006-01-02")

@@ -52,7 +52,7 @@ func (s *build) link(p *page) *PageLink {
 
 func (s *build) newLink(p *page) *PageLink {
 	b := p.Base()
-	l := &PageLink{Title: p.Title(), URL: p.URL, Summary: b.Summary, Section: p.Section, Date: b.Date.Time, Tags: s.tagLinks(b.Tags)}
+	l := &PageLink{Title: typeset(p.Title()), URL: p.URL, Summary: typeset(b.Summary), Section: p.Section, Date: b.Date.Time, Tags: s.tagLinks(b.Tags)}
 	if !b.Date.IsZero() {
 		l.DateISO, l.DateText = b.Date.Format("2006-01-02"), b.Date.Format("2 January 2006")
 	}
@@ -60,10 +60,10 @@ func (s *build) newLink(p *page) *PageLink {
 		l.Summary = truncate(p.md.Summary, 200)
 	}
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
-		l.SectionTitle = sec.Title()
+		l.SectionTitle = typeset(sec.Title())
 	}
 	if cs, ok := p.Meta.(*content.CaseStudy); ok {
-		l.Company, l.Year, l.From, l.To, l.Outcome = cs.Company, cs.Year, cs.From, cs.To, cs.Outcome
+		l.Company, l.Year, l.From, l.To, l.Outcome = typeset(cs.Company), cs.Year, typeset(cs.From), typeset(cs.To), typeset(cs.Outcome)
 	}
 	return l
 }
@@ -101,12 +101,12 @@ func (s *build) tagName(slug, fallback string) string {
 func setTyped(v *PageView, meta content.Schema) {
 	switch m := meta.(type) {
 	case *content.CaseStudy:
-		cs := &CaseStudyView{Company: m.Company, Year: m.Year, From: m.From, To: m.To, Outcome: m.Outcome}
+		cs := &CaseStudyView{Company: typeset(m.Company), Year: m.Year, From: typeset(m.From), To: typeset(m.To), Outcome: typeset(m.Outcome)}
 		for _, x := range m.Metrics {
-			cs.Metrics = append(cs.Metrics, MetricView{Label: x.Label, Before: string(x.Before), After: string(x.After), Unit: x.Unit, Note: x.Note})
+			cs.Metrics = append(cs.Metrics, MetricView{Label: typeset(x.Label), Before: typeset(string(x.Before)), After: typeset(string(x.After)), Unit: x.Unit, Note: typeset(x.Note)})
 		}
 		for _, x := range m.Sources {
-			cs.Sources = append(cs.Sources, SourceView{Title: x.Title, URL: x.URL, Publisher: x.Publisher, Date: x.Date.Time})
+			cs.Sources = append(cs.Sources, SourceView{Title: typeset(x.Title), URL: x.URL, Publisher: typeset(x.Publisher), Date: x.Date.Time})
 		}
 		v.CaseStudy = cs
 	case *content.Checklist:

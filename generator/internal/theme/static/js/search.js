@@ -394,10 +394,17 @@
 
   function setup() {
     var page = document.getElementById("search-results");
+    // The results page is driven by the form beside the results (the page's
+    // own box), or by the first form when the layout has only the header's.
+    var pageForm = null;
+    if (page) {
+      var near = page.parentElement && page.parentElement.querySelector("form[role=search][data-search-index]");
+      pageForm = near || forms()[0];
+    }
     forms().forEach(function (form) {
       var input = form.querySelector("input[type=search]");
       var url = form.getAttribute("data-search-index");
-      if (page && form === forms()[0]) {
+      if (page && form === pageForm) {
         new ResultsPage(page, form, input, indexFor(url));
         return;
       }
