@@ -58,7 +58,7 @@ func startPreview(t *testing.T, files map[string]string) *preview {
 			// A loaded test machine can pause a burst of writes for longer
 			// than the default cap; the cap is not what these tests test.
 			Watch: watch.Options{MaxDelay: 10 * time.Second},
-			Out: lockedWriter{&p.mu, &p.out}, Err: lockedWriter{&p.mu, &p.out},
+			Out:   lockedWriter{&p.mu, &p.out}, Err: lockedWriter{&p.mu, &p.out},
 			Ready: func(url string) { ready <- url },
 			Built: func(id int, failed bool) {
 				p.mu.Lock()
