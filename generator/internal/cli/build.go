@@ -18,6 +18,8 @@ type siteFlags struct {
 	drafts    bool
 	baseURL   string
 	warnLinks bool
+	cache     string
+	noCache   bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -25,10 +27,23 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides base_url in content/_site.yaml)")
 	fs.BoolVar(&f.warnLinks, "warn-links", false, "report broken internal links as warnings instead of errors")
+	fs.StringVar(&f.cache, "cache", "", "folder for the build cache of highlighted code and diagrams (default: .cache/ inside --root)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the build cache")
+}
+
+// cacheDir returns the build cache folder, or "" without one.
+func (f *siteFlags) cacheDir() string {
+	switch {
+	case f.noCache:
+		return ""
+	case f.cache != "":
+		return f.cache
+	}
+	return filepath.Join(f.root, ".cache")
 }
 
 func (f *siteFlags) options() site.Options {
-	return site.Options{FS: os.DirFS(f.root), Root: f.root, Drafts: f.drafts, BaseURL: f.baseURL, LinkWarnings: f.warnLinks}
+	return site.Options{FS: os.DirFS(f.root), Root: f.root, Drafts: f.drafts, BaseURL: f.baseURL, LinkWarnings: f.warnLinks, CacheDir: f.cacheDir()}
 }
 
 func runBuild(ctx context.Context, env Env, args []string) int {
@@ -91,6 +106,9 @@ failed build leaves the previous output exactly as it was.`)
 		fmt.Fprintf(env.Stdout, "built %s into %s in %s\n", summary(st), *out, formatDuration(st.Duration))
 	}
 	if *verbose {
+		if s.CacheErr != nil {
+			fmt.Fprintf(env.Stdout, "the build cache was not saved: %v\n", s.CacheErr)
+		}
 		for _, t := range s.Stats.Steps {
 			fmt.Fprintf(env.Stdout, "  %-11s %s\n", t.Name, formatDuration(t.Duration))
 		}

@@ -89,7 +89,9 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	defer w.Close()
-	s.plain = countPages(cfg.Root) >= largeSite
+	s.builder.LoadCache(cfg.Site.CacheDir)
+	// With highlighted code in the cache, the first build is quick anyway.
+	s.plain = countPages(cfg.Root) >= largeSite && s.builder.Highlighter().Len() == 0
 	s.rebuild(ctx, "start", nil)
 	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
@@ -99,6 +101,9 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	s.loop(ctx, w)
 	s.hub.close()
+	if err := s.builder.SaveCache(); err != nil {
+		fmt.Fprintf(cfg.Err, "cannot save the build cache: %v\n", err)
+	}
 	sctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	srv.Shutdown(sctx)

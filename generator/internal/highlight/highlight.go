@@ -41,6 +41,7 @@ type Key [32]byte
 type Highlighter struct {
 	mu    sync.RWMutex
 	cache map[Key][]byte
+	used  sync.Map // keys asked for since New, for Used
 }
 
 // New returns a Highlighter with an empty cache.
@@ -61,6 +62,7 @@ func KeyOf(lang, code string, o Options) Key {
 // language. An unknown language is shown as plain text, escaped.
 func (h *Highlighter) Highlight(lang, code string, o Options) []byte {
 	k := KeyOf(lang, code, o)
+	h.used.Store(k, true)
 	h.mu.RLock()
 	out, ok := h.cache[k]
 	h.mu.RUnlock()
@@ -90,6 +92,21 @@ func (h *Highlighter) Export() map[Key][]byte {
 	for k, v := range h.cache {
 		m[k] = v
 	}
+	return m
+}
+
+// Used returns the cached entries asked for since New: what a cache kept
+// on disk needs, without what pages no longer have.
+func (h *Highlighter) Used() map[Key][]byte {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	m := map[Key][]byte{}
+	h.used.Range(func(k, _ any) bool {
+		if v, ok := h.cache[k.(Key)]; ok {
+			m[k.(Key)] = v
+		}
+		return true
+	})
 	return m
 }
 

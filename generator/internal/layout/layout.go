@@ -13,6 +13,10 @@
 // A kind layout is parsed together with baseof.html and all partials, and
 // executed as "baseof.html"; it fills the blocks it needs with {{define}}.
 //
+// Besides the functions the caller gives, layouts have partialCached:
+// {{partialCached "partials/card.html" .}} renders a partial once for each
+// value it is given (a *PageLink) and reuses the HTML.
+//
 // layout does not know the data it renders: the site passes a view model
 // (see package site, view.go). layout imports diag and the standard library.
 package layout
@@ -25,11 +29,13 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 )
@@ -47,6 +53,14 @@ type Set struct {
 	layouts map[string]*template.Template
 	// hash identifies the set's contents, for caches keyed on layouts.
 	hash string
+	// common holds the frame and the partials, for partialCached.
+	common *template.Template
+	cache  sync.Map // partialCached's results, by template and data
+}
+
+type cacheKey struct {
+	name string
+	data any
 }
 
 // Source names where a file comes from: the embedded defaults (with their
@@ -97,7 +111,13 @@ func Load(defaults, site Source, funcs template.FuncMap) (*Set, diag.List) {
 		diags.Errorf(diag.Pos{File: path.Join(site.Label, Base)}, "missing %s: the frame of every page", Base)
 		return s, diags
 	}
+	funcs = maps.Clone(funcs)
+	if funcs == nil {
+		funcs = template.FuncMap{}
+	}
+	funcs["partialCached"] = s.partialCached
 	common, d := s.parseCommon(files, funcs)
+	s.common = common
 	diags.Append(d)
 	if common == nil {
 		return s, diags
@@ -139,6 +159,25 @@ func (s *Set) parseCommon(files map[string][]byte, funcs template.FuncMap) (*tem
 		}
 	}
 	return root, diags
+}
+
+// partialCached renders a partial once per data value and then reuses the
+// result: a page appears in many lists (its section, each of its tags, the
+// home page), and a site of thousands of pages renders each card once, not
+// five times. data must be a pointer or another comparable value that
+// identifies what the partial shows; the cache lives as long as the Set.
+func (s *Set) partialCached(name string, data any) (template.HTML, error) {
+	key := cacheKey{name, data}
+	if v, ok := s.cache.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := s.common.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	s.cache.Store(key, h)
+	return h, nil
 }
 
 // Lookup returns the layout for a kind of page in section: the section's

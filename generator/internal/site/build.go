@@ -29,6 +29,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 )
 
 // Options control a build.
@@ -60,6 +61,9 @@ type Options struct {
 	// site root) that changed since this Builder's last build; the others
 	// are not even looked at. The preview server's watcher knows them.
 	Changed []string
+	// CacheDir, if set, is where highlighted code and rendered diagrams are
+	// kept between builds (see package buildcache).
+	CacheDir string
 	// Output, if set, receives the files (for example output.OnDisk, to
 	// write them as they are made); by default they are kept in memory.
 	Output *output.Files
@@ -98,6 +102,8 @@ type Site struct {
 	Stats Stats
 	// search, with Options.DeferSearch, indexes the build's pages.
 	search func()
+	// CacheErr is why the build cache could not be saved, if it could not.
+	CacheErr error
 	// Unhighlighted lists the code blocks a PlainCode build left plain:
 	// highlight them (Builder.Highlighter().Warm), then build again.
 	Unhighlighted []highlight.Block
@@ -130,6 +136,8 @@ type Builder struct {
 	tax *taxonomy
 	// oneShot is true for a Builder that builds once (see Build).
 	oneShot bool
+	// cacheDir is the folder of the disk cache loaded, if any.
+	cacheDir string
 	// slugs memoises tag slugs (Unicode normalisation is not free, and
 	// every list shows tags).
 	slugs sync.Map
@@ -175,6 +183,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
+	b.LoadCache(opts.CacheDir)
 	s := newBuild(b, opts)
 	var times []StepTime
 	for _, st := range s.steps() {
@@ -198,6 +207,10 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if opts.DeferSearch && !s.diags.HasErrors() {
 		out.search = func() { s.publishSearch(s.indexSearch()) }
 	}
+	if b.oneShot && !s.diags.HasErrors() {
+		// A cache that cannot be written costs the next build time only.
+		out.CacheErr = b.SaveCache()
+	}
 	return out, nil
 }
 
@@ -216,6 +229,7 @@ func (s *build) steps() []step {
 		{"taxonomies", s.collectTaxonomies},
 		{"search", s.buildSearch},
 		{"pages", s.renderPages},
+		{"search index", s.finishSearch},
 		{"feeds", s.renderFeeds},
 		{"static", s.copyStatic},
 		{"links", s.checkLinks},
@@ -244,8 +258,10 @@ type build struct {
 	sectionCache map[*page][]*page
 	// searchEntry is the URL of the search index's entry file.
 	searchEntry string
-	files       *output.Files
-	diags       diag.List
+	// searchDone delivers the index made while the pages render.
+	searchDone chan search.Files
+	files      *output.Files
+	diags      diag.List
 }
 
 func newBuild(b *Builder, opts Options) *build {

@@ -22,12 +22,26 @@ const searchEntryURL = "/search/entry.json"
 // buildSearch indexes every published page that allows it, and publishes
 // the index files. It runs before the pages, which name the entry file.
 // With Options.DeferSearch it only names the entry: Site.Search indexes.
+//
+// The index is made while the pages render (it needs only the pages'
+// text, they need only the entry's name); finishSearch waits for it.
 func (s *build) buildSearch(context.Context) {
 	s.searchEntry = searchEntryURL
 	if s.opts.DeferSearch {
 		return
 	}
-	s.publishSearch(s.indexSearch())
+	done := make(chan search.Files, 1)
+	go func() { done <- s.indexSearch() }()
+	s.searchDone = done
+}
+
+// finishSearch publishes the index made during the pages step.
+func (s *build) finishSearch(context.Context) {
+	if s.searchDone == nil {
+		return
+	}
+	s.publishSearch(<-s.searchDone)
+	s.searchDone = nil
 	if s.b.oneShot {
 		s.b.search = nil
 		for _, p := range s.pages {

@@ -56,8 +56,11 @@ func Decode(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag
 	if len(f.Docs) > 1 {
 		return d, diag.List{diag.Errorf(d.at(f.Docs[1].GetToken()), "only one YAML document is allowed here; remove the extra '---'")}
 	}
-	if err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
-		return d, diag.List{d.errorDiag(err)}
+	// Decode from the tree already parsed, rather than parsing again.
+	if len(f.Docs) == 1 && f.Docs[0].Body != nil {
+		if err := yaml.NodeToValue(f.Docs[0].Body, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+			return d, diag.List{d.errorDiag(err)}
+		}
 	}
 	return d, nil
 }
