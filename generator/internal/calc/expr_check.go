@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 	"maps"
 	"slices"
 	"strings"
@@ -106,7 +107,7 @@ func (c *checker) ref(n *Node) Type {
 	case functions[n.Name] != arity{}:
 		c.errorf(n.Off, "%s is a function: call it with arguments, e.g. %s(x)", n.Name, n.Name)
 	default:
-		c.errorf(n.Off, "unknown name %q%s", n.Name, suggest(n.Name, slices.Collect(maps.Keys(c.sc.types)), "use an input, a constant or an earlier output"))
+		c.errorf(n.Off, "unknown name %q%s", n.Name, didYouMean(n.Name, slices.Collect(maps.Keys(c.sc.types)), "use an input, a constant or an earlier output"))
 	}
 	return typeUnknown
 }
@@ -167,7 +168,7 @@ func (c *checker) call(n *Node) Type {
 		if _, isValue := c.sc.types[n.Op]; isValue {
 			c.errorf(n.Off, "%q is a value, not a function: write %s * (...) to multiply", n.Op, n.Op)
 		} else {
-			c.errorf(n.Off, "unknown function %q%s", n.Op, suggest(n.Op, FunctionNames(), "the functions are "+strings.Join(FunctionNames(), ", ")))
+			c.errorf(n.Off, "unknown function %q%s", n.Op, didYouMean(n.Op, FunctionNames(), "the functions are "+strings.Join(FunctionNames(), ", ")))
 		}
 		for _, arg := range n.Args {
 			c.node(arg)
@@ -247,13 +248,13 @@ func plural(n int) string {
 	return "s"
 }
 
-// suggest returns `: did you mean "x"?` for the known name closest to name,
-// or ": " + fallback when none is close.
-func suggest(name string, known []string, fallback string) string {
+// didYouMean returns `: did you mean "x"?` for the known name closest to
+// name, or ": " + fallback when none is close.
+func didYouMean(name string, known []string, fallback string) string {
 	slices.Sort(known)
 	best, bestD := "", len(name)/3+2
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(name), strings.ToLower(k)); d < bestD {
+		if d := suggest.Distance(strings.ToLower(name), strings.ToLower(k), 0); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -261,26 +262,4 @@ func suggest(name string, known []string, fallback string) string {
 		return ": " + fallback
 	}
 	return fmt.Sprintf(": did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -143,7 +143,7 @@ func (s *source) shapeEntry(kv *ast.MappingValueNode, fields map[string]reflect.
 		if path != "" {
 			where = listName(path)
 		}
-		s.errorf(s.nodePos(keyNode), "unknown key %q in %s%s", key, where, suggest(key, known, "the keys are "+strings.Join(known, ", ")))
+		s.errorf(s.nodePos(keyNode), "unknown key %q in %s%s", key, where, didYouMean(key, known, "the keys are "+strings.Join(known, ", ")))
 		return
 	}
 	child := joinPath(path, key)

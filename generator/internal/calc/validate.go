@@ -128,7 +128,7 @@ func (s *source) input(d *inputDef, path string, names map[string]string) Input 
 	case KindToggle:
 		s.toggleInput(d, path)
 	default:
-		s.errorf(s.valuePos(path+".type"), "unknown input type %q%s", d.Type, suggest(d.Type, []string{KindNumber, KindChoice, KindToggle}, "use number, choice or toggle"))
+		s.errorf(s.valuePos(path+".type"), "unknown input type %q%s", d.Type, didYouMean(d.Type, []string{KindNumber, KindChoice, KindToggle}, "use number, choice or toggle"))
 	}
 	return in
 }
@@ -204,7 +204,7 @@ func (s *source) constant(d *constDef, path string, names map[string]string) Con
 		k.Kind = "price"
 	}
 	if k.Kind != "price" && k.Kind != "quota" && k.Kind != "convention" {
-		s.errorf(s.valuePos(path+".kind"), "unknown kind %q%s", d.Kind, suggest(d.Kind, []string{"price", "quota", "convention"}, "use price, quota or convention"))
+		s.errorf(s.valuePos(path+".kind"), "unknown kind %q%s", d.Kind, didYouMean(d.Kind, []string{"price", "quota", "convention"}, "use price, quota or convention"))
 	}
 	sourced := k.Kind != "convention"
 	s.checkSource(d.Source, path, sourced)

@@ -77,7 +77,7 @@ func (s *source) outputFormat(d *outputDef, o *Output, path string) {
 		s.errorf(s.keyPos(path+".format"), "output %q has no format: add format: currency, percent, number, duration or flag", d.Name)
 		return
 	case !slices.Contains(formats, d.Format):
-		s.errorf(s.valuePos(path+".format"), "unknown format %q%s", d.Format, suggest(d.Format, formats, "use currency, percent, number, duration or flag"))
+		s.errorf(s.valuePos(path+".format"), "unknown format %q%s", d.Format, didYouMean(d.Format, formats, "use currency, percent, number, duration or flag"))
 		return
 	case o.Type == TypeBool && d.Format != FormatFlag:
 		s.errorf(s.valuePos(path+".format"), "the formula is true/false, so the format must be flag")
@@ -116,7 +116,7 @@ func (s *source) durationUnit(d *outputDef, o *Output, path string) {
 		units = append(units, u.name)
 	}
 	if !slices.Contains(units, o.Unit) {
-		s.errorf(s.valuePos(path+".unit"), "unknown duration unit %q%s", o.Unit, suggest(o.Unit, units, "use ms, s, min, h, days, months or years"))
+		s.errorf(s.valuePos(path+".unit"), "unknown duration unit %q%s", o.Unit, didYouMean(o.Unit, units, "use ms, s, min, h, days, months or years"))
 	}
 }
 
@@ -164,7 +164,7 @@ func (s *source) chartX(c *Calculator, d *chartDef, path string) *Input {
 				nums = append(nums, i.Name)
 			}
 		}
-		s.errorf(s.valuePos(path+".x"), "x must name a number input, got %q%s", d.X, suggest(d.X, nums, "the number inputs are "+strings.Join(nums, ", ")))
+		s.errorf(s.valuePos(path+".x"), "x must name a number input, got %q%s", d.X, didYouMean(d.X, nums, "the number inputs are "+strings.Join(nums, ", ")))
 		return nil
 	}
 	return in
@@ -208,7 +208,7 @@ func (s *source) chartSeries(c *Calculator, ch *Chart, path string) {
 			for _, o := range c.Outputs {
 				names = append(names, o.Name)
 			}
-			s.errorf(pos, "series %q is not an output%s", name, suggest(name, names, "name an output of this calculator"))
+			s.errorf(pos, "series %q is not an output%s", name, didYouMean(name, names, "name an output of this calculator"))
 		case o.Hidden || o.Format == FormatFlag:
 			s.errorf(pos, "series %q must be a shown, numeric output", name)
 		case slices.Index(ch.Series, name) < i:

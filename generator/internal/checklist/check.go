@@ -2,6 +2,8 @@ package checklist
 
 import (
 	"fmt"
+	slugs "github.com/tradeoffs/tradeoffs/generator/internal/slug"
+	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 	"slices"
 	"strings"
 )
@@ -122,74 +124,19 @@ func (s *state) checkUnused(drafts []*draft) {
 func (s *state) closest(id string) string {
 	best, bestDist := "", -1
 	for _, o := range s.cfg.Options {
-		if d := distance(strings.ToLower(id), o.ID); bestDist < 0 || d < bestDist {
+		if d := suggest.Distance(strings.ToLower(id), o.ID, 0); bestDist < 0 || d < bestDist {
 			best, bestDist = o.ID, d
 		}
 	}
 	return best
 }
 
-// distance is the Levenshtein distance between a and b, in bytes (ids are
-// ASCII).
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// foldAccent spells a lowercase letter or digit in ASCII, dropping the
-// accents of Latin letters; it returns "" for anything else.
-func foldAccent(r rune) string {
-	if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
-		return string(r)
-	}
-	for _, f := range [...]struct{ from, to string }{
-		{"àáâãäåā", "a"}, {"çćč", "c"}, {"ď", "d"}, {"èéêëēěę", "e"}, {"ìíîïī", "i"},
-		{"ñńň", "n"}, {"òóôõöøō", "o"}, {"ř", "r"}, {"śšş", "s"}, {"ť", "t"},
-		{"ùúûüūů", "u"}, {"ýÿ", "y"}, {"źżž", "z"}, {"ł", "l"},
-		{"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"},
-	} {
-		if strings.ContainsRune(f.from, r) {
-			return f.to
-		}
-	}
-	return ""
-}
-
-// slug turns a question into an id: lowercase ASCII letters and digits, runs
-// of anything else as one "-", cut at a word boundary to keep shared links
-// short.
+// slug turns a question into an id (the site's slugs: lowercase ASCII
+// letters and digits joined by hyphens, accents folded), cut at a word
+// boundary to keep shared links short.
 func slug(text string) string {
 	const maxLen = 48
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(text) {
-		folded := foldAccent(r)
-		if folded == "" {
-			dash = true
-			continue
-		}
-		if dash && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		b.WriteString(folded)
-		dash = false
-	}
-	s := b.String()
+	s := slugs.Make(text)
 	if len(s) > maxLen {
 		s = s[:maxLen]
 		if i := strings.LastIndexByte(s, '-'); i > maxLen/2 {

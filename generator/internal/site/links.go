@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 	"net/url"
 	"path"
 	"strings"
@@ -154,7 +155,7 @@ func (s *build) closestURL(p string) string {
 	for u := range s.byURL {
 		// Ties go to the first URL in order, so the message is the same
 		// in every build.
-		if d := editDistance(want, u, bestD+1); d < bestD || d == bestD && u < best {
+		if d := suggest.Distance(want, u, bestD+1); d < bestD || d == bestD && u < best {
 			best, bestD = u, d
 		}
 	}
@@ -162,36 +163,6 @@ func (s *build) closestURL(p string) string {
 		return best
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance of a and b, giving up early
-// (returning limit) once it cannot be under limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // htmlIDs collects the values of id="..." attributes in an HTML page. The

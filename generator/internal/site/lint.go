@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 	"slices"
 	"strings"
 
@@ -72,7 +73,7 @@ func tagsAlike(a, b *tagUse) string {
 		return "is written differently from"
 	case a.slug+"s" == b.slug || b.slug+"s" == a.slug || a.slug+"es" == b.slug || b.slug+"es" == a.slug:
 		return "is the singular or plural of"
-	case len(a.slug) >= 5 && editDistance(a.slug, b.slug, 2) <= 1:
+	case len(a.slug) >= 5 && suggest.Distance(a.slug, b.slug, 2) <= 1:
 		return "looks like a misspelling of"
 	}
 	return ""

@@ -70,32 +70,30 @@ func humanize(name string) string {
 }
 
 func byWeightThenTitle(a, b *page) int {
+	return cmp.Or(byWeight(a, b), cmp.Compare(a.Title(), b.Title()))
+}
+
+// byWeight puts pages with a weight first, lower first; pages without one
+// (weight 0) compare equal.
+func byWeight(a, b *page) int {
 	wa, wb := a.Base().Weight, b.Base().Weight
-	if wa != wb {
-		if wa == 0 {
-			return 1
-		}
-		if wb == 0 {
-			return -1
-		}
-		return cmp.Compare(wa, wb)
+	switch {
+	case wa == wb:
+		return 0
+	case wa == 0:
+		return 1
+	case wb == 0:
+		return -1
 	}
-	return cmp.Compare(a.Title(), b.Title())
+	return cmp.Compare(wa, wb)
 }
 
 // byListOrder sorts lists: weight first (set weights before unset), then
 // for case studies the year of the change, newest first, then the page
 // date, newest first, then title.
 func byListOrder(a, b *page) int {
-	wa, wb := a.Base().Weight, b.Base().Weight
-	if wa != wb {
-		if wa == 0 {
-			return 1
-		}
-		if wb == 0 {
-			return -1
-		}
-		return cmp.Compare(wa, wb)
+	if c := byWeight(a, b); c != 0 {
+		return c
 	}
 	ca, aok := a.Meta.(*content.CaseStudy)
 	cb, bok := b.Meta.(*content.CaseStudy)

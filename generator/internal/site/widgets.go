@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 	"io/fs"
 	"path"
 	"slices"
@@ -119,7 +120,7 @@ func (e *calcEmbedder) unknown(id string) string {
 	msg := "no calculator " + `"` + id + `"` + " in content/calculators/"
 	best, bestD := "", 4
 	for _, k := range ids {
-		if d := editDistance(id, k, bestD); d < bestD {
+		if d := suggest.Distance(id, k, bestD); d < bestD {
 			best, bestD = k, d
 		}
 	}
