@@ -6,6 +6,7 @@
 //	go run ./generator/bench serve    # live reload and start-up: ours vs hugo server
 //	go run ./generator/bench search   # first-search bytes and index cost: ours vs Pagefind
 //	go run ./generator/bench all      # the four, in this order
+//	go run ./generator/bench profile  # our build in-process under the CPU profiler
 //
 // The corpora come from the workplace's peer kit (its gencorpus command and
 // Hugo site), found with -kit, $TRADEOFFS_BENCH_KIT, or ../shared/bench
@@ -16,8 +17,9 @@
 //
 // bench owns the measurement; it imports its internal packages, chromedp
 // for the browser, and the standard library. It runs the generator as a
-// built binary, never in-process, so the figures are those of the command
-// users run.
+// built binary, so the figures are those of the command users run; only
+// profile imports the generator's site and output packages, to build
+// in-process under the CPU profiler.
 package main
 
 import (
@@ -62,6 +64,9 @@ func run(ctx context.Context, args []string) int {
 			todo = append(todo, c.run)
 		}
 	}
+	if name == "profile" {
+		todo = append(todo, runProfile)
+	}
 	if len(todo) == 0 {
 		fmt.Fprintf(os.Stderr, "bench: unknown command %q\n\n", name)
 		usage()
@@ -91,6 +96,8 @@ func usage() {
 	for _, c := range commands {
 		fmt.Fprintf(os.Stderr, "  %-7s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintf(os.Stderr, "  %-7s %s\n\nflags (go run ./generator/bench build -h lists them):\n", "all", "the four above, in this order")
+	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "all", "the four above, in this order")
+	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "profile", "our build in-process under the CPU profiler: step times and top functions (not in all)")
+	fmt.Fprintln(os.Stderr, "\nflags:")
 	newFlagSet("COMMAND", new(options)).PrintDefaults()
 }
