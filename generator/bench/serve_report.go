@@ -21,11 +21,7 @@ func runServe(b *bench) error {
 	ours := previewServer{name: "ours", listen: listenOurs, match: isOurUpdate}
 	hg := previewServer{name: "Hugo", listen: listenHugo, match: isHugoReload}
 	b.section("Preview server: start-up and live reload, ours vs hugo server", "go run ./generator/bench serve"+b.flagsLine())
-	type pair struct {
-		n        int
-		us, peer serveResult
-	}
-	var all []pair
+	var all []servePair
 	for _, n := range b.o.sizes {
 		root, err := b.corpus(n)
 		if err != nil {
@@ -46,8 +42,20 @@ func runServe(b *bench) error {
 		if err != nil {
 			return err
 		}
-		all = append(all, pair{n, us, peer})
+		all = append(all, servePair{n, us, peer})
 	}
+	b.serveTables(all)
+	b.note("Each edit appends a line to the first page of the first section; t0 is taken just before the write; %s between edits. Ours runs first, then Hugo, on the same corpus.", b.o.settle)
+	return nil
+}
+
+// servePair is one corpus size's two sessions.
+type servePair struct {
+	n        int
+	us, peer serveResult
+}
+
+func (b *bench) serveTables(all []servePair) {
 	b.table("pages", "server", "start → first serve of / ms", "start → the edited page ms", "edit → live-reload message ms", "edit → page with the edit served ms", "missed", "server VmHWM MiB")
 	for _, p := range all {
 		for _, x := range []struct {
@@ -77,6 +85,4 @@ func runServe(b *bench) error {
 			stats.Ratio(float64(p.us.hwm), float64(p.peer.hwm)),
 			fmt.Sprintf("≤ %.0f ms: %s", limit, verdict(evMed, evMed <= limit)), firstGoal, verdict(memRatio, memRatio <= 0.5))
 	}
-	b.note("Each edit appends a line to the first page of the first section; t0 is taken just before the write; %s between edits. Ours runs first, then Hugo, on the same corpus.", b.o.settle)
-	return nil
 }
