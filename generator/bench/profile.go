@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"time"
@@ -48,6 +49,11 @@ func runProfile(b *bench) error {
 		if err != nil {
 			return fmt.Errorf("building %d pages: %w", n, err)
 		}
+		heap, err := writeHeapProfile(filepath.Join(b.out, "heap-n"+strconv.Itoa(n)+".pprof"))
+		if err != nil {
+			return err
+		}
+		runtime.KeepAlive(s) // the heap profile shows what the built site holds
 		fmt.Fprintf(b.w, "%s pages: %s wall in-process (write included); steps:\n\n", thousands(int64(n)), took.Round(time.Millisecond))
 		b.table("step", "time")
 		for _, st := range s.Stats.Steps {
@@ -58,7 +64,26 @@ func runProfile(b *bench) error {
 			return fmt.Errorf("go tool pprof %s: %w", prof, err)
 		}
 		fmt.Fprintf(b.w, "\nprofile: %s (go tool pprof -http=: %s)\n\n```\n%s```\n", prof, prof, top)
+		top, err = exec.CommandContext(b.ctx, "go", "tool", "pprof", "-top", "-sample_index=inuse_space", "-nodecount=20", heap).Output()
+		if err != nil {
+			return fmt.Errorf("go tool pprof %s: %w", heap, err)
+		}
+		fmt.Fprintf(b.w, "\nheap in use once built, site held: %s\n\n```\n%s```\n", heap, top)
 	}
 	b.cleanSites()
 	return nil
+}
+
+// writeHeapProfile writes the live heap after a collection.
+func writeHeapProfile(path string) (string, error) {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		return "", fmt.Errorf("writing the heap profile: %w", err)
+	}
+	return path, nil
 }
