@@ -121,7 +121,7 @@ func (b *bench) reportIndex(n int, ours, pfc *contender, steps stepTimes) error 
 		return err
 	}
 	b.table("index", "runs", "time s", "CPU s", "peak RSS MiB", "files", "bytes")
-	b.row("ours: the build's search step (from --verbose)", fmt.Sprintf("%d (+1)", len(steps.search)), spread(steps.search, 3), "—", "—", thousands(int64(oFiles)), thousands(oBytes))
+	b.row("ours: the build's search step (from `--verbose`)", fmt.Sprintf("%d (+1)", len(steps.search)), spread(steps.search, 3), "—", "—", thousands(int64(oFiles)), thousands(oBytes))
 	b.row("ours: the whole build, for scale", fmt.Sprintf("%d (+1)", len(ours.runs.wall)), spread(ours.runs.wall, 3), spread(ours.runs.cpu, 3), spread(ours.runs.rss, 1), "", "")
 	b.row("Pagefind: its whole run over Hugo's output", fmt.Sprintf("%d (+1)", len(pfc.runs.wall)), spread(pfc.runs.wall, 3), spread(pfc.runs.cpu, 3), spread(pfc.runs.rss, 1), thousands(int64(pFiles)), thousands(pBytes))
 	share := median(steps.share)

@@ -26,7 +26,7 @@ type previewServer struct {
 	match  func(n notice, url string) bool
 }
 
-// serveResult is what one server session measured, in milliseconds.
+// serveResult is what one server measured, in milliseconds.
 type serveResult struct {
 	firstRoot, firstPage []float64 // process start → GET / and GET of the page answer 200
 	toEvent, toFresh     []float64 // write → live-reload message; write → GET shows the edit
@@ -114,9 +114,9 @@ func freePort() (int, error) {
 	return ln.Addr().(*net.TCPAddr).Port, nil
 }
 
-// session starts the server starts times, timing each start, and times
+// measureServer starts the server starts times, timing each start, and times
 // the edits against the last one.
-func (b *bench) session(s previewServer, root string, n, starts int) (serveResult, error) {
+func (b *bench) measureServer(s previewServer, root string, n, starts int) (serveResult, error) {
 	var res serveResult
 	file, url, err := editPage(root)
 	if err != nil {

@@ -34,11 +34,11 @@ func runServe(b *bench) error {
 			return []string{hugo, "server", "-s", site, "--contentDir", filepath.Join(root, "content"), "--bind", "127.0.0.1",
 				"--port", strconv.Itoa(port), "--baseURL", fmt.Sprintf("http://127.0.0.1:%d/", port), "--appendPort=false", "--quiet"}
 		}
-		us, err := b.session(ours, root, n, b.o.startsFor(n))
+		us, err := b.measureServer(ours, root, n, b.o.startsFor(n))
 		if err != nil {
 			return err
 		}
-		peer, err := b.session(hg, root, n, b.o.startsFor(n))
+		peer, err := b.measureServer(hg, root, n, b.o.startsFor(n))
 		if err != nil {
 			return err
 		}
@@ -49,7 +49,7 @@ func runServe(b *bench) error {
 	return nil
 }
 
-// servePair is one corpus size's two sessions.
+// servePair is one corpus size's two servers.
 type servePair struct {
 	n        int
 	us, peer serveResult
