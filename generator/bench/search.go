@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/tradeoffs/tradeoffs/generator/bench/internal/countserve"
+	"github.com/tradeoffs/tradeoffs/generator/bench/internal/stats"
+)
+
+// firstSearch is what one first search fetched.
+type firstSearch struct {
+	word    string
+	results int
+	files   int
+	bytes   int // on the wire
+	script  int // of which scripts (ours: /js/search*; Pagefind: .js and .wasm)
+	took    time.Duration
+}
+
+// runSearch compares our search with Pagefind's on the largest corpus.
+func runSearch(b *bench) error {
+	n := slices.Max(b.o.sizes)
+	hugo, err := b.hugo()
+	if err != nil {
+		return err
+	}
+	pf, err := b.pagefind()
+	if err != nil {
+		return err
+	}
+	if _, err := b.chromium(); err != nil {
+		return err
+	}
+	root, err := b.corpus(n)
+	if err != nil {
+		return err
+	}
+	ours, err := b.oursBuild(root, n, "--verbose")
+	if err != nil {
+		return err
+	}
+	ours.args = slices.DeleteFunc(ours.args, func(a string) bool { return a == "--quiet" }) // the step times are printed without it
+	hg, err := b.hugoBuild(hugo, root, n)
+	if err != nil {
+		return err
+	}
+	b.logf("building Hugo's site of %d pages for Pagefind (untimed)", n)
+	if err := b.alternate(0, hg); err != nil {
+		return err
+	}
+	pfc := &contender{name: "Pagefind", pre: removeDir(filepath.Join(hg.out, "pagefind")), args: []string{pf, "--site", hg.out, "--quiet"}}
+	if err := b.alternate(b.o.runsFor(n), ours, pfc); err != nil {
+		return err
+	}
+	steps, err := searchShares(ours)
+	if err != nil {
+		return err
+	}
+	b.section(fmt.Sprintf("Search, %s pages: ours vs Pagefind", thousands(int64(n))), "go run ./generator/bench search"+b.flagsLine())
+	if err := b.reportIndex(n, ours, pfc, steps); err != nil {
+		return err
+	}
+	if err := b.reportPayload(ours.out, hg.out); err != nil {
+		return err
+	}
+	b.cleanSites()
+	return nil
+}
+
+// stepTimes are our search step's seconds and its share of each build.
+type stepTimes struct{ search, share []float64 }
+
+var (
+	searchStepLine = regexp.MustCompile(`(?m)^\s+search\s+([0-9.]+) (ms|s)$`)
+	builtLine      = regexp.MustCompile(`(?m)^built .* in ([0-9.]+) (ms|s)$`)
+)
+
+// searchShares reads --verbose's step times from every timed run.
+func searchShares(ours *contender) (stepTimes, error) {
+	var st stepTimes
+	for _, out := range ours.stdouts {
+		s, err1 := seconds(searchStepLine.FindStringSubmatch(out))
+		total, err2 := seconds(builtLine.FindStringSubmatch(out))
+		if err1 != nil || err2 != nil {
+			return st, fmt.Errorf("cannot read the search step's time in our build --verbose output (has its format changed?):\n%s", out)
+		}
+		st.search = append(st.search, s)
+		st.share = append(st.share, s/total)
+	}
+	return st, nil
+}
+
+func seconds(m []string) (float64, error) {
+	if m == nil {
+		return 0, fmt.Errorf("no match")
+	}
+	x, err := strconv.ParseFloat(m[1], 64)
+	if m[2] == "ms" {
+		x /= 1000
+	}
+	return x, err
+}
+
+func (b *bench) reportIndex(n int, ours, pfc *contender, steps stepTimes) error {
+	oFiles, oBytes, err := indexSize(filepath.Join(ours.out, "search"), "index.html")
+	if err != nil {
+		return err
+	}
+	pFiles, pBytes, err := indexSize(filepath.Join(pfc.args[2], "pagefind"), "")
+	if err != nil {
+		return err
+	}
+	b.table("index", "runs", "time s", "CPU s", "peak RSS MiB", "files", "bytes")
+	b.row("ours: the build's search step (from `--verbose`)", fmt.Sprintf("%d (+1)", len(steps.search)), spread(steps.search, 3), "—", "—", thousands(int64(oFiles)), thousands(oBytes))
+	b.row("ours: the whole build, for scale", fmt.Sprintf("%d (+1)", len(ours.runs.wall)), spread(ours.runs.wall, 3), spread(ours.runs.cpu, 3), spread(ours.runs.rss, 1), "", "")
+	b.row("Pagefind: its whole run over Hugo's output", fmt.Sprintf("%d (+1)", len(pfc.runs.wall)), spread(pfc.runs.wall, 3), spread(pfc.runs.cpu, 3), spread(pfc.runs.rss, 1), thousands(int64(pFiles)), thousands(pBytes))
+	share := median(steps.share)
+	b.note("Ours / Pagefind: index time %s (our search step vs Pagefind's wall), files %s, bytes %s. The search step is %.1f%% of our build (goal ≤ 10%%: %s); %d index files (goal ≤ 1,000: %s).\n",
+		stats.Ratio(median(steps.search), median(pfc.runs.wall)), stats.Ratio(float64(oFiles), float64(pFiles)), stats.Ratio(float64(oBytes), float64(pBytes)),
+		share*100, verdict(share, share <= 0.10), oFiles, stats.Goal(oFiles <= 1000))
+	return nil
+}
+
+// indexSize counts the files under dir but skip (our results page).
+func indexSize(dir, skip string) (int, int64, error) {
+	files, bytes, err := dirSize(dir)
+	if err != nil {
+		return 0, 0, fmt.Errorf("measuring the index: %w", err)
+	}
+	if skip != "" {
+		if info, err := os.Stat(filepath.Join(dir, skip)); err == nil {
+			files, bytes = files-1, bytes-info.Size()
+		}
+	}
+	return files, bytes, nil
+}
+
+func (b *bench) reportPayload(oursOut, hugoOut string) error {
+	b.table("first search, empty cache", "results", "files fetched", "bytes on the wire", "of which scripts (+ wasm)", "goal", "typed → results ms")
+	goals := map[string]int{"latency": 170_000, "zenith": 120_000}
+	for _, w := range b.o.words {
+		o, err := b.oursFirstSearch(oursOut, w)
+		if err != nil {
+			return err
+		}
+		p, err := b.pagefindFirstSearch(hugoOut, w)
+		if err != nil {
+			return err
+		}
+		goal := "—"
+		if g, ok := goals[w]; ok {
+			goal = fmt.Sprintf("≤ %s: %s", thousands(int64(g)), stats.Goal(o.bytes <= g))
+		}
+		b.row(fmt.Sprintf("ours, %q", w), strconv.Itoa(o.results), strconv.Itoa(o.files), thousands(int64(o.bytes)), thousands(int64(o.script)), goal, fmt.Sprint(o.took.Milliseconds()))
+		b.row(fmt.Sprintf("Pagefind, %q", w), strconv.Itoa(p.results), strconv.Itoa(p.files), thousands(int64(p.bytes)), thousands(int64(p.script)), "", fmt.Sprint(p.took.Milliseconds()))
+		b.row(fmt.Sprintf("ours / Pagefind, %q", w), "", "", stats.Ratio(float64(o.bytes), float64(p.bytes)), "", "", "")
+	}
+	b.note("Ours is served gzip-compressed for text types by a Go handler (as Netlify does) and counted on the wire: /js/search*.js and /search/* (the page's HTML is not counted). Pagefind's files are pre-compressed and served as they are, counted under /pagefind/; its search is `import('/pagefind/pagefind.js')`, `search(word)`, then `data()` of the first 5 results, as the kit's search-payload.js does. Results: ours counts the options shown in the search box's list; Pagefind's, every matching page. Times are one run each on a shared machine.")
+	return nil
+}
+
+// isOurSearchFile is what our first search costs beyond the page itself.
+func isOurSearchFile(p string) bool {
+	return (strings.HasPrefix(p, "/search/") && p != "/search/") || strings.HasPrefix(p, "/js/search")
+}
+
+func (b *bench) oursFirstSearch(site, word string) (firstSearch, error) {
+	h := &countserve.Handler{Root: site, Gzip: true}
+	base, stop, err := serveLocal(h)
+	if err != nil {
+		return firstSearch{}, err
+	}
+	defer stop()
+	br, err := b.newBrowser()
+	if err != nil {
+		return firstSearch{}, err
+	}
+	defer br.cancel()
+	const box = `form[role=search] input[type=search]`
+	if err := br.do(time.Minute, chromedp.Navigate(base+"/"), chromedp.Poll[chromedp.Void](`document.readyState === "complete"`)); err != nil {
+		return firstSearch{}, fmt.Errorf("opening our home page: %w", err)
+	}
+	t0 := time.Now()
+	done := fmt.Sprintf(`(() => { const l = document.querySelector("[role=listbox]"); return l && l.getAttribute("data-query") === %q && document.querySelectorAll("[role=option]").length; })()`, word)
+	if err := br.do(time.Minute, chromedp.Click(chromedp.CSS(box)), chromedp.SendKeys(chromedp.CSS(box), word),
+		chromedp.Poll[chromedp.Void](done, chromedp.WithPollingTimeout(45*time.Second))); err != nil {
+		return firstSearch{}, fmt.Errorf("searching %q in our search box (%s): %w", word, box, err)
+	}
+	took := time.Since(t0)
+	results, _ := chromedp.Run(br.ctx, chromedp.Evaluate[int](`document.querySelectorAll("[role=option]").length`))
+	fs := tally(h.Responses(isOurSearchFile), func(p string) bool { return strings.HasPrefix(p, "/js/") })
+	fs.word, fs.results, fs.took = word, results, took
+	return fs, nil
+}
+
+func (b *bench) pagefindFirstSearch(site, word string) (firstSearch, error) {
+	h := &countserve.Handler{Root: site}
+	base, stop, err := serveLocal(h)
+	if err != nil {
+		return firstSearch{}, err
+	}
+	defer stop()
+	br, err := b.newBrowser()
+	if err != nil {
+		return firstSearch{}, err
+	}
+	defer br.cancel()
+	if err := br.do(time.Minute, chromedp.Navigate(base+"/"), chromedp.Poll[chromedp.Void](`document.readyState === "complete"`)); err != nil {
+		return firstSearch{}, fmt.Errorf("opening Hugo's home page: %w", err)
+	}
+	h.Reset()
+	t0 := time.Now()
+	js := fmt.Sprintf(`(async () => { const pf = await import("/pagefind/pagefind.js"); const s = await pf.search(%q);
+		await Promise.all(s.results.slice(0, 5).map((x) => x.data())); return s.results.length; })()`, word)
+	ctx, cancel := context.WithTimeout(br.ctx, time.Minute)
+	defer cancel()
+	results, err := chromedp.Run(ctx, chromedp.Evaluate[int](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return firstSearch{}, fmt.Errorf("Pagefind search %q: %w", word, err)
+	}
+	took := time.Since(t0)
+	fs := tally(h.Responses(func(p string) bool { return strings.HasPrefix(p, "/pagefind/") }),
+		func(p string) bool { return strings.HasSuffix(p, ".js") || strings.Contains(p, "wasm.") })
+	fs.word, fs.results, fs.took = word, results, took
+	return fs, nil
+}
+
+func tally(rs []countserve.Response, isScript func(string) bool) firstSearch {
+	var fs firstSearch
+	for _, r := range rs {
+		fs.files++
+		fs.bytes += r.Wire
+		if isScript(r.Path) {
+			fs.script += r.Wire
+		}
+	}
+	return fs
+}
