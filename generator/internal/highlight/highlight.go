@@ -42,10 +42,15 @@ type Highlighter struct {
 	mu    sync.RWMutex
 	cache map[Key][]byte
 	used  sync.Map // keys asked for since New, for Used
+	// plain formats blocks without options (nearly all of them): one
+	// formatter, so its compiled style is made once, not per block.
+	plain *chromahtml.Formatter
 }
 
 // New returns a Highlighter with an empty cache.
-func New() *Highlighter { return &Highlighter{cache: map[Key][]byte{}} }
+func New() *Highlighter {
+	return &Highlighter{cache: map[Key][]byte{}, plain: formatter(Options{})}
+}
 
 // KeyOf returns the cache key of a block.
 func KeyOf(lang, code string, o Options) Key {
@@ -69,7 +74,11 @@ func (h *Highlighter) Highlight(lang, code string, o Options) []byte {
 	if ok {
 		return out
 	}
-	out = render(lang, code, o)
+	f := h.plain
+	if o.LineNumbers || o.LineStart > 0 || len(o.Lines) > 0 {
+		f = formatter(o)
+	}
+	out = render(f, lang, code)
 	h.mu.Lock()
 	h.cache[k] = out
 	h.mu.Unlock()
@@ -119,7 +128,7 @@ func (h *Highlighter) Import(m map[Key][]byte) {
 	}
 }
 
-func render(lang, code string, o Options) []byte {
+func render(f *chromahtml.Formatter, lang, code string) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<div class="highlight" data-lang="%s">`, html.EscapeString(lang))
 	lexer := lexers.Get(lang)
@@ -129,7 +138,7 @@ func render(lang, code string, o Options) []byte {
 	lexer = chroma.Coalesce(lexer)
 	it, err := lexer.Tokenise(nil, code)
 	if err == nil {
-		err = formatter(o).Format(&b, styles.Fallback, it)
+		err = f.Format(&b, styles.Fallback, it)
 	}
 	if err != nil {
 		// A lexer failing on odd input must not lose the code: show it plain.
