@@ -2,6 +2,8 @@ package content
 
 import (
 	"io/fs"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,6 +19,11 @@ type Cache struct {
 	limit   int // Options.MaxPageBytes the entries were parsed with
 	entries map[string]*cached
 	seen    map[string]*cached // entries of the load in progress
+	// walk is what the last walk of content/ found, and known the files
+	// in it: a load whose changed files are all known, and still files,
+	// finds the same tree, so it need not read every folder again.
+	walk  *walker
+	known map[string]bool
 }
 
 type cached struct {
@@ -38,7 +45,7 @@ func (c *Cache) begin(opts Options) {
 		c.entries = map[string]*cached{}
 		c.limit = opts.MaxPageBytes
 	}
-	c.seen = map[string]*cached{}
+	c.seen = make(map[string]*cached, len(c.entries))
 }
 
 func (c *Cache) end() {
@@ -78,5 +85,60 @@ func (c *Cache) store(info fs.FileInfo, p *Page, ok bool, diags diag.List) {
 func (c *Cache) remember(source string, e *cached) {
 	c.mu.Lock()
 	c.seen[source] = e
+	c.mu.Unlock()
+}
+
+// lastWalk returns the last walk's result when nothing listed in changed
+// can have changed the tree: every changed path under content/ is a file
+// the walk found that is still a file (an edit, not a creation, deletion
+// or rename). Pages are fresh copies: loading fills them in.
+func (c *Cache) lastWalk(fsys fs.FS, changed map[string]bool) (*walker, bool) {
+	if c == nil || changed == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.walk == nil {
+		return nil, false
+	}
+	for p := range changed {
+		if p != Dir && !strings.HasPrefix(p, Dir+"/") {
+			continue
+		}
+		if !c.known[p] {
+			return nil, false
+		}
+		if info, err := fs.Lstat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			return nil, false
+		}
+	}
+	// Copies: the load appends to these.
+	w := &walker{fsys: fsys, files: slices.Clone(c.walk.files), diags: slices.Clone(c.walk.diags)}
+	w.pages = make([]*Page, len(c.walk.pages))
+	for i, p := range c.walk.pages {
+		w.pages[i] = &Page{Source: p.Source, Bundle: p.Bundle, Resources: p.Resources}
+	}
+	return w, true
+}
+
+// storeWalk remembers a walk's result, before its pages are filled in.
+func (c *Cache) storeWalk(w *walker) {
+	if c == nil {
+		return
+	}
+	keep := &walker{files: slices.Clone(w.files), diags: slices.Clone(w.diags), pages: make([]*Page, len(w.pages))}
+	known := make(map[string]bool, len(w.pages)+len(w.files))
+	for i, p := range w.pages {
+		keep.pages[i] = &Page{Source: p.Source, Bundle: p.Bundle, Resources: p.Resources}
+		known[p.Source] = true
+		for _, r := range p.Resources {
+			known[r.Source] = true
+		}
+	}
+	for _, f := range w.files {
+		known[f.Source] = true
+	}
+	c.mu.Lock()
+	c.walk, c.known = keep, known
 	c.mu.Unlock()
 }

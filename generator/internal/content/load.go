@@ -4,12 +4,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/yamldoc"
@@ -46,14 +49,18 @@ type Site struct {
 // Load walks content/ in fsys and decodes every page. It returns all
 // problems found, in every file, together.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, diag.List) {
-	w := walker{fsys: fsys}
-	if err := fs.WalkDir(fsys, Dir, w.visit); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			w.diags.Errorf(diag.Pos{File: Dir}, "no content folder: create content/ with at least content/_index.md")
-		} else {
-			w.diags.Errorf(diag.Pos{File: Dir}, "cannot read the content folder: %v", err)
+	w, ok := opts.Cache.lastWalk(fsys, opts.Changed)
+	if !ok {
+		w = &walker{fsys: fsys}
+		if err := fs.WalkDir(fsys, Dir, w.visit); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				w.diags.Errorf(diag.Pos{File: Dir}, "no content folder: create content/ with at least content/_index.md")
+			} else {
+				w.diags.Errorf(diag.Pos{File: Dir}, "cannot read the content folder: %v", err)
+			}
+			return &Site{}, w.diags
 		}
-		return &Site{}, w.diags
+		opts.Cache.storeWalk(w)
 	}
 	pages, diags := parseAll(ctx, fsys, w.pages, opts)
 	diags = append(w.diags, diags...)
@@ -203,16 +210,28 @@ func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) ([]*
 	}
 	diags := make([]diag.List, len(pages))
 	ok := make([]bool, len(pages))
+	// Pages the caller says did not change come from the cache without a
+	// look at the disk: no need to hand them to the workers one by one.
+	todo := make([]int, 0, len(pages))
+	for i, p := range pages {
+		if opts.Cache != nil && opts.Changed != nil && !opts.Changed[p.Source] {
+			var hit bool
+			if ok[i], diags[i], hit = opts.Cache.reuse(fsys, p, opts); hit {
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Go(func() {
 			for i := range next {
 				ok[i], diags[i] = load(fsys, pages[i], opts)
 			}
 		})
 	}
-	for i := range pages {
+	for _, i := range todo {
 		if ctx.Err() != nil {
 			break
 		}
@@ -273,6 +292,10 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	if err != nil {
 		return false, diag.AsList(err, pos)
 	}
+	h := xxhash.New()
+	fmt.Fprintf(h, "%d\x00", fmLine)
+	h.Write(fm)
+	p.FrontHash = h.Sum64()
 	rel := strings.TrimPrefix(p.Source, Dir+"/")
 	p.Slug, p.URL, p.OutFile, p.Kind = urlFor(rel)
 	p.Section = sectionOf(rel)

@@ -53,6 +53,10 @@ type Page struct {
 	// Hash is the SHA-256 of the file as read: what caches of anything
 	// made from the page are keyed on.
 	Hash [32]byte
+	// FrontHash hashes the front matter and the line it starts on: what
+	// lists, tags and the sitemap take from a page, which most edits (to
+	// the body) leave alone.
+	FrontHash uint64
 }
 
 // Base returns the page's common front matter.

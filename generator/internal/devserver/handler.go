@@ -40,11 +40,52 @@ type Handler struct {
 	// live, when set, injects the live-reload client into HTML pages and
 	// answers its requests (serve only; never part of a built site).
 	live *hub
+	// built and indexed, when set, are closed once the first site and its
+	// first search index are in: the server listens from the start, and a
+	// request that arrives during the first build waits for it instead of
+	// being refused or answered with a 404.
+	built, indexed chan struct{}
 }
 
 // NewHandler serves files.
 func NewHandler(files *output.Files) *Handler {
 	return &Handler{files: files}
+}
+
+// newPendingHandler serves nothing until ready and searchReady are called:
+// requests wait (or give up with the client).
+func newPendingHandler() *Handler {
+	return &Handler{files: output.NewFiles(), built: make(chan struct{}), indexed: make(chan struct{})}
+}
+
+// ready lets waiting requests through to the site swapped in.
+func (h *Handler) ready() { closeOnce(h.built) }
+
+// searchReady lets waiting requests for the search index through.
+func (h *Handler) searchReady() { closeOnce(h.indexed) }
+
+func closeOnce(c chan struct{}) {
+	if c == nil {
+		return
+	}
+	select {
+	case <-c:
+	default:
+		close(c)
+	}
+}
+
+// wait blocks until c is closed or the request is abandoned.
+func wait(r *http.Request, c chan struct{}) bool {
+	if c == nil {
+		return true
+	}
+	select {
+	case <-c:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
 }
 
 // Swap serves files from now on.
@@ -74,6 +115,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if h.live != nil && strings.HasPrefix(r.URL.Path, "/_tradeoffs/") {
 		h.serveLive(w, r)
+		return
+	}
+	if !wait(r, h.built) {
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/search/") && !wait(r, h.indexed) {
 		return
 	}
 	files := h.Files()

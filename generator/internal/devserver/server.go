@@ -62,6 +62,8 @@ type Server struct {
 	// reported are the problems already printed, so each rebuild prints
 	// only what is new.
 	reported map[string]bool
+	// url is the address to print once the first build is served.
+	url string
 }
 
 // largeSite is the number of pages from which serve first shows code
@@ -81,7 +83,7 @@ func Run(ctx context.Context, cfg Config) error {
 	url := "http://" + net.JoinHostPort(displayHost(cfg.Bind), strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
 	cfg.Site.BaseURL = url
 	s := &Server{cfg: cfg, builder: site.NewBuilder(), hub: newHub()}
-	s.handler = NewHandler(output.NewFiles())
+	s.handler = newPendingHandler()
 	s.handler.live = s.hub
 	w, err := s.watch()
 	if err != nil {
@@ -92,10 +94,12 @@ func Run(ctx context.Context, cfg Config) error {
 	s.builder.LoadCache(cfg.Site.CacheDir)
 	// With highlighted code in the cache, the first build is quick anyway.
 	s.plain = countPages(cfg.Root) >= largeSite && s.builder.Highlighter().Len() == 0
-	s.rebuild(ctx, "start", nil)
+	// Listen from the start: a browser opened now waits for the first
+	// build (the handler holds its request) instead of being refused.
 	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	fmt.Fprintf(cfg.Out, "serving at %s (Ctrl-C to stop)\n", url)
+	s.url = url
+	s.rebuild(ctx, "start", nil)
 	if cfg.Ready != nil {
 		cfg.Ready(url)
 	}
@@ -186,6 +190,8 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 		fmt.Fprintf(s.cfg.Out, "%s: the build failed with %d %s; still serving the last good site\n", what, errs, plural(errs, "error", "errors"))
 		if s.current == nil {
 			s.handler.Swap(errorSite(built.Diags))
+			s.open()
+			s.handler.searchReady()
 		}
 		s.hub.publish(Event{"problems", problemsOf(s.build, true, built.Diags)})
 		return
@@ -195,6 +201,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	keepSearch(s.current, built.Files)
 	s.current = built.Files
 	s.handler.Swap(built.Files)
+	s.open()
 	s.hub.publish(Event{"update", up})
 	s.hub.publish(Event{"problems", problemsOf(s.build, false, built.Diags)})
 	if up.All {
@@ -204,9 +211,21 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	}
 	// The page is on screen; now bring search up to date (a moment later).
 	built.Search()
+	s.handler.searchReady()
 	if s.plain && s.warmed == nil && len(built.Unhighlighted) > 0 {
 		s.warm(ctx, built.Unhighlighted)
 	}
+}
+
+// open lets the requests held during the first build through, and prints
+// the URL once.
+func (s *Server) open() {
+	if s.url == "" {
+		return
+	}
+	s.handler.ready()
+	fmt.Fprintf(s.cfg.Out, "serving at %s (Ctrl-C to stop)\n", s.url)
+	s.url = ""
 }
 
 // warm highlights the code of a plain build in the background and then

@@ -4,14 +4,17 @@
 // or interrupted build never leaves a half-written site where the last good
 // one was.
 //
-// output imports diag, golang.org/x/sys (for the atomic folder exchange on
+// output imports diag, xxhash, golang.org/x/sys (for the atomic folder exchange on
 // Linux) and the standard library.
 package output
 
 import (
 	"maps"
 	"slices"
+	"strings"
 	"sync"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 )
@@ -40,6 +43,10 @@ type Files struct {
 
 // NewFiles returns an empty set in memory.
 func NewFiles() *Files { return &Files{m: map[string]*File{}} }
+
+// NewFilesSize returns an empty set in memory with room for n files, so a
+// rebuild of a large site does not grow its map step by step.
+func NewFilesSize(n int) *Files { return &Files{m: make(map[string]*File, n)} }
 
 // Add adds a file. Two sources writing the same path is an error naming
 // both; the first one is kept.
@@ -132,6 +139,23 @@ func (fs *Files) Paths() []string {
 	fs.mu.RLock()
 	defer fs.mu.RUnlock()
 	return slices.Sorted(maps.Keys(fs.m))
+}
+
+// PathsKey hashes the set of paths, in no order, leaving out those under
+// skip/ (unless skip is ""): two sets with the same key hold the same
+// paths, to a 64-bit hash's certainty.
+func (fs *Files) PathsKey(skip string) uint64 {
+	fs.mu.RLock()
+	defer fs.mu.RUnlock()
+	var k, n uint64
+	for p := range fs.m {
+		if skip != "" && strings.HasPrefix(p, skip+"/") {
+			continue
+		}
+		k += xxhash.Sum64String(p)
+		n++
+	}
+	return k ^ n
 }
 
 // Len returns the number of files.

@@ -147,7 +147,10 @@ func BenchmarkPages(b *testing.B) {
 	s := stagedBuild(b, corpus(benchPages()), "search")
 	for b.Loop() {
 		s.files = output.NewFiles()
-		s.linkCache, s.sectionCache = map[*page]*PageLink{}, map[*page][]*page{}
+		s.sectionCache = map[*page][]*page{}
+		for _, p := range s.pages {
+			p.link, p.memo, p.signed = nil, nil, false
+		}
 		s.renderPages(context.Background())
 	}
 }

@@ -138,6 +138,19 @@ type Builder struct {
 	oneShot bool
 	// cacheDir is the folder of the disk cache loaded, if any.
 	cacheDir string
+	// linkMemo holds the last build's page links, by URL (see link).
+	linkMemo map[string]*linkMemo
+	// sitemap and lint are the last build's, with their inputs' hash.
+	sitemap *memo
+	lint    *lintMemo
+	// links holds the last link check of each page, by source.
+	links map[string]*linkCheck
+	// lastFiles is how many files the last build made.
+	lastFiles int
+	// sections keeps each section's page order, by URL.
+	sections map[string]*sectionOrder
+	// assets is the last build's theme bundle.
+	assets *assetsMemo
 	// slugs memoises tag slugs (Unicode normalisation is not free, and
 	// every list shows tags).
 	slugs sync.Map
@@ -199,12 +212,13 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	}
 	s.diags.Sort()
 	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}
+	b.lastFiles = out.Stats.Files
 	for _, p := range s.pages {
 		if p.md != nil {
 			out.Unhighlighted = append(out.Unhighlighted, p.md.Code...)
 		}
 	}
-	if opts.DeferSearch && !s.diags.HasErrors() {
+	if opts.DeferSearch {
 		out.search = func() { s.publishSearch(s.indexSearch()) }
 	}
 	if b.oneShot && !s.diags.HasErrors() {
@@ -253,9 +267,16 @@ type build struct {
 	layouts   *layout.Set
 	assets    *assets.Bundle
 	view      *SiteView
-	// linkCache and sectionCache hold what lists need, made once.
-	linkCache    map[*page]*PageLink
+	// sectionCache holds what lists need, made once.
 	sectionCache map[*page][]*page
+	// nextLinkMemo becomes the Builder's linkMemo after the pages render;
+	// linkSite is the part of every link's key that all links share.
+	nextLinkMemo map[string]*linkMemo
+	linkSite     uint64
+	linkSiteDone bool
+	mdSettings   []byte // see mdKey
+	front        uint64 // see frontKey
+	frontDone    bool
 	// searchEntry is the URL of the search index's entry file.
 	searchEntry string
 	// searchDone delivers the index made while the pages render.
@@ -267,10 +288,10 @@ type build struct {
 func newBuild(b *Builder, opts Options) *build {
 	files := opts.Output
 	if files == nil {
-		files = output.NewFiles()
+		files = output.NewFilesSize(b.lastFiles)
 	}
-	return &build{b: b, opts: opts, files: files, bySource: map[string]*page{}, byURL: map[string]*page{},
-		linkCache: map[*page]*PageLink{}, sectionCache: map[*page][]*page{}}
+	return &build{b: b, opts: opts, files: files, bySource: make(map[string]*page, len(b.linkMemo)), byURL: make(map[string]*page, len(b.linkMemo)),
+		sectionCache: map[*page][]*page{}, nextLinkMemo: make(map[string]*linkMemo, len(b.linkMemo))}
 }
 
 func (s *build) stats(d time.Duration, steps []StepTime) Stats {

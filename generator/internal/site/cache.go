@@ -31,6 +31,8 @@ type mdEntry struct {
 	// contentKey identifies the HTML: the key, and what the links and
 	// calculators of the page resolved to.
 	contentKey [32]byte
+	// linksKey hashes the page's internal links (see taxonomyKey).
+	linksKey uint64
 }
 
 // finish computes the entry's content key.
@@ -44,6 +46,7 @@ func (e *mdEntry) finish() *mdEntry {
 		fmt.Fprintf(h, "%s\x00%s\x00", rw.dest, rw.href)
 	}
 	h.Sum(e.contentKey[:0])
+	e.linksKey = linksKey(e.res)
 	return e
 }
 
@@ -63,9 +66,12 @@ type extraFile struct {
 // mdKey is the key of a page's conversion: its file and the settings that
 // change the HTML.
 func (s *build) mdKey(p *page) [32]byte {
+	if s.mdSettings == nil {
+		s.mdSettings = fmt.Appendf(nil, "\x00%s\x00%v\x00%d\x00%d\x00%v", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max, s.opts.PlainCode)
+	}
 	h := sha256.New()
 	h.Write(p.Hash[:])
-	fmt.Fprintf(h, "\x00%s\x00%v\x00%d\x00%d\x00%v", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max, s.opts.PlainCode)
+	h.Write(s.mdSettings)
 	var k [32]byte
 	h.Sum(k[:0])
 	return k

@@ -20,26 +20,31 @@ const feedSize = 30
 
 // renderFeeds writes sitemap.xml, atom.xml and robots.txt.
 func (s *build) renderFeeds(context.Context) {
-	var all, dated []feeds.Entry
-	var datedPages []*page
-	for _, p := range s.pages {
-		b := p.Base()
-		e := feeds.Entry{URL: s.absURL(p.URL), Title: typeset(p.Title()), Summary: typeset(b.Summary), Published: b.Date.Time, Updated: p.lastMod}
-		all = append(all, e)
-		if p.Kind == content.KindPage && !b.Date.IsZero() {
-			datedPages = append(datedPages, p)
+	key := s.sitemapKey()
+	if m := s.b.sitemap; m != nil && m.key == key {
+		s.add("sitemap.xml", m.data, nil)
+	} else {
+		var all []feeds.Entry
+		for _, p := range s.pages {
+			b := p.Base()
+			all = append(all, feeds.Entry{URL: s.absURL(p.URL), Published: b.Date.Time, Updated: p.lastMod})
+		}
+		for _, sec := range s.sections {
+			if _, real := s.bySource[sec.Source]; !real {
+				all = append(all, feeds.Entry{URL: s.absURL(sec.URL)})
+			}
+		}
+		for _, t := range s.tags {
+			all = append(all, feeds.Entry{URL: s.absURL(t.url())})
+		}
+		sitemap, err := feeds.Sitemap(all)
+		s.add("sitemap.xml", sitemap, err)
+		if err == nil && !s.b.oneShot {
+			s.b.sitemap = &memo{key: key, data: sitemap}
 		}
 	}
-	for _, sec := range s.sections {
-		if _, real := s.bySource[sec.Source]; !real {
-			all = append(all, feeds.Entry{URL: s.absURL(sec.URL), Title: sec.Title()})
-		}
-	}
-	for _, t := range s.tags {
-		all = append(all, feeds.Entry{URL: s.absURL(t.url()), Title: t.name})
-	}
-	slices.SortFunc(datedPages, byListOrder)
-	for _, p := range datedPages[:min(len(datedPages), feedSize)] {
+	var dated []feeds.Entry
+	for _, p := range s.newest(feedSize) {
 		b := p.Base()
 		summary := b.Summary
 		if summary == "" && p.md != nil {
@@ -47,12 +52,74 @@ func (s *build) renderFeeds(context.Context) {
 		}
 		dated = append(dated, feeds.Entry{URL: s.absURL(p.URL), Title: typeset(p.Title()), Summary: typeset(summary), Published: b.Date.Time, Updated: p.lastMod})
 	}
-	sitemap, err := feeds.Sitemap(all)
-	s.add("sitemap.xml", sitemap, err)
 	atom, err := feeds.Atom(feeds.Feed{Title: s.cfg.Title, Subtitle: s.cfg.Description, SiteURL: s.cfg.BaseURL,
 		SelfURL: s.absURL("/atom.xml"), Author: s.cfg.Author, Updated: s.opts.Now}, dated)
 	s.add("atom.xml", atom, err)
 	s.add("robots.txt", feeds.Robots(s.absURL("/sitemap.xml"), s.opts.Preview), nil)
+}
+
+// memo is an output kept by the Builder with the hash of its inputs.
+type memo struct {
+	key  uint64
+	data []byte
+}
+
+// sitemapKey hashes what the sitemap lists: every page's URL and dates
+// (front matter and git), the made-up section pages and the tag pages.
+func (s *build) sitemapKey() uint64 {
+	x := newSum("sitemap", s.frontKey())
+	x.str(s.cfg.BaseURL)
+	for _, p := range s.pages {
+		x.u64(uint64(p.lastMod.Unix()))
+	}
+	for _, sec := range s.sections {
+		x.str(sec.URL)
+	}
+	for _, t := range s.tags {
+		x.str(t.slug)
+	}
+	return x.value()
+}
+
+// frontKey hashes the pages' front matter and where they are, in order:
+// what lists, tags and the sitemap take from pages. An edit to a page's
+// body leaves it alone, so steps that read only that (lint, the sitemap,
+// taxonomies) reuse their last result instead of reading every page again.
+func (s *build) frontKey() uint64 {
+	if !s.frontDone {
+		x := newSum("front", 0)
+		for _, p := range s.pages {
+			x.str(p.Source)
+			x.u64(p.FrontHash)
+		}
+		s.front, s.frontDone = x.value(), true
+	}
+	return s.front
+}
+
+// newest returns the n dated pages that lists show first, in that order,
+// without sorting them all.
+func (s *build) newest(n int) []*page {
+	var top []*page
+	for _, p := range s.pages {
+		if p.Kind != content.KindPage || p.Base().Date.IsZero() {
+			continue
+		}
+		if len(top) == n && byListOrder(p, top[n-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, p, func(a, b *page) int {
+			if c := byListOrder(a, b); c != 0 {
+				return c
+			}
+			return 1 // after equals: the order of s.pages, as a stable sort
+		})
+		top = slices.Insert(top, i, p)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
 }
 
 func (s *build) add(out string, data []byte, err error) {

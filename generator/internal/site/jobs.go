@@ -92,8 +92,9 @@ func (s *build) renderPages(ctx context.Context) {
 		}
 	}, s.opts.Progress)
 	s.b.pages = fresh
+	s.b.linkMemo = s.nextLinkMemo
 	if s.b.oneShot {
-		s.b.pages = nil
+		s.b.pages, s.b.linkMemo = nil, nil
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 )
 
 // resolver rewrites relative links in pages: "../patterns/x.md#y" written
@@ -60,6 +61,9 @@ func splitFragment(dest string) (string, string) {
 	return dest, ""
 }
 
+// searchDir is the output folder of the search page and its index.
+const searchDir = "search"
+
 // checkLinks reports internal links to pages, files and headings that the
 // built site does not have. It runs last, so it sees every output file.
 func (s *build) checkLinks(context.Context) {
@@ -71,26 +75,81 @@ func (s *build) checkLinks(context.Context) {
 	if s.cfg.BrokenLinks == "warning" {
 		sev = diag.Warning
 	}
+	// A page's links check the same as last time when its content is the
+	// same, the site publishes the same paths, and the pages its links
+	// point into (with a #fragment) are the same: then its last findings
+	// are reused, and an edit does not check every link of the site again.
+	// The search index's files change with every edit, and no page links
+	// to them (the search page itself is checked like any page).
+	paths := s.files.PathsKey(searchDir)
+	if s.files.Has(searchDir + "/index.html") {
+		paths++
+	}
+	fresh := map[string]*linkCheck{}
 	for _, p := range s.pages {
 		if p.md == nil {
 			continue
 		}
+		if c := s.b.links[p.Source]; c != nil && c.md == p.md && c.paths == paths && c.sev == sev && s.sameTargets(c.targets) {
+			s.diags.Append(c.diags)
+			fresh[p.Source] = c
+			continue
+		}
+		c := &linkCheck{md: p.md, paths: paths, sev: sev}
 		for _, l := range p.md.Links {
 			if l.External {
 				if msg := externalProblem(l.Href); msg != "" {
-					s.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: diag.Warning, Msg: msg})
+					c.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: diag.Warning, Msg: msg})
 				}
 				continue
 			}
-			if msg := s.linkProblem(p, l.Href, ids); msg != "" {
-				s.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: sev, Msg: msg})
+			msg, target := s.linkProblem(p, l.Href, ids)
+			if msg != "" {
+				c.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: sev, Msg: msg})
+			}
+			if target != "" {
+				f, _ := s.files.Get(target)
+				c.targets = append(c.targets, linkTarget{target, f.Data})
 			}
 		}
+		s.diags.Append(c.diags)
+		fresh[p.Source] = c
+	}
+	if !s.b.oneShot {
+		s.b.links = fresh
 	}
 }
 
-// linkProblem returns what is wrong with an internal link, or "".
-func (s *build) linkProblem(from *page, href string, ids map[string]map[string]bool) string {
+// linkCheck is what checkLinks found in one page's content.
+type linkCheck struct {
+	md      *markdown.Result
+	paths   uint64
+	sev     diag.Severity
+	targets []linkTarget
+	diags   diag.List
+}
+
+// linkTarget is a page a link's fragment was looked for in, as it was.
+type linkTarget struct {
+	out  string
+	data []byte
+}
+
+// sameTargets reports whether every target still holds the same bytes
+// (the same slice: a page not rendered again keeps its bytes).
+func (s *build) sameTargets(ts []linkTarget) bool {
+	for _, t := range ts {
+		f, ok := s.files.Get(t.out)
+		if !ok || len(f.Data) != len(t.data) || len(f.Data) > 0 && &f.Data[0] != &t.data[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// linkProblem returns what is wrong with an internal link, or "", and the
+// output file whose ids it looked the fragment up in, if it did.
+func (s *build) linkProblem(from *page, href string, ids map[string]map[string]bool) (string, string) {
 	p, rest := splitFragment(href)
 	frag := ""
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
@@ -100,10 +159,10 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 		p = from.URL
 	}
 	if strings.HasSuffix(p, ".md") {
-		return "link to " + p + ": no such page: check the path, relative to this file"
+		return "link to " + p + ": no such page: check the path, relative to this file", ""
 	}
 	if !strings.HasPrefix(p, "/") {
-		return ""
+		return "", ""
 	}
 	if unescaped, err := url.PathUnescape(p); err == nil {
 		p = unescaped
@@ -114,10 +173,10 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 		if guess := s.closestURL(p); guess != "" {
 			msg += "; did you mean " + guess + "?"
 		}
-		return msg
+		return msg, ""
 	}
 	if frag == "" || !strings.HasSuffix(out, ".html") {
-		return ""
+		return "", ""
 	}
 	set, ok := ids[out]
 	if !ok {
@@ -126,9 +185,9 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 		ids[out] = set
 	}
 	if f, err := url.PathUnescape(frag); err == nil && !set[f] {
-		return "broken link: " + p + " has no heading or element with id \"" + f + "\""
+		return "broken link: " + p + " has no heading or element with id \"" + f + "\"", out
 	}
-	return ""
+	return "", out
 }
 
 // outputFor finds the output file that URL path p serves.

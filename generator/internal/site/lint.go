@@ -16,8 +16,23 @@ import (
 // subject), and two pages with the same title (two search results no one
 // can tell apart).
 func (s *build) lintContent(context.Context) {
+	// Both read only the pages' front matter and where they are.
+	key := s.frontKey()
+	if m := s.b.lint; m != nil && m.key == key {
+		s.diags.Append(m.diags)
+		return
+	}
+	before := len(s.diags)
 	s.lintTags()
 	s.lintTitles()
+	if !s.b.oneShot {
+		s.b.lint = &lintMemo{key: key, diags: slices.Clone(s.diags[before:])}
+	}
+}
+
+type lintMemo struct {
+	key   uint64
+	diags diag.List
 }
 
 // tagUse is one spelling of a tag and where it is used.

@@ -88,15 +88,45 @@ func (s *build) sectionPages(sec *page) []*page {
 	if ps, ok := s.sectionCache[sec]; ok {
 		return ps
 	}
+	// The order comes from front matter and paths only: while those are
+	// unchanged, the last build's order (as indexes into s.pages) holds.
+	key := s.frontKey()
+	if m := s.b.sections[sec.URL]; m != nil && m.key == key {
+		out := make([]*page, len(m.order))
+		for i, x := range m.order {
+			out[i] = s.pages[x]
+		}
+		s.sectionCache[sec] = out
+		return out
+	}
 	out := []*page{}
-	for _, p := range s.pages {
+	index := map[*page]int32{}
+	for i, p := range s.pages {
 		if p.Kind == content.KindPage && strings.HasPrefix(p.URL, sec.URL) {
 			out = append(out, p)
+			index[p] = int32(i)
 		}
 	}
 	slices.SortFunc(out, byListOrder)
 	s.sectionCache[sec] = out
+	if !s.b.oneShot {
+		m := &sectionOrder{key: key, order: make([]int32, len(out))}
+		for i, p := range out {
+			m.order[i] = index[p]
+		}
+		if s.b.sections == nil {
+			s.b.sections = map[string]*sectionOrder{}
+		}
+		s.b.sections[sec.URL] = m
+	}
 	return out
+}
+
+// sectionOrder is a section's pages in list order, as indexes into the
+// build's pages, with the frontKey it holds for.
+type sectionOrder struct {
+	key   uint64
+	order []int32
 }
 
 // homeLimit is how many pages of each section the home page lists.

@@ -26,11 +26,18 @@ type page struct {
 	*content.Page
 	md         *markdown.Result
 	contentKey [32]byte // see mdEntry
+	linksKey   uint64   // see linksKey
 	// lastMod is when the page last changed: its last commit, or else its
 	// front matter's updated or date.
 	lastMod   time.Time
 	related   []*page
 	backlinks []*page
+	// link is the page as lists show it, once made (see build.link), memo
+	// where it was kept from, and sig its hash (see signer.link).
+	link   *PageLink
+	memo   *linkMemo
+	sig    uint64
+	signed bool
 }
 
 func (s *build) loadLayouts(context.Context) {
@@ -46,6 +53,12 @@ func (s *build) loadLayouts(context.Context) {
 }
 
 func (s *build) buildAssets(context.Context) {
+	// The theme's files are compiled in: only the code styles can change.
+	key := s.cfg.Highlight.Light + "\x00" + s.cfg.Highlight.Dark
+	if m := s.b.assets; m != nil && m.key == key {
+		s.addAssets(m.bundle)
+		return
+	}
 	css, err := highlight.Stylesheet(s.cfg.Highlight.Light, s.cfg.Highlight.Dark)
 	if err != nil {
 		s.diags.Errorf(diag.Pos{File: "content/_site.yaml"}, "%v", err)
@@ -56,6 +69,18 @@ func (s *build) buildAssets(context.Context) {
 		s.diags.Errorf(diag.Pos{File: "generator/internal/theme/static"}, "%v", err)
 		return
 	}
+	if !s.b.oneShot {
+		s.b.assets = &assetsMemo{key: key, bundle: bundle}
+	}
+	s.addAssets(bundle)
+}
+
+type assetsMemo struct {
+	key    string
+	bundle *assets.Bundle
+}
+
+func (s *build) addAssets(bundle *assets.Bundle) {
 	s.assets = bundle
 	for name, data := range bundle.Files() {
 		if err := s.files.Add(name, data, themeSource); err != nil {
@@ -108,13 +133,14 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		s.diags.Append(p.md.Diags)
 		if s.calcs.definesInline(p.Source) {
 			p.contentKey = [32]byte{1} // never matches: always rendered again
+			p.linksKey = linksKey(p.md)
 			continue
 		}
 		e := s.b.md[p.Source]
 		if e == nil || e.res != p.md {
 			e = (&mdEntry{key: keys[i], res: p.md, calcs: s.calcs.key, rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
 		}
-		p.contentKey = e.contentKey
+		p.contentKey, p.linksKey = e.contentKey, e.linksKey
 		fresh[p.Source] = e
 	}
 	s.b.md = fresh

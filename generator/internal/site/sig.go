@@ -15,16 +15,15 @@ import (
 // from one of these; TestIncrementalEqualsFullBuild checks that after random
 // edits the pages kept from the last build equal freshly rendered ones.
 type signer struct {
-	s     *build
-	vh    *viewHasher
-	site  uint64
-	links map[*page]uint64
+	s    *build
+	vh   *viewHasher
+	site uint64
 }
 
 func (s *build) newSigner() *signer {
 	vh := newViewHasher()
 	site := vh.site(s.view, s.layouts.Hash(), s.assets.Key(), s.cfg.Repo, s.cfg.Branch)
-	return &signer{s: s, vh: vh, site: site, links: map[*page]uint64{}}
+	return &signer{s: s, vh: vh, site: site}
 }
 
 // sum hashes strings and numbers into one value, with xxhash: signatures
@@ -67,28 +66,30 @@ func (sg *signer) own(x *sum, p *page) {
 	x.bytes(p.Hash[:])
 	x.bytes(p.contentKey[:])
 	x.u64(uint64(p.lastMod.UnixNano()))
-	x.str(p.Title())
-	x.str(p.URL)
 	x.str(p.Kind.String())
-	if sec := sg.s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
-		x.str(sec.Title())
-		x.str(sec.URL)
-	}
-	for _, t := range sg.s.tagLinks(p.Base().Tags) {
-		x.str(t.Name)
-		x.str(t.Slug)
-	}
+	// The link covers the title, URL, section and tags.
+	x.u64(sg.link(p))
 }
 
 // link is the hash of a page as lists show it: the fields of its PageLink,
 // so an edit of a page's body does not change the lists that show it.
 func (sg *signer) link(p *page) uint64 {
-	if v, ok := sg.links[p]; ok {
-		return v
+	if p.signed {
+		return p.sig
 	}
-	v := sg.vh.link(sg.s.link(p))
-	sg.links[p] = v
-	return v
+	l := sg.s.link(p)
+	m := p.memo
+	switch {
+	case m != nil && m.signed:
+		p.sig = m.sig
+	case m != nil:
+		p.sig = sg.vh.link(l)
+		m.sig, m.signed = p.sig, true
+	default:
+		p.sig = sg.vh.link(l)
+	}
+	p.signed = true
+	return p.sig
 }
 
 func (sg *signer) list(x *sum, ps []*page) {

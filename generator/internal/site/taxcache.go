@@ -3,7 +3,7 @@ package site
 import (
 	"strconv"
 
-	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 )
 
 // taxonomy is a build's tags, backlinks and related pages, by source file,
@@ -11,59 +11,64 @@ import (
 type taxonomy struct {
 	key       uint64
 	tags      []savedTag
-	backlinks map[string][]string
-	related   map[string][]string
+	backlinks [][]int32
+	related   [][]int32
 }
 
+// Pages are kept as indexes into build.pages: the taxonomy is reused only
+// when the key, which covers the list of pages in order, is the same.
 type savedTag struct {
 	name, slug string
-	pages      []string
+	pages      []int32
 }
 
-// taxonomyKey hashes every input of the taxonomies.
+// taxonomyKey hashes every input of the taxonomies: the pages' front
+// matter (frontKey) and the links in their content (linksKey).
 func (s *build) taxonomyKey() uint64 {
-	x := newSum("taxonomy", 0)
+	x := newSum("taxonomy", s.frontKey())
 	for _, p := range s.pages {
-		b := p.Base()
-		x.str(p.Source)
-		x.str(p.URL)
-		x.str(p.Kind.String())
-		x.str(p.Title())
-		x.u64(uint64(b.Weight))
-		x.u64(uint64(b.Date.UnixNano()))
-		if cs, ok := p.Meta.(*content.CaseStudy); ok {
-			x.u64(uint64(cs.Year))
-		}
-		x.u64(uint64(len(b.Tags)))
-		for _, t := range b.Tags {
-			x.str(t)
-		}
-		if p.md == nil {
-			x.str("-")
-			continue
-		}
-		for _, l := range p.md.Links {
-			if !l.External && !l.Image {
-				x.str(l.Href)
-			}
-		}
-		x.str(strconv.Itoa(len(p.md.Links)))
+		x.u64(p.linksKey)
 	}
 	return x.value()
 }
 
-func (s *build) saveTaxonomy(key uint64) *taxonomy {
-	t := &taxonomy{key: key, backlinks: map[string][]string{}, related: map[string][]string{}}
-	for _, tg := range s.tags {
-		t.tags = append(t.tags, savedTag{tg.name, tg.slug, sources(tg.pages)})
+// linksKey hashes the internal links of converted content, as resolved.
+func linksKey(md *markdown.Result) uint64 {
+	if md == nil {
+		return 0
 	}
-	for _, p := range s.pages {
-		if len(p.backlinks) > 0 {
-			t.backlinks[p.Source] = sources(p.backlinks)
+	x := newSum("links", 1)
+	for _, l := range md.Links {
+		if !l.External && !l.Image {
+			x.str(l.Href)
 		}
-		if len(p.related) > 0 {
-			t.related[p.Source] = sources(p.related)
+	}
+	x.str(strconv.Itoa(len(md.Links)))
+	return x.value()
+}
+
+func (s *build) saveTaxonomy(key uint64) *taxonomy {
+	index := make(map[*page]int32, len(s.pages))
+	for i, p := range s.pages {
+		index[p] = int32(i)
+	}
+	indexes := func(ps []*page) []int32 {
+		if len(ps) == 0 {
+			return nil
 		}
+		out := make([]int32, len(ps))
+		for i, p := range ps {
+			out[i] = index[p]
+		}
+		return out
+	}
+	t := &taxonomy{key: key, backlinks: make([][]int32, len(s.pages)), related: make([][]int32, len(s.pages))}
+	for _, tg := range s.tags {
+		t.tags = append(t.tags, savedTag{tg.name, tg.slug, indexes(tg.pages)})
+	}
+	for i, p := range s.pages {
+		t.backlinks[i] = indexes(p.backlinks)
+		t.related[i] = indexes(p.related)
 	}
 	return t
 }
@@ -72,31 +77,23 @@ func (s *build) restoreTaxonomy(t *taxonomy) {
 	s.tags = make([]*tag, len(t.tags))
 	s.tagBySlug = make(map[string]*tag, len(t.tags))
 	for i, st := range t.tags {
-		tg := &tag{name: st.name, slug: st.slug, pages: s.pagesOf(st.pages)}
+		tg := &tag{name: st.name, slug: st.slug, pages: s.pagesAt(st.pages)}
 		s.tags[i] = tg
 		s.tagBySlug[tg.slug] = tg
 	}
-	for _, p := range s.pages {
-		p.backlinks = s.pagesOf(t.backlinks[p.Source])
-		p.related = s.pagesOf(t.related[p.Source])
+	for i, p := range s.pages {
+		p.backlinks = s.pagesAt(t.backlinks[i])
+		p.related = s.pagesAt(t.related[i])
 	}
 }
 
-func sources(ps []*page) []string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = p.Source
-	}
-	return out
-}
-
-func (s *build) pagesOf(srcs []string) []*page {
-	if len(srcs) == 0 {
+func (s *build) pagesAt(idx []int32) []*page {
+	if len(idx) == 0 {
 		return nil
 	}
-	out := make([]*page, len(srcs))
-	for i, src := range srcs {
-		out[i] = s.bySource[src]
+	out := make([]*page, len(idx))
+	for i, x := range idx {
+		out[i] = s.pages[x]
 	}
 	return out
 }

@@ -42,12 +42,53 @@ func (s *build) absURL(u string) string {
 
 // link returns the page as lists show it, made once per build.
 func (s *build) link(p *page) *PageLink {
-	if l, ok := s.linkCache[p]; ok {
-		return l
+	if p.link != nil {
+		return p.link
 	}
-	l := s.newLink(p)
-	s.linkCache[p] = l
-	return l
+	if s.b.oneShot || p.contentKey == [32]byte{1} {
+		p.link = s.newLink(p)
+		return p.link
+	}
+	s.linkSiteKey()
+	m := s.b.linkMemo[p.URL]
+	if m == nil || m.hash != p.Hash || m.content != p.contentKey || m.site != s.linkSite {
+		m = &linkMemo{hash: p.Hash, content: p.contentKey, site: s.linkSite, link: s.newLink(p)}
+	}
+	s.nextLinkMemo[p.URL] = m
+	p.link, p.memo = m.link, m
+	return p.link
+}
+
+// linkMemo is a page's PageLink from an earlier build of the Builder, kept
+// while what it is made from is unchanged: on a large site, making and
+// hashing every page's link again is most of what one edit would cost.
+// newLink reads the page's file (front matter) and converted content (the
+// summary), and what every link shares: the sections' titles and the
+// tags' display names (linkSiteKey). The page's URL is the memo's key.
+type linkMemo struct {
+	hash, content [32]byte
+	site          uint64
+	link          *PageLink
+	// sig is the link's viewHasher hash, once computed.
+	sig    uint64
+	signed bool
+}
+
+// linkSiteKey computes the part of every link's key that all links share.
+func (s *build) linkSiteKey() {
+	if s.linkSiteDone {
+		return
+	}
+	x := newSum("links", 0)
+	for _, sec := range s.sections {
+		x.str(sec.URL)
+		x.str(sec.Title())
+	}
+	for _, t := range s.tags {
+		x.str(t.slug)
+		x.str(t.name)
+	}
+	s.linkSite, s.linkSiteDone = x.value(), true
 }
 
 func (s *build) newLink(p *page) *PageLink {
