@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
@@ -92,5 +93,58 @@ func TestHeadersMatchNetlify(t *testing.T) {
 	}
 	if len(want) != len(SecurityHeaders()) {
 		t.Errorf("netlify.toml sets %d headers for /*, the preview server %d", len(want), len(SecurityHeaders()))
+	}
+}
+
+// A browser opened while the first build runs waits for it: its request is
+// answered with the built page, not refused or answered with a 404; a
+// search made before the first index is in waits for the index.
+func TestRequestsWaitForTheFirstBuild(t *testing.T) {
+	h := newPendingHandler()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	defer func() { h.ready(); h.searchReady() }() // let held requests go
+	get := func(path string) <-chan string {
+		c := make(chan string, 1)
+		go func() {
+			res, err := http.Get(srv.URL + path)
+			if err != nil {
+				c <- err.Error()
+				return
+			}
+			defer res.Body.Close()
+			b, _ := io.ReadAll(res.Body)
+			c <- res.Status + " " + string(b)
+		}()
+		return c
+	}
+	page, index := get("/"), get("/search/entry.json")
+	// Give the requests time to arrive (a pause can only let a bug through,
+	// never fail a working server).
+	time.Sleep(200 * time.Millisecond)
+	select {
+	case got := <-page:
+		t.Fatalf("answered before the first build: %s", got)
+	case <-index:
+		t.Fatal("the search index was answered before the first build")
+	default:
+	}
+	files := testFiles()
+	h.Swap(files)
+	h.ready()
+	if got := <-page; !strings.HasPrefix(got, "200") || !strings.Contains(got, "<title>home</title>") {
+		t.Errorf("GET / after the first build = %q, want the home page", got)
+	}
+	select {
+	case got := <-index:
+		t.Fatalf("the search index was answered before it was built: %s", got)
+	default:
+	}
+	withIndex := files.Clone()
+	withIndex.Put("search/entry.json", []byte(`{"v":1}`), "")
+	h.Swap(withIndex)
+	h.searchReady()
+	if got := <-index; !strings.HasPrefix(got, "200") || !strings.Contains(got, `{"v":1}`) {
+		t.Errorf("GET /search/entry.json after indexing = %q, want the index", got)
 	}
 }
