@@ -43,7 +43,7 @@ type preview struct {
 	out  bytes.Buffer
 }
 
-func startPreview(t *testing.T, files map[string]string) *preview {
+func startPreview(t *testing.T, files map[string]string, options ...func(*Config)) *preview {
 	t.Helper()
 	p := &preview{t: t, root: t.TempDir(), fail: map[int]bool{}}
 	for name, data := range files {
@@ -53,7 +53,7 @@ func startPreview(t *testing.T, files map[string]string) *preview {
 	ready := make(chan string, 1)
 	stopped := make(chan error, 1)
 	go func() {
-		stopped <- Run(ctx, Config{
+		cfg := Config{
 			Root: p.root, Site: site.Options{LinkWarnings: true, Dev: true}, Bind: "127.0.0.1", Port: 0,
 			// A loaded test machine can pause a burst of writes for longer
 			// than the default cap; the cap is not what these tests test.
@@ -66,7 +66,11 @@ func startPreview(t *testing.T, files map[string]string) *preview {
 				p.fail[id] = failed
 				p.mu.Unlock()
 			},
-		})
+		}
+		for _, o := range options {
+			o(&cfg)
+		}
+		stopped <- Run(ctx, cfg)
 	}()
 	select {
 	case p.url = <-ready:
@@ -276,4 +280,25 @@ func TestPreviewFollowsFileChanges(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A large site is first served with its code plain, so it is on screen
+// sooner; the code is highlighted in the background and the pages are
+// built again with it.
+func TestLargeSiteHighlightsCodeInTheBackground(t *testing.T) {
+	files := map[string]string{
+		"content/_index.md":     "---\ntitle: Home\n---\nWelcome.\n",
+		"content/notes/code.md": "---\ntitle: Code\n---\n```go\nfunc main() {}\n```\n",
+	}
+	p := startPreview(t, files, func(c *Config) { c.PlainFrom = 1 })
+	p.waitBuilds(2)
+	p.mu.Lock()
+	out := p.out.String()
+	p.mu.Unlock()
+	if !strings.Contains(out, "highlighting 1 code block in the background") {
+		t.Errorf("the first build did not leave the code to the background; server output:\n%s", out)
+	}
+	if _, body := p.get("/notes/code/"); !strings.Contains(body, `class="kd"`) {
+		t.Error("after the background highlighting, the page's code is still plain")
+	}
 }

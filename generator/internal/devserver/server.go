@@ -2,6 +2,7 @@ package devserver
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,8 +12,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
@@ -38,6 +42,9 @@ type Config struct {
 	Watch watch.Options
 	// Out gets the URL and one line per rebuild; Err the problems.
 	Out, Err io.Writer
+	// PlainFrom is the number of pages from which the first build leaves
+	// code plain and highlights it in the background; 0 means largeSite.
+	PlainFrom int
 	// Ready, if set, is called with the base URL once the server listens.
 	Ready func(url string)
 	// Built, if set, is called after every build with its id and whether it
@@ -93,13 +100,20 @@ func Run(ctx context.Context, cfg Config) error {
 	defer w.Close()
 	s.builder.LoadCache(cfg.Site.CacheDir)
 	// With highlighted code in the cache, the first build is quick anyway.
-	s.plain = countPages(cfg.Root) >= largeSite && s.builder.Highlighter().Len() == 0
+	s.plain = countPages(cfg.Root) >= cmp.Or(cfg.PlainFrom, largeSite) && s.builder.Highlighter().Len() == 0
 	// Listen from the start: a browser opened now waits for the first
 	// build (the handler holds its request) instead of being refused.
 	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	s.url = url
 	s.rebuild(ctx, "start", nil)
+	// From now on the server holds a site and the caches of a long session,
+	// and each rebuild allocates a little more garbage: collect it sooner
+	// than the default (heap twice the live data), so a large site's server
+	// stays within half the memory Hugo's needs. The first build ran with
+	// the default, which is faster. Edits allocate little, so their speed
+	// does not suffer.
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	if cfg.Ready != nil {
 		cfg.Ready(url)
 	}
@@ -135,8 +149,8 @@ func (s *Server) loop(ctx context.Context, w *watch.Watcher) {
 		case <-ctx.Done():
 			return
 		case <-s.warmed:
-			s.warmed, s.plain = nil, false
-			s.rebuild(ctx, "code highlighting", nil)
+			s.warmed = nil
+			s.highlightAll(ctx, w)
 		case b, ok := <-w.Batches():
 			if !ok {
 				return
@@ -149,6 +163,54 @@ func (s *Server) loop(ctx context.Context, w *watch.Watcher) {
 		}
 	}
 }
+
+// highlightAll builds the site again with its code highlighted, once the
+// background highlighting of a plain first build is done. Every page is
+// converted and rendered again: seconds on a large site, which a save must
+// not wait for. So a save made meanwhile cancels it; the save is built
+// first (code still plain), and highlighting is tried again once saves
+// pause.
+func (s *Server) highlightAll(ctx context.Context, w *watch.Watcher) {
+	hctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var edit *watch.Batch
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		select {
+		case b, ok := <-w.Batches():
+			if ok {
+				edit = &b
+			}
+			cancel()
+		case <-stop:
+		}
+	})
+	// The old site is served while the new one is made: the one time the
+	// server would need twice its memory. It is background work, so it
+	// spends more time collecting garbage instead.
+	fmt.Fprintf(s.cfg.Out, "code highlighted: rendering the pages again with it\n")
+	gc := debug.SetGCPercent(20)
+	s.plain = false
+	done := s.rebuild(hctx, "code highlighting", nil)
+	debug.SetGCPercent(gc)
+	close(stop)
+	wg.Wait()
+	if !done && ctx.Err() == nil {
+		fmt.Fprintf(s.cfg.Out, "code highlighting: put off by a save; trying again in %v\n", highlightRetry)
+		s.plain = true
+		again := make(chan struct{})
+		s.warmed = again
+		time.AfterFunc(highlightRetry, func() { close(again) })
+	}
+	if edit != nil {
+		s.rebuild(ctx, describe(*edit), edit.Changes)
+	}
+}
+
+// highlightRetry is how long after a cancelled highlighting build it is
+// tried again (saves usually come in bursts a few seconds apart).
+const highlightRetry = 3 * time.Second
 
 // describe names what changed, for the terminal.
 func describe(b watch.Batch) string {
@@ -164,7 +226,7 @@ func describe(b watch.Batch) string {
 
 // rebuild builds the site again, serves it if it built, and tells the tabs
 // what changed, or what is wrong.
-func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Change) {
+func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Change) (done bool) {
 	start := time.Now()
 	opts := s.cfg.Site
 	opts.DeferSearch = true
@@ -177,7 +239,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	}
 	built, err := s.builder.Build(ctx, opts)
 	if err != nil {
-		return // cancelled: the server is stopping
+		return false // cancelled: the server is stopping, or a save came
 	}
 	s.build++
 	failed := built.Diags.HasErrors()
@@ -194,7 +256,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 			s.handler.searchReady()
 		}
 		s.hub.publish(Event{"problems", problemsOf(s.build, true, built.Diags)})
-		return
+		return true
 	}
 	up := diff(s.current, built.Files)
 	up.Build = s.build
@@ -215,6 +277,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	if s.plain && s.warmed == nil && len(built.Unhighlighted) > 0 {
 		s.warm(ctx, built.Unhighlighted)
 	}
+	return true
 }
 
 // open lets the requests held during the first build through, and prints
@@ -233,7 +296,7 @@ func (s *Server) open() {
 func (s *Server) warm(ctx context.Context, blocks []highlight.Block) {
 	done := make(chan struct{})
 	s.warmed = done
-	fmt.Fprintf(s.cfg.Out, "highlighting %d code blocks in the background\n", len(blocks))
+	fmt.Fprintf(s.cfg.Out, "highlighting %d code %s in the background\n", len(blocks), plural(len(blocks), "block", "blocks"))
 	go func() {
 		s.builder.Highlighter().Warm(ctx, blocks)
 		close(done)
@@ -258,12 +321,9 @@ func keepSearch(old, cur *output.Files) {
 	if old == nil {
 		return
 	}
-	for _, p := range old.Paths() {
-		if strings.HasPrefix(p, "search/") {
-			if _, ok := cur.Get(p); !ok {
-				f, _ := old.Get(p)
-				cur.Put(p, f.Data, f.Source)
-			}
+	for _, f := range old.All() {
+		if strings.HasPrefix(f.Path, "search/") && !cur.Has(f.Path) {
+			cur.Put(f.Path, f.Data, f.Source)
 		}
 	}
 }
@@ -298,8 +358,8 @@ func diff(old, cur *output.Files) Update {
 		up.All = true
 		return up
 	}
-	for _, p := range cur.Paths() {
-		f, _ := cur.Get(p)
+	for _, f := range cur.All() {
+		p := f.Path
 		o, ok := old.Get(p)
 		if ok && bytes.Equal(o.Data, f.Data) {
 			continue
@@ -313,11 +373,13 @@ func diff(old, cur *output.Files) Update {
 			up.JS = true
 		}
 	}
-	for _, p := range old.Paths() {
-		if _, ok := cur.Get(p); !ok && strings.HasSuffix(p, ".html") {
-			up.Pages = append(up.Pages, pageURL(p))
+	for _, f := range old.All() {
+		if !cur.Has(f.Path) && strings.HasSuffix(f.Path, ".html") {
+			up.Pages = append(up.Pages, pageURL(f.Path))
 		}
 	}
+	slices.Sort(up.Pages)
+	slices.Sort(up.CSS)
 	return up
 }
 

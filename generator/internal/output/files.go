@@ -158,6 +158,18 @@ func (fs *Files) PathsKey(skip string) uint64 {
 	return k ^ n
 }
 
+// All returns every file, in no order: for a caller that looks at each
+// and does not need them sorted (sorting 10,000 paths costs milliseconds).
+func (fs *Files) All() []*File {
+	fs.mu.RLock()
+	defer fs.mu.RUnlock()
+	out := make([]*File, 0, len(fs.m))
+	for _, f := range fs.m {
+		out = append(out, f)
+	}
+	return out
+}
+
 // Len returns the number of files.
 func (fs *Files) Len() int {
 	fs.mu.RLock()

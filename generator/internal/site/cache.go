@@ -31,14 +31,18 @@ type mdEntry struct {
 	// contentKey identifies the HTML: the key, and what the links and
 	// calculators of the page resolved to.
 	contentKey [32]byte
-	// linksKey hashes the page's internal links (see taxonomyKey).
-	linksKey uint64
+	// linksKey hashes the page's internal links (see taxonomyKey), and
+	// textKey what search takes from the content (see docKey).
+	linksKey, textKey uint64
 }
 
 // finish computes the entry's content key.
 func (e *mdEntry) finish() *mdEntry {
 	h := sha256.New()
 	h.Write(e.key[:])
+	if len(e.res.Code) > 0 {
+		h.Write([]byte("plain code")) // the key does not say (see mdKey)
+	}
 	if slices.Contains(e.res.Features, "calculator") {
 		h.Write(e.calcs[:])
 	}
@@ -46,7 +50,7 @@ func (e *mdEntry) finish() *mdEntry {
 		fmt.Fprintf(h, "%s\x00%s\x00", rw.dest, rw.href)
 	}
 	h.Sum(e.contentKey[:0])
-	e.linksKey = linksKey(e.res)
+	e.linksKey, e.textKey = linksKey(e.res), textKey(e.res)
 	return e
 }
 
@@ -67,7 +71,8 @@ type extraFile struct {
 // change the HTML.
 func (s *build) mdKey(p *page) [32]byte {
 	if s.mdSettings == nil {
-		s.mdSettings = fmt.Appendf(nil, "\x00%s\x00%v\x00%d\x00%d\x00%v", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max, s.opts.PlainCode)
+		// Not PlainCode: see cachedMarkdown.
+		s.mdSettings = fmt.Appendf(nil, "\x00%s\x00%v\x00%d\x00%d", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max)
 	}
 	h := sha256.New()
 	h.Write(p.Hash[:])
@@ -85,6 +90,11 @@ const cacheVersion = "tradeoffs-cache-1"
 func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {
 	e := s.b.md[p.Source]
 	if e == nil || e.key != key {
+		return nil
+	}
+	// A conversion that left code plain will not do for a highlighted
+	// build; a highlighted one does for a plain build (it is better).
+	if len(e.res.Code) > 0 && !s.opts.PlainCode {
 		return nil
 	}
 	if slices.Contains(e.res.Features, "calculator") && e.calcs != s.calcs.key {

@@ -142,3 +142,56 @@ func compareSites(a, b *Site) string {
 	}
 	return ""
 }
+
+// TestPlainFirstThenHighlighted follows the preview server on a large
+// site: a first build with code left plain, the code highlighted in the
+// background, a save, then a build with highlighting. Each build must equal
+// a build from scratch with the same options, and the plain one must show
+// plain code.
+func TestPlainFirstThenHighlighted(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/_site.yaml", "title: Site\n")
+	write("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n")
+	write("content/notes/code.md", "---\ntitle: Code\n---\n```go\nfunc main() {}\n```\n")
+	write("content/notes/prose.md", "---\ntitle: Prose\n---\nNo code here.\n")
+	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	build := func(b *Builder, plain bool, changed []string) *Site {
+		t.Helper()
+		s, err := b.Build(context.Background(), Options{FS: os.DirFS(root), Now: now, PlainCode: plain, Changed: changed, DeferSearch: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Search()
+		return s
+	}
+	same := func(step string, got *Site, plain bool) {
+		t.Helper()
+		if msg := compareSites(got, build(NewBuilder(), plain, nil)); msg != "" {
+			t.Fatalf("%s differs from a build from scratch: %s", step, msg)
+		}
+	}
+	b := NewBuilder()
+	first := build(b, true, nil)
+	same("the plain first build", first, true)
+	if f, _ := first.Files.Get("notes/code/index.html"); bytes.Contains(f.Data, []byte(`class="kd"`)) {
+		t.Fatal("the plain build highlighted the code")
+	}
+	if len(first.Unhighlighted) != 1 {
+		t.Fatalf("the plain build left %d blocks to highlight, want 1", len(first.Unhighlighted))
+	}
+	b.Highlighter().Warm(context.Background(), first.Unhighlighted)
+	write("content/notes/prose.md", "---\ntitle: Prose\n---\nStill no code here.\n")
+	same("a save while still plain", build(b, true, []string{"content/notes/prose.md"}), true)
+	final := build(b, false, nil)
+	same("the highlighted build", final, false)
+	if f, _ := final.Files.Get("notes/code/index.html"); !bytes.Contains(f.Data, []byte(`class="kd"`)) {
+		t.Fatal("the highlighted build left the code plain")
+	}
+}

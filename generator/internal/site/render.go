@@ -27,6 +27,7 @@ type page struct {
 	md         *markdown.Result
 	contentKey [32]byte // see mdEntry
 	linksKey   uint64   // see linksKey
+	textKey    uint64   // see textKey
 	// lastMod is when the page last changed: its last commit, or else its
 	// front matter's updated or date.
 	lastMod   time.Time
@@ -125,6 +126,11 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		conv := markdown.New(opts)
 		return func(i int) { s.convert(conv, s.pages[todo[i]], resolver) }
 	}, nil)
+	if ctx.Err() != nil {
+		// Cancelled (a newer save): keep the cache as it was; the build
+		// is abandoned and the next one converts what this one did not.
+		return
+	}
 	fresh := make(map[string]*mdEntry, len(s.pages))
 	for i, p := range s.pages {
 		if p.md == nil {
@@ -133,14 +139,14 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		s.diags.Append(p.md.Diags)
 		if s.calcs.definesInline(p.Source) {
 			p.contentKey = [32]byte{1} // never matches: always rendered again
-			p.linksKey = linksKey(p.md)
+			p.linksKey, p.textKey = linksKey(p.md), textKey(p.md)
 			continue
 		}
 		e := s.b.md[p.Source]
 		if e == nil || e.res != p.md {
 			e = (&mdEntry{key: keys[i], res: p.md, calcs: s.calcs.key, rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
 		}
-		p.contentKey, p.linksKey = e.contentKey, e.linksKey
+		p.contentKey, p.linksKey, p.textKey = e.contentKey, e.linksKey, e.textKey
 		fresh[p.Source] = e
 	}
 	s.b.md = fresh

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 )
 
@@ -104,6 +105,22 @@ func (s *build) publishSearch(files search.Files) {
 	}
 }
 
+// textKey hashes what searchDoc takes from converted content.
+func textKey(md *markdown.Result) uint64 {
+	if md == nil {
+		return 0
+	}
+	x := newSum("text", 0)
+	x.str(md.Summary)
+	for _, bl := range md.Blocks {
+		x.str(bl.Anchor)
+		x.str(bl.Heading)
+		x.u64(uint64(bl.Level))
+		x.str(bl.Text)
+	}
+	return x.value()
+}
+
 func (s *build) searchDoc(p *page) search.Doc {
 	b := p.Base()
 	d := search.Doc{URL: p.URL, Title: typeset(p.Title()), Section: p.Section, Tags: b.Tags, Summary: typeset(b.Summary)}
@@ -123,11 +140,13 @@ func (s *build) searchDoc(p *page) search.Doc {
 }
 
 // docKey identifies what a page's search document is made from: its file,
-// its converted text (by their keys) and its section's title.
+// its text (by their keys) and its section's title. The text's key, not the
+// HTML's, so that highlighting a plain build's code does not index every
+// page again.
 func (s *build) docKey(p *page) uint64 {
 	x := newSum("doc", 0)
 	x.bytes(p.Hash[:])
-	x.bytes(p.contentKey[:])
+	x.u64(p.textKey)
 	x.str(p.URL)
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
 		x.str(sec.Title())
