@@ -71,6 +71,9 @@ type Server struct {
 	reported map[string]bool
 	// url is the address to print once the first build is served.
 	url string
+	// building is held while a build runs; background highlighting waits
+	// for it between blocks.
+	building sync.Mutex
 }
 
 // largeSite is the number of pages from which serve first shows code
@@ -237,7 +240,9 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 			opts.Changed[i] = c.Path
 		}
 	}
+	s.building.Lock()
 	built, err := s.builder.Build(ctx, opts)
+	s.building.Unlock()
 	if err != nil {
 		return false // cancelled: the server is stopping, or a save came
 	}
@@ -298,7 +303,14 @@ func (s *Server) warm(ctx context.Context, blocks []highlight.Block) {
 	s.warmed = done
 	fmt.Fprintf(s.cfg.Out, "highlighting %d code %s in the background\n", len(blocks), plural(len(blocks), "block", "blocks"))
 	go func() {
-		s.builder.Highlighter().Warm(ctx, blocks)
+		// A few blocks at a time, stepping aside while a save is built:
+		// the save should have the machine to itself.
+		const chunk = 8
+		for i := 0; i < len(blocks) && ctx.Err() == nil; i += chunk {
+			s.building.Lock()
+			s.building.Unlock()
+			s.builder.Highlighter().Warm(ctx, blocks[i:min(i+chunk, len(blocks))])
+		}
 		close(done)
 	}()
 }

@@ -126,18 +126,29 @@ type Builder struct {
 	hl       *highlight.Highlighter
 	diagrams *diagram.Renderer
 	search   *searchIndex
-	// md holds each page's last conversion, by source file.
-	md map[string]*mdEntry
-	// pages holds each output page last rendered, by output path.
-	pages map[string]*pageEntry
 	// content keeps parsed pages.
 	content *content.Cache
-	// tax is the last build's taxonomies.
-	tax *taxonomy
 	// oneShot is true for a Builder that builds once (see Build).
 	oneShot bool
 	// cacheDir is the folder of the disk cache loaded, if any.
 	cacheDir string
+	// slugs memoises tag slugs (Unicode normalisation is not free, and
+	// every list shows tags).
+	slugs sync.Map
+	memos
+}
+
+// memos are what a build keeps for the next one to reuse. A cancelled
+// build puts back the ones it started with, so a build abandoned half way
+// (the preview server cancels its slow background build when a save comes)
+// does not leave the next one with half its caches for the wrong options.
+type memos struct {
+	// md holds each page's last conversion, by source file.
+	md map[string]*mdEntry
+	// pages holds each output page last rendered, by output path.
+	pages map[string]*pageEntry
+	// tax is the last build's taxonomies.
+	tax *taxonomy
 	// linkMemo holds the last build's page links, by URL (see link).
 	linkMemo map[string]*linkMemo
 	// sitemap and lint are the last build's, with their inputs' hash.
@@ -151,9 +162,6 @@ type Builder struct {
 	sections map[string]*sectionOrder
 	// assets is the last build's theme bundle.
 	assets *assetsMemo
-	// slugs memoises tag slugs (Unicode normalisation is not free, and
-	// every list shows tags).
-	slugs sync.Map
 }
 
 // tagSlug returns the URL element of a tag.
@@ -197,10 +205,12 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		opts.Now = start
 	}
 	b.LoadCache(opts.CacheDir)
+	saved := b.memos
 	s := newBuild(b, opts)
 	var times []StepTime
 	for _, st := range s.steps() {
 		if err := ctx.Err(); err != nil {
+			b.memos = saved
 			return nil, err
 		}
 		t := time.Now()
@@ -208,6 +218,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		times = append(times, StepTime{st.name, time.Since(t)})
 	}
 	if err := ctx.Err(); err != nil {
+		b.memos = saved
 		return nil, err
 	}
 	s.diags.Sort()

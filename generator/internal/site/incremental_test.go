@@ -7,8 +7,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -193,5 +195,39 @@ func TestPlainFirstThenHighlighted(t *testing.T) {
 	same("the highlighted build", final, false)
 	if f, _ := final.Files.Get("notes/code/index.html"); !bytes.Contains(f.Data, []byte(`class="kd"`)) {
 		t.Fatal("the highlighted build left the code plain")
+	}
+}
+
+// A build cancelled half way (the preview server's background build, when
+// a save comes) leaves the Builder's caches as they were: the next build
+// reuses the last complete one's work, not a half-made other one's.
+func TestCancelledBuildKeepsTheCaches(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_site.yaml": {Data: []byte("title: Site\n")},
+		"content/_index.md":  {Data: []byte("---\ntitle: Home\n---\nWelcome.\n")},
+	}
+	for i := range 200 {
+		fsys[fmt.Sprintf("content/notes/n%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Note %d\n---\n```go\nx := %d\n```\n", i, i))}
+	}
+	b := NewBuilder()
+	if _, err := b.Build(context.Background(), Options{FS: fsys, PlainCode: true}); err != nil {
+		t.Fatal(err)
+	}
+	md, pages := reflect.ValueOf(b.md).UnsafePointer(), reflect.ValueOf(b.pages).UnsafePointer()
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := b.Build(ctx, Options{FS: fsys, Progress: func(done, total int) { cancel() }})
+	if err == nil {
+		t.Fatal("the cancelled build did not say so")
+	}
+	if reflect.ValueOf(b.md).UnsafePointer() != md || reflect.ValueOf(b.pages).UnsafePointer() != pages {
+		t.Error("the cancelled build replaced the Builder's conversions or pages")
+	}
+	again, err := b.Build(context.Background(), Options{FS: fsys, PlainCode: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := NewBuilder().Build(context.Background(), Options{FS: fsys, PlainCode: true})
+	if msg := compareSites(again, full); msg != "" {
+		t.Errorf("after a cancelled build: %s", msg)
 	}
 }

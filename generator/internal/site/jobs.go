@@ -91,15 +91,6 @@ func (s *build) renderPages(ctx context.Context) {
 			fresh[j.out] = &pageEntry{sig: j.sig, data: b}
 		}
 	}, s.opts.Progress)
-	if ctx.Err() != nil {
-		// Cancelled: keep what was rendered, and the last build's pages
-		// this one did not get to (a later build may still want them).
-		for out, e := range s.b.pages {
-			if fresh[out] == nil {
-				fresh[out] = e
-			}
-		}
-	}
 	s.b.pages = fresh
 	s.b.linkMemo = s.nextLinkMemo
 	if s.b.oneShot {

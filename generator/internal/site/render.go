@@ -127,9 +127,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		return func(i int) { s.convert(conv, s.pages[todo[i]], resolver) }
 	}, nil)
 	if ctx.Err() != nil {
-		// Cancelled (a newer save): keep the cache as it was; the build
-		// is abandoned and the next one converts what this one did not.
-		return
+		return // cancelled: Build puts the caches back
 	}
 	fresh := make(map[string]*mdEntry, len(s.pages))
 	for i, p := range s.pages {
