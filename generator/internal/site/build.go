@@ -162,6 +162,8 @@ type memos struct {
 	sections map[string]*sectionOrder
 	// assets is the last build's theme bundle.
 	assets *assetsMemo
+	// pathsKey is the last build's (see build.pathsKey).
+	pathsKey uint64
 }
 
 // tagSlug returns the URL element of a tag.
@@ -286,6 +288,7 @@ type build struct {
 	linkSite     uint64
 	linkSiteDone bool
 	mdSettings   []byte // see mdKey
+	samePaths    bool   // see pathsKey
 	front        uint64 // see frontKey
 	frontDone    bool
 	// searchEntry is the URL of the search index's entry file.

@@ -17,8 +17,10 @@ import (
 
 // mdEntry is a page's converted markdown and what it depended on.
 type mdEntry struct {
-	// key covers the file's bytes and the markdown settings.
-	key [32]byte
+	// key covers the file's bytes and the markdown settings; src is the
+	// file's hash alone: while the settings are the same (pathsKey), an
+	// unchanged file keeps its key without hashing it again.
+	key, src [32]byte
 	res *markdown.Result
 	// calcs is the calculator definitions' key when the page embeds a
 	// calculator: its HTML is then stale when a definition changes.
@@ -70,16 +72,21 @@ type extraFile struct {
 // mdKey is the key of a page's conversion: its file and the settings that
 // change the HTML.
 func (s *build) mdKey(p *page) [32]byte {
+	h := sha256.New()
+	h.Write(p.Hash[:])
+	h.Write(s.mdSettingsBytes())
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// mdSettingsBytes are the markdown settings, as the cache keys see them.
+func (s *build) mdSettingsBytes() []byte {
 	if s.mdSettings == nil {
 		// Not PlainCode: see cachedMarkdown.
 		s.mdSettings = fmt.Appendf(nil, "\x00%s\x00%v\x00%d\x00%d", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max)
 	}
-	h := sha256.New()
-	h.Write(p.Hash[:])
-	h.Write(s.mdSettings)
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	return s.mdSettings
 }
 
 // cacheVersion changes when the generator's output for the same input
@@ -100,12 +107,28 @@ func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {
 	if slices.Contains(e.res.Features, "calculator") && e.calcs != s.calcs.key {
 		return nil
 	}
+	if s.samePaths {
+		return e
+	}
 	for _, rw := range e.rewrites {
 		if r.Rewrite(p.Source, rw.dest) != rw.href {
 			return nil
 		}
 	}
 	return e
+}
+
+// pathsKey hashes what relative links resolve against: every page's file,
+// bundle and URL, and the markdown settings.
+func (s *build) pathsKey() uint64 {
+	x := newSum("paths", 0)
+	x.bytes(s.mdSettingsBytes())
+	for _, p := range s.pages {
+		x.str(p.Source)
+		x.str(p.Bundle)
+		x.str(p.URL)
+	}
+	return x.value()
 }
 
 // rewritesOf lists the relative links of a conversion, whose targets can

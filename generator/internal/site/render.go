@@ -111,8 +111,16 @@ func (s *build) renderMarkdown(ctx context.Context) {
 	}
 	keys := make([][32]byte, len(s.pages))
 	var todo []int
+	// Relative links resolve the same while every page keeps its path
+	// and URL: then the cached conversions' links need no checking.
+	paths := s.pathsKey()
+	s.samePaths = paths == s.b.pathsKey
 	for i, p := range s.pages {
-		keys[i] = s.mdKey(p)
+		if e := s.b.md[p.Source]; s.samePaths && e != nil && e.src == p.Hash {
+			keys[i] = e.key // the file and the settings are the same
+		} else {
+			keys[i] = s.mdKey(p)
+		}
 		if e := s.cachedMarkdown(p, keys[i], resolver); e != nil {
 			p.md = e.res
 			for _, x := range e.extras {
@@ -142,12 +150,13 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		}
 		e := s.b.md[p.Source]
 		if e == nil || e.res != p.md {
-			e = (&mdEntry{key: keys[i], res: p.md, calcs: s.calcs.key, rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
+			e = (&mdEntry{key: keys[i], src: p.Hash, res: p.md, calcs: s.calcs.key, rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
 		}
 		p.contentKey, p.linksKey, p.textKey = e.contentKey, e.linksKey, e.textKey
 		fresh[p.Source] = e
 	}
 	s.b.md = fresh
+	s.b.pathsKey = paths
 	if s.b.oneShot {
 		s.b.md = nil
 		for _, p := range s.pages {
