@@ -21,7 +21,7 @@ type mdEntry struct {
 	// file's hash alone: while the settings are the same (pathsKey), an
 	// unchanged file keeps its key without hashing it again.
 	key, src [32]byte
-	res *markdown.Result
+	res      *markdown.Result
 	// calcs is the calculator definitions' key when the page embeds a
 	// calculator: its HTML is then stale when a definition changes.
 	calcs [32]byte
