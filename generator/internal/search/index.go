@@ -221,7 +221,10 @@ func (ix *Index) prepare() []*term {
 		total += d.bodyLen
 	}
 	pivot := pivotFor(total, len(order))
-	all := pivot != ix.pivot || !slices.Equal(order, ix.order)
+	// Ids are positions in this order: while every page keeps its place,
+	// only the terms of the pages that changed need encoding again. A
+	// page updated in place is a new docData at the same URL.
+	all := pivot != ix.pivot || !slices.EqualFunc(order, ix.order, func(x, y *docData) bool { return x.doc.URL == y.doc.URL })
 	for _, d := range order {
 		if pivot != ix.pivot || ix.fresh[d] {
 			d.weigh(pivot)

@@ -155,7 +155,13 @@ func TestUpdateTouchesFewFiles(t *testing.T) {
 	d.Blocks = slices.Clone(d.Blocks)
 	d.Blocks[1].Text += " Quixotic."
 	ix.Update(d)
+	gen := ix.gen
 	after, ch := ix.Files()
+	// Each term encoded takes a generation: only the page's own terms
+	// should have been, not the whole vocabulary.
+	if encoded, own := ix.gen-gen, len(ix.docs[d.URL].postings); encoded > uint64(own) {
+		t.Errorf("an edit of one page encoded %d terms again; the page has %d", encoded, own)
+	}
 	if len(ch.Added) == 0 || len(ch.Added) >= len(after.Data) {
 		t.Errorf("an edit changed %d of %d files: %v", len(ch.Added), len(after.Data), ch.Added)
 	}
