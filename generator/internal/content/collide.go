@@ -25,7 +25,7 @@ var reserved = map[string]string{
 // page at a reserved path.
 func checkCollisions(pages []*Page, files []File) ([]*Page, diag.List) {
 	var l diag.List
-	owner := map[string]string{} // output file → source
+	owner := make(map[string]string, len(pages)+len(files)) // output file → source
 	claim := func(out, src string) bool {
 		if first, ok := owner[out]; ok {
 			l.Errorf(diag.Pos{File: src}, "%s and %s would both be written to /%s: rename or move one of them", first, src, strings.TrimSuffix(out, "index.html"))
@@ -39,7 +39,7 @@ func checkCollisions(pages []*Page, files []File) ([]*Page, diag.List) {
 		}
 		return true
 	}
-	var kept []*Page
+	kept := make([]*Page, 0, len(pages))
 	for _, p := range pages {
 		if claim(p.OutFile, p.Source) {
 			kept = append(kept, p)

@@ -13,7 +13,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -38,6 +41,38 @@ func Load(ctx context.Context, root, dir string) (Dates, error) {
 		return nil, err
 	}
 	return parse(out), nil
+}
+
+// Stamp returns a value that changes whenever what Load reads may have
+// changed, without running git: the size and time of the reflog of HEAD,
+// to which git appends on every commit, checkout, reset, merge and pull.
+// A process that loads the history again and again (the preview server,
+// on every save) runs git only when the stamp differs. ok is false when
+// there is no reflog to go by (not in a work tree, a linked work tree,
+// reflogs turned off): then Load must run.
+func Stamp(root string) (stamp string, ok bool) {
+	dir, err := filepath.Abs(root)
+	if err != nil {
+		return "", false
+	}
+	for {
+		info, err := os.Stat(filepath.Join(dir, ".git"))
+		if err == nil {
+			if !info.IsDir() {
+				return "", false // a linked work tree: its logs live elsewhere
+			}
+			log, err := os.Stat(filepath.Join(dir, ".git", "logs", "HEAD"))
+			if err != nil {
+				return "", false
+			}
+			return fmt.Sprintf("%s %d %d", dir, log.Size(), log.ModTime().UnixNano()), true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
 }
 
 func git(ctx context.Context, root string, args ...string) ([]byte, error) {

@@ -56,6 +56,10 @@ func TestLoad(t *testing.T) {
 	run(t, repo, nil, "add", ".")
 	run(t, repo, append(id, "GIT_COMMITTER_DATE=2024-06-01T12:00:00Z", "GIT_AUTHOR_DATE=2024-06-01T12:00:00Z"), "commit", "-q", "-m", "two")
 
+	stamp, ok := Stamp(site)
+	if !ok {
+		t.Fatal("Stamp found no reflog in a repository with two commits")
+	}
 	d, err := Load(context.Background(), site, "content")
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +69,15 @@ func TestLoad(t *testing.T) {
 	}
 	if got := d["content/b.md"].UTC().Format("2006-01-02"); got != "2024-06-01" {
 		t.Errorf("b.md: %s", got)
+	}
+	if again, _ := Stamp(site); again != stamp {
+		t.Errorf("the stamp changed with no commit: %q, then %q", stamp, again)
+	}
+	os.WriteFile(filepath.Join(site, "content/a.md"), []byte("a2"), 0o644)
+	run(t, repo, nil, "add", ".")
+	run(t, repo, append(id, "GIT_COMMITTER_DATE=2025-03-01T00:00:00Z", "GIT_AUTHOR_DATE=2025-03-01T00:00:00Z"), "commit", "-q", "-m", "three")
+	if again, _ := Stamp(site); again == stamp {
+		t.Errorf("the stamp did not change with a commit: %q", again)
 	}
 	if d, _ := Load(context.Background(), t.TempDir(), "content"); d != nil {
 		t.Errorf("a folder outside git gave dates: %v", d)

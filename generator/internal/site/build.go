@@ -87,6 +87,10 @@ type Stats struct {
 	Duration time.Duration
 	// Steps times each step, in order.
 	Steps []StepTime
+	// SearchIndex is how long making the search index took. It is made
+	// while the pages render, so its share of the build's wall time is at
+	// most this; the "search wait" step is what the build waited for it.
+	SearchIndex time.Duration
 }
 
 // StepTime is how long one step took.
@@ -130,6 +134,9 @@ type Builder struct {
 	content *content.Cache
 	// oneShot is true for a Builder that builds once (see Build).
 	oneShot bool
+	// history is the git history last read; it is not a memo (a
+	// cancelled build cannot leave it wrong, the stamp decides).
+	history *historyMemo
 	// cacheDir is the folder of the disk cache loaded, if any.
 	cacheDir string
 	// slugs memoises tag slugs (Unicode normalisation is not free, and
@@ -256,7 +263,7 @@ func (s *build) steps() []step {
 		{"taxonomies", s.collectTaxonomies},
 		{"search", s.buildSearch},
 		{"pages", s.renderPages},
-		{"search index", s.finishSearch},
+		{"search wait", s.finishSearch},
 		{"feeds", s.renderFeeds},
 		{"static", s.copyStatic},
 		{"links", s.checkLinks},
@@ -293,8 +300,10 @@ type build struct {
 	frontDone    bool
 	// searchEntry is the URL of the search index's entry file.
 	searchEntry string
-	// searchDone delivers the index made while the pages render.
+	// searchDone delivers the index made while the pages render, and
+	// searchTook is how long that took.
 	searchDone chan search.Files
+	searchTook time.Duration
 	files      *output.Files
 	diags      diag.List
 }
@@ -309,7 +318,7 @@ func newBuild(b *Builder, opts Options) *build {
 }
 
 func (s *build) stats(d time.Duration, steps []StepTime) Stats {
-	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps}
+	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps, SearchIndex: s.searchTook}
 	if s.content != nil {
 		st.Drafts = s.content.Drafts
 	}
@@ -356,6 +365,7 @@ func (s *build) loadContent(ctx context.Context) {
 	site, diags := content.Load(ctx, s.opts.FS, opts)
 	s.diags.Append(diags)
 	s.content = site
+	s.pages = make([]*page, 0, len(site.Pages))
 	for _, cp := range site.Pages {
 		p := &page{Page: cp}
 		s.pages = append(s.pages, p)
