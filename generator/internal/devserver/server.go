@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
@@ -74,6 +75,35 @@ type Server struct {
 	// building is held while a build runs; background highlighting waits
 	// for it between blocks.
 	building sync.Mutex
+	// lastSave is when the last save's build started (UnixNano):
+	// background highlighting waits until saves pause (see savesPaused).
+	lastSave atomic.Int64
+}
+
+// savesQuiet is how long after a save background work stays off the
+// machine. An editor saving every few seconds gets both cores for each
+// save's rebuild; the highlighting catches up in the pauses.
+const savesQuiet = 2 * time.Second
+
+// untilSavesPaused is how long until saves count as paused.
+func (s *Server) untilSavesPaused() time.Duration {
+	return time.Until(time.Unix(0, s.lastSave.Load()).Add(savesQuiet))
+}
+
+// savesPaused returns once no save has been built for savesQuiet, or ctx
+// is done.
+func (s *Server) savesPaused(ctx context.Context) {
+	for {
+		wait := s.untilSavesPaused()
+		if wait <= 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
 }
 
 // largeSite is the number of pages from which serve first shows code
@@ -153,6 +183,13 @@ func (s *Server) loop(ctx context.Context, w *watch.Watcher) {
 			return
 		case <-s.warmed:
 			s.warmed = nil
+			if wait := s.untilSavesPaused(); wait > 0 {
+				// Rendering every page again would slow the next save.
+				again := make(chan struct{})
+				s.warmed = again
+				time.AfterFunc(wait, func() { close(again) })
+				continue
+			}
 			s.highlightAll(ctx, w)
 		case b, ok := <-w.Batches():
 			if !ok {
@@ -235,6 +272,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	opts.DeferSearch = true
 	opts.PlainCode = s.plain
 	if changes != nil {
+		s.lastSave.Store(start.UnixNano())
 		opts.Changed = make([]string, len(changes))
 		for i, c := range changes {
 			opts.Changed[i] = c.Path
@@ -303,10 +341,11 @@ func (s *Server) warm(ctx context.Context, blocks []highlight.Block) {
 	s.warmed = done
 	fmt.Fprintf(s.cfg.Out, "highlighting %d code %s in the background\n", len(blocks), plural(len(blocks), "block", "blocks"))
 	go func() {
-		// A few blocks at a time, stepping aside while a save is built:
-		// the save should have the machine to itself.
+		// A few blocks at a time, stepping aside while saves are being
+		// made: each save should have the machine to itself.
 		const chunk = 8
 		for i := 0; i < len(blocks) && ctx.Err() == nil; i += chunk {
+			s.savesPaused(ctx)
 			s.building.Lock()
 			s.building.Unlock()
 			s.builder.Highlighter().Warm(ctx, blocks[i:min(i+chunk, len(blocks))])
