@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
@@ -65,6 +66,14 @@ failed build leaves the previous output exactly as it was.`)
 	}
 	opts := sf.options()
 	opts.Preview = *preview
+	// A build's live data peaks while the pages render (their converted
+	// content, the search index, the highlighted code to cache): collecting
+	// at 70% growth instead of Go's default 100% keeps a 10,000-page
+	// build's peak memory about a fifth lower at no measurable cost in time
+	// (the collector runs a few more times; see generator/README.md).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(70)
+	}
 	progress := newProgress(env, *quiet)
 	opts.Progress = progress.update
 	// Pages are written into a folder beside the output as they are made;
@@ -113,6 +122,9 @@ failed build leaves the previous output exactly as it was.`)
 			fmt.Fprintf(env.Stdout, "  %-11s %s\n", t.Name, formatDuration(t.Duration))
 		}
 		fmt.Fprintf(env.Stdout, "  %-11s %s\n", "publish", formatDuration(time.Since(start)))
+		if s.Stats.SearchIndex > 0 {
+			fmt.Fprintf(env.Stdout, "  %-11s %s (the search index, made while the pages rendered)\n", "index", formatDuration(s.Stats.SearchIndex))
+		}
 	}
 	return 0
 }

@@ -88,7 +88,9 @@ func (s *build) renderPages(ctx context.Context) {
 				s.diags.Append(diag.AsList(err, diag.Pos{File: j.source}))
 				return
 			}
-			fresh[j.out] = &pageEntry{sig: j.sig, data: b}
+			if !s.b.oneShot { // nothing is kept for a next build
+				fresh[j.out] = &pageEntry{sig: j.sig, data: b}
+			}
 		}
 	}, s.opts.Progress)
 	s.b.pages = fresh

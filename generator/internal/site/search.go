@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
@@ -32,7 +33,12 @@ func (s *build) buildSearch(context.Context) {
 		return
 	}
 	done := make(chan search.Files, 1)
-	go func() { done <- s.indexSearch() }()
+	go func() {
+		t := time.Now()
+		files := s.indexSearch()
+		s.searchTook = time.Since(t) // read after done delivers
+		done <- files
+	}()
 	s.searchDone = done
 }
 
