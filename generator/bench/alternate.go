@@ -50,8 +50,18 @@ func (b *bench) alternate(runs int, cs ...*contender) error {
 }
 
 // removeDir is a pre step that removes a previous output.
-func removeDir(dir string) func() error {
-	return func() error { return os.RemoveAll(dir) }
+func removeDir(dir string) func() error { return removeDirs(dir) }
+
+// removeDirs is a pre step that removes folders a run must not find.
+func removeDirs(dirs ...string) func() error {
+	return func() error {
+		for _, d := range dirs {
+			if err := os.RemoveAll(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // commandLine shows a command with the output folder's paths shortened.

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/cli"
 )
 
 // The suite itself is a command (go run ./generator/bench), minutes long;
@@ -14,8 +17,9 @@ import (
 
 func TestSearchSharesReadsOurVerboseBuildOutput(t *testing.T) {
 	out := "built 10000 pages, 3 sections, 30 tags (10999 files, 209.8 MB) into /x in 56.15 s\n" +
-		"  config      0 ms\n  markdown    40.40 s\n  search      2.47 s\n  pages       2.16 s\n  write       2.68 s\n"
-	fast := "built 200 pages, 3 sections, 30 tags (441 files, 5.0 MB) into /x in 800 ms\n  search      80 ms\n  write       9 ms\n"
+		"  config      0 ms\n  markdown    40.40 s\n  search      0 ms\n  pages       2.16 s\n  search wait 300 ms\n" +
+		"  publish     0 ms\n  index       2.47 s (the search index, made while the pages rendered)\n"
+	fast := "built 200 pages, 3 sections, 30 tags (441 files, 5.0 MB) into /x in 800 ms\n  search      0 ms\n  index       80 ms (the search index, made while the pages rendered)\n"
 	st, err := searchShares(&contender{stdouts: []string{out, fast}})
 	if err != nil {
 		t.Fatal(err)
@@ -28,6 +32,36 @@ func TestSearchSharesReadsOurVerboseBuildOutput(t *testing.T) {
 	}
 	if _, err := searchShares(&contender{stdouts: []string{"built in a new format"}}); err == nil || !strings.Contains(err.Error(), "format changed") {
 		t.Errorf("a changed format should say so, got %v", err)
+	}
+}
+
+// TestSearchSharesReadsTheRealOutput builds a small site with the
+// generator's own command line, so a change of its --verbose format fails
+// here and not minutes into a benchmark run.
+func TestSearchSharesReadsTheRealOutput(t *testing.T) {
+	root := t.TempDir()
+	pages := map[string]string{
+		"content/_index.md":    "---\ntitle: Home\n---\nWelcome.\n",
+		"content/notes/one.md": "---\ntitle: One\n---\nThe first note, about latency.\n",
+		"content/notes/two.md": "---\ntitle: Two\n---\nThe second note, about throughput.\n",
+	}
+	for name, text := range pages {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr strings.Builder
+	env := cli.Env{Stdout: &stdout, Stderr: &stderr}
+	if code := cli.Run(context.Background(), env, []string{"build", "--root", root, "--verbose", "--no-cache"}); code != 0 {
+		t.Fatalf("build failed (%d): %s", code, stderr.String())
+	}
+	st, err := searchShares(&contender{stdouts: []string{stdout.String()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.search[0] < 0 || st.share[0] < 0 || st.share[0] > 1 {
+		t.Errorf("search %v s, share %v, from:\n%s", st.search, st.share, stdout.String())
 	}
 }
 

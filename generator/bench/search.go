@@ -25,6 +25,9 @@ type firstSearch struct {
 	bytes   int // on the wire
 	script  int // of which scripts (ours: /js/search*; Pagefind: .js and .wasm)
 	took    time.Duration
+	// loadedMs is a query's time once its files are loaded (ours only):
+	// the fastest of five, the first runs cold code.
+	loadedMs float64
 }
 
 // runSearch compares our search with Pagefind's on the largest corpus.
@@ -81,7 +84,7 @@ func runSearch(b *bench) error {
 type stepTimes struct{ search, share []float64 }
 
 var (
-	searchStepLine = regexp.MustCompile(`(?m)^\s+search\s+([0-9.]+) (ms|s)$`)
+	searchStepLine = regexp.MustCompile(`(?m)^\s+index\s+([0-9.]+) (ms|s) \(the search index`)
 	builtLine      = regexp.MustCompile(`(?m)^built .* in ([0-9.]+) (ms|s)$`)
 )
 
@@ -121,11 +124,11 @@ func (b *bench) reportIndex(n int, ours, pfc *contender, steps stepTimes) error 
 		return err
 	}
 	b.table("index", "runs", "time s", "CPU s", "peak RSS MiB", "files", "bytes")
-	b.row("ours: the build's search step (from `--verbose`)", fmt.Sprintf("%d (+1)", len(steps.search)), spread(steps.search, 3), "—", "—", thousands(int64(oFiles)), thousands(oBytes))
+	b.row("ours: making the search index (from `--verbose`), beside the pages step", fmt.Sprintf("%d (+1)", len(steps.search)), spread(steps.search, 3), "—", "—", thousands(int64(oFiles)), thousands(oBytes))
 	b.row("ours: the whole build, for scale", fmt.Sprintf("%d (+1)", len(ours.runs.wall)), spread(ours.runs.wall, 3), spread(ours.runs.cpu, 3), spread(ours.runs.rss, 1), "", "")
 	b.row("Pagefind: its whole run over Hugo's output", fmt.Sprintf("%d (+1)", len(pfc.runs.wall)), spread(pfc.runs.wall, 3), spread(pfc.runs.cpu, 3), spread(pfc.runs.rss, 1), thousands(int64(pFiles)), thousands(pBytes))
 	share := median(steps.share)
-	b.note("Ours / Pagefind: index time %s (our search step vs Pagefind's wall), files %s, bytes %s. The search step is %.1f%% of our build (goal ≤ 10%%: %s); %d index files (goal ≤ 1,000: %s).\n",
+	b.note("Ours / Pagefind: index time %s (our index vs Pagefind's wall), files %s, bytes %s. Making the index takes %.1f%% of our build's wall time, an upper bound of what it adds: it is made while the pages render, competing with them for the two cores (goal ≤ 10%%: %s); %d index files (goal ≤ 1,000: %s).\n",
 		stats.Ratio(median(steps.search), median(pfc.runs.wall)), stats.Ratio(float64(oFiles), float64(pFiles)), stats.Ratio(float64(oBytes), float64(pBytes)),
 		share*100, verdict(share, share <= 0.10), oFiles, stats.Goal(oFiles <= 1000))
 	return nil
@@ -146,7 +149,7 @@ func indexSize(dir, skip string) (int, int64, error) {
 }
 
 func (b *bench) reportPayload(oursOut, hugoOut string) error {
-	b.table("first search, empty cache", "results", "files fetched", "bytes on the wire", "of which scripts (+ wasm)", "goal", "typed → results ms")
+	b.table("first search, empty cache", "results", "files fetched", "bytes on the wire", "of which scripts (+ wasm)", "goal", "typed → results ms", "query once loaded ms (goal < 30)")
 	goals := map[string]int{"latency": 170_000, "zenith": 120_000}
 	for _, w := range b.o.words {
 		o, err := b.oursFirstSearch(oursOut, w)
@@ -161,9 +164,9 @@ func (b *bench) reportPayload(oursOut, hugoOut string) error {
 		if g, ok := goals[w]; ok {
 			goal = fmt.Sprintf("≤ %s: %s", thousands(int64(g)), stats.Goal(o.bytes <= g))
 		}
-		b.row(fmt.Sprintf("ours, %q", w), strconv.Itoa(o.results), strconv.Itoa(o.files), thousands(int64(o.bytes)), thousands(int64(o.script)), goal, fmt.Sprint(o.took.Milliseconds()))
-		b.row(fmt.Sprintf("Pagefind, %q", w), strconv.Itoa(p.results), strconv.Itoa(p.files), thousands(int64(p.bytes)), thousands(int64(p.script)), "", fmt.Sprint(p.took.Milliseconds()))
-		b.row(fmt.Sprintf("ours / Pagefind, %q", w), "", "", stats.Ratio(float64(o.bytes), float64(p.bytes)), "", "", "")
+		b.row(fmt.Sprintf("ours, %q", w), strconv.Itoa(o.results), strconv.Itoa(o.files), thousands(int64(o.bytes)), thousands(int64(o.script)), goal, fmt.Sprint(o.took.Milliseconds()), fmt.Sprintf("%.1f: %s", o.loadedMs, stats.Goal(o.loadedMs < 30)))
+		b.row(fmt.Sprintf("Pagefind, %q", w), strconv.Itoa(p.results), strconv.Itoa(p.files), thousands(int64(p.bytes)), thousands(int64(p.script)), "", fmt.Sprint(p.took.Milliseconds()), "")
+		b.row(fmt.Sprintf("ours / Pagefind, %q", w), "", "", stats.Ratio(float64(o.bytes), float64(p.bytes)), "", "", "", "")
 	}
 	b.note("Ours is served gzip-compressed for text types by a Go handler (as Netlify does) and counted on the wire: /js/search*.js and /search/* (the page's HTML is not counted). Pagefind's files are pre-compressed and served as they are, counted under /pagefind/; its search is `import('/pagefind/pagefind.js')`, `search(word)`, then `data()` of the first 5 results, as the kit's search-payload.js does. Results: ours counts the options shown in the search box's list; Pagefind's, every matching page. Times are one run each on a shared machine.")
 	return nil
@@ -200,6 +203,12 @@ func (b *bench) oursFirstSearch(site, word string) (firstSearch, error) {
 	results, _ := chromedp.Run(br.ctx, chromedp.Evaluate[int](`document.querySelectorAll("[role=option]").length`))
 	fs := tally(h.Responses(isOurSearchFile), func(p string) bool { return strings.HasPrefix(p, "/js/") })
 	fs.word, fs.results, fs.took = word, results, took
+	loaded := fmt.Sprintf(`(async () => { const u = document.querySelector("form[role=search][data-search-index]").getAttribute("data-search-index");
+		let best = 1e9; for (let i = 0; i < 5; i++) { const t = performance.now(); await window.tradeoffsSearch.query(u, %q, {}, 10);
+		best = Math.min(best, performance.now() - t); } return best; })()`, word)
+	if fs.loadedMs, err = chromedp.Run(br.ctx, chromedp.Evaluate[float64](loaded, chromedp.EvalAwaitPromise)); err != nil {
+		return firstSearch{}, fmt.Errorf("timing the query %q once loaded: %w", word, err)
+	}
 	return fs, nil
 }
 

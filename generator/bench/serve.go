@@ -24,6 +24,7 @@ type previewServer struct {
 	args   func(port int) []string
 	listen func(ctx context.Context, base string) (<-chan notice, func(), error)
 	match  func(n notice, url string) bool
+	pre    func() error // untimed, before every start (e.g. remove a cache)
 }
 
 // serveResult is what one server measured, in milliseconds.
@@ -132,6 +133,11 @@ func (b *bench) measureServer(s previewServer, root string, n, starts int) (serv
 		if r != nil {
 			r.stop()
 			time.Sleep(500 * time.Millisecond)
+		}
+		if s.pre != nil {
+			if err := s.pre(); err != nil {
+				return res, fmt.Errorf("%s: before the start: %w", s.name, err)
+			}
 		}
 		if r, err = b.startServer(s, fmt.Sprintf("%s-serve-n%d.log", strings.ToLower(s.name), n)); err != nil {
 			return res, err

@@ -27,6 +27,8 @@ func runServe(b *bench) error {
 		if err != nil {
 			return err
 		}
+		// Each start is cold: no highlighting kept from earlier runs.
+		ours.pre = removeDir(filepath.Join(root, ".cache"))
 		ours.args = func(port int) []string {
 			return []string{b.generator, "serve", "--root", root, "--port", strconv.Itoa(port)}
 		}
