@@ -73,6 +73,7 @@ func (s *build) indexSearch() search.Files {
 		s.b.search = si
 	}
 	seen := map[string]bool{}
+	var changed []search.Doc
 	for _, p := range s.pages {
 		if p.md == nil || !p.Base().InSearch() || p.Kind == content.KindHome {
 			continue
@@ -82,8 +83,12 @@ func (s *build) indexSearch() search.Files {
 		if old, ok := si.hashes[p.URL]; ok && old == h {
 			continue
 		}
-		si.ix.Update(s.searchDoc(p))
+		changed = append(changed, s.searchDoc(p))
 		si.hashes[p.URL] = h
+	}
+	// One call for all: Add analyses its pages on every core.
+	if err := si.ix.Add(changed...); err != nil {
+		panic(err) // every page has a URL
 	}
 	for url := range si.hashes {
 		if !seen[url] {
