@@ -31,7 +31,7 @@ import (
 const file = "build-cache.gob"
 
 // format changes when the layout of Data changes.
-const format = "tradeoffs-build-cache-1"
+const format = "tradeoffs-build-cache-2"
 
 // Data is what the cache holds.
 type Data struct {
@@ -67,14 +67,50 @@ func Load(dir string) (*Data, error) {
 		return empty, err
 	}
 	defer f.Close()
-	var d Data
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&d); err != nil {
+	dec := gob.NewDecoder(bufio.NewReader(f))
+	var version string
+	if err := dec.Decode(&version); err != nil || version != empty.Version {
+		return empty, nil // another format or version: not trusted
+	}
+	d := &Data{Version: version, Highlight: map[highlight.Key][]byte{}, Diagrams: map[diagram.Key]*diagram.Entry{}}
+	bad := func(err error) (*Data, error) {
 		return empty, fmt.Errorf("reading the build cache %s: %w (it will be rebuilt)", f.Name(), err)
 	}
-	if d.Version != empty.Version {
-		return empty, nil
+	var n int
+	if err := dec.Decode(&n); err != nil {
+		return bad(err)
 	}
-	return &d, nil
+	for range n {
+		var e hlEntry
+		if err := dec.Decode(&e); err != nil {
+			return bad(err)
+		}
+		d.Highlight[e.Key] = e.HTML
+	}
+	if err := dec.Decode(&n); err != nil {
+		return bad(err)
+	}
+	for range n {
+		var e diagramEntry
+		if err := dec.Decode(&e); err != nil {
+			return bad(err)
+		}
+		d.Diagrams[e.Key] = e.Entry
+	}
+	return d, nil
+}
+
+// The cache is written entry by entry, each a gob message of its own: one
+// message for the whole map would be built in memory first, tens of
+// megabytes on a large site, at the moment a build holds the most.
+type hlEntry struct {
+	Key  highlight.Key
+	HTML []byte
+}
+
+type diagramEntry struct {
+	Key   diagram.Key
+	Entry *diagram.Entry
 }
 
 // Save writes d to dir, replacing the previous cache in one step.
@@ -89,7 +125,7 @@ func Save(dir string, d *Data) error {
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
 	d.Version = Version()
-	if err := gob.NewEncoder(w).Encode(d); err != nil {
+	if err := encode(gob.NewEncoder(w), d); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -101,4 +137,29 @@ func Save(dir string, d *Data) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), filepath.Join(dir, file))
+}
+
+// encode writes the version, then each kind of entry as a count followed
+// by the entries.
+func encode(enc *gob.Encoder, d *Data) error {
+	if err := enc.Encode(d.Version); err != nil {
+		return err
+	}
+	if err := enc.Encode(len(d.Highlight)); err != nil {
+		return err
+	}
+	for k, v := range d.Highlight {
+		if err := enc.Encode(hlEntry{k, v}); err != nil {
+			return err
+		}
+	}
+	if err := enc.Encode(len(d.Diagrams)); err != nil {
+		return err
+	}
+	for k, v := range d.Diagrams {
+		if err := enc.Encode(diagramEntry{k, v}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -146,7 +146,9 @@ func Run(ctx context.Context, cfg Config) error {
 	// stays within half the memory Hugo's needs. The first build ran with
 	// the default, which is faster. Edits allocate little, so their speed
 	// does not suffer.
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
+	}
 	if cfg.Ready != nil {
 		cfg.Ready(url)
 	}

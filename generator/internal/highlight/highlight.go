@@ -147,7 +147,9 @@ func render(f *chromahtml.Formatter, lang, code string) []byte {
 			html.EscapeString(lang), html.EscapeString(code))
 	}
 	b.WriteString("</div>")
-	return b.Bytes()
+	// A copy of its own length: the result is kept (in the cache, in the
+	// page), and the buffer's spare capacity would be kept with it.
+	return bytes.Clone(b.Bytes())
 }
 
 func formatter(o Options) *chromahtml.Formatter {

@@ -217,6 +217,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	saved := b.memos
 	s := newBuild(b, opts)
 	var times []StepTime
+	var cacheSaved chan error
 	for _, st := range s.steps() {
 		if err := ctx.Err(); err != nil {
 			b.memos = saved
@@ -225,6 +226,9 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		t := time.Now()
 		st.run(ctx)
 		times = append(times, StepTime{st.name, time.Since(t)})
+		if st.name == "markdown" && b.oneShot && ctx.Err() == nil {
+			cacheSaved = b.saveCacheEarly()
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		b.memos = saved
@@ -241,9 +245,9 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if opts.DeferSearch {
 		out.search = func() { s.publishSearch(s.indexSearch()) }
 	}
-	if b.oneShot && !s.diags.HasErrors() {
+	if cacheSaved != nil {
 		// A cache that cannot be written costs the next build time only.
-		out.CacheErr = b.SaveCache()
+		out.CacheErr = <-cacheSaved
 	}
 	return out, nil
 }
@@ -356,6 +360,11 @@ func (s *build) loadConfig(context.Context) {
 
 func (s *build) loadContent(ctx context.Context) {
 	opts := content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes, Cache: s.b.content}
+	if s.b.oneShot {
+		// Nothing is loaded twice, and the cache's copy of each page would
+		// keep the file's bytes after the build lets go of the body.
+		opts.Cache = nil
+	}
 	if s.opts.Changed != nil {
 		opts.Changed = map[string]bool{}
 		for _, c := range s.opts.Changed {

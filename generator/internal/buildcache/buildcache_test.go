@@ -1,0 +1,56 @@
+package buildcache
+
+import (
+	"encoding/gob"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
+	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+)
+
+// TestSaveLoad: what is saved is what is loaded, entry for entry.
+func TestSaveLoad(t *testing.T) {
+	dir := t.TempDir()
+	d := &Data{
+		Highlight: map[highlight.Key][]byte{{1}: []byte("<pre>a</pre>"), {2}: []byte("<pre>b</pre>")},
+		Diagrams:  map[diagram.Key]*diagram.Entry{{3}: {SVG: []byte("<svg/>"), Width: 10, Height: 20}},
+	}
+	if err := Save(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Highlight, d.Highlight) || !reflect.DeepEqual(got.Diagrams, d.Diagrams) {
+		t.Errorf("loaded %+v, saved %+v", got, d)
+	}
+}
+
+// TestLoadIgnoresOtherFormats: a cache in an older layout, or cut short, is
+// not trusted; a missing one is simply empty.
+func TestLoadIgnoresOtherFormats(t *testing.T) {
+	dir := t.TempDir()
+	if d, err := Load(dir); err != nil || len(d.Highlight) != 0 {
+		t.Errorf("missing cache: %v, %v", d, err)
+	}
+	old := struct {
+		Version   string
+		Highlight map[highlight.Key][]byte
+	}{"tradeoffs-build-cache-1", map[highlight.Key][]byte{{1}: []byte("x")}}
+	f, _ := os.Create(filepath.Join(dir, file))
+	gob.NewEncoder(f).Encode(old)
+	f.Close()
+	if d, _ := Load(dir); len(d.Highlight) != 0 {
+		t.Errorf("an old-format cache was used: %v", d.Highlight)
+	}
+	Save(dir, &Data{Highlight: map[highlight.Key][]byte{{1}: []byte("x"), {2}: []byte("y")}})
+	full, _ := os.ReadFile(filepath.Join(dir, file))
+	os.WriteFile(filepath.Join(dir, file), full[:len(full)-3], 0o644)
+	if d, err := Load(dir); err == nil || len(d.Highlight) != 0 {
+		t.Errorf("a cut-short cache: %v entries, error %v", len(d.Highlight), err)
+	}
+}
