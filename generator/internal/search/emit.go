@@ -54,7 +54,7 @@ const (
 	minMetaPack = 16
 	// gzipLevel: level 4 is within 1% of the best size at two thirds of the
 	// time of the default level on the benchmark corpus.
-	gzipLevel = 4
+	gzipLevel = 1
 )
 
 // emitCache remembers the files of the last emit, so unchanged content is
