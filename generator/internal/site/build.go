@@ -218,10 +218,18 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	s := newBuild(b, opts)
 	var times []StepTime
 	var cacheSaved chan error
+	// A cancelled build still waits for the cache it started saving, so
+	// an interrupted command leaves no half-written temporary file.
+	cancelled := func(err error) (*Site, error) {
+		b.memos = saved
+		if cacheSaved != nil {
+			<-cacheSaved
+		}
+		return nil, err
+	}
 	for _, st := range s.steps() {
 		if err := ctx.Err(); err != nil {
-			b.memos = saved
-			return nil, err
+			return cancelled(err)
 		}
 		t := time.Now()
 		st.run(ctx)
@@ -231,8 +239,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		b.memos = saved
-		return nil, err
+		return cancelled(err)
 	}
 	s.diags.Sort()
 	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}
