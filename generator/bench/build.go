@@ -145,9 +145,12 @@ func (b *bench) hugoSiteCopy() (string, error) {
 }
 
 // flagsLine repeats the flags that change what is measured.
-func (b *bench) flagsLine() string {
+func (b *bench) flagsLine() string { return b.flagsLineFor(b.o.sizes) }
+
+// flagsLineFor is flagsLine for a command that measures these sizes only.
+func (b *bench) flagsLineFor(sizes []int) string {
 	s := " -sizes "
-	for i, n := range b.o.sizes {
+	for i, n := range sizes {
 		if i > 0 {
 			s += ","
 		}

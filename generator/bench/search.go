@@ -75,7 +75,7 @@ func runSearch(b *bench) error {
 	if err := b.searchAlone(root, n, &steps); err != nil {
 		return err
 	}
-	b.section(fmt.Sprintf("Search, %s pages: ours vs Pagefind", thousands(int64(n))), "go run ./generator/bench search"+b.flagsLine())
+	b.section(fmt.Sprintf("Search, %s pages: ours vs Pagefind", thousands(int64(n))), "go run ./generator/bench search"+b.flagsLineFor([]int{n}))
 	if err := b.reportIndex(n, ours, pfc, steps); err != nil {
 		return err
 	}
