@@ -218,22 +218,33 @@ func isOurSearchFile(p string) bool {
 	return (strings.HasPrefix(p, "/search/") && p != "/search/") || strings.HasPrefix(p, "/js/search")
 }
 
-func (b *bench) oursFirstSearch(site, word string) (firstSearch, error) {
-	h := &countserve.Handler{Root: site, Gzip: true}
+// openHome serves a site with h and opens its home page in a new
+// browser profile (an empty cache); done stops both.
+func (b *bench) openHome(h *countserve.Handler, whose string) (br *browser, done func(), err error) {
 	base, stop, err := serveLocal(h)
 	if err != nil {
-		return firstSearch{}, err
+		return nil, nil, err
 	}
-	defer stop()
-	br, err := b.newBrowser()
+	if br, err = b.newBrowser(); err != nil {
+		stop()
+		return nil, nil, err
+	}
+	done = func() { br.cancel(); stop() }
+	if err := br.do(time.Minute, chromedp.Navigate(base+"/"), chromedp.Poll[chromedp.Void](`document.readyState === "complete"`)); err != nil {
+		done()
+		return nil, nil, fmt.Errorf("opening %s home page: %w", whose, err)
+	}
+	return br, done, nil
+}
+
+func (b *bench) oursFirstSearch(site, word string) (firstSearch, error) {
+	h := &countserve.Handler{Root: site, Gzip: true}
+	br, closeHome, err := b.openHome(h, "our")
 	if err != nil {
 		return firstSearch{}, err
 	}
-	defer br.cancel()
+	defer closeHome()
 	const box = `form[role=search] input[type=search]`
-	if err := br.do(time.Minute, chromedp.Navigate(base+"/"), chromedp.Poll[chromedp.Void](`document.readyState === "complete"`)); err != nil {
-		return firstSearch{}, fmt.Errorf("opening our home page: %w", err)
-	}
 	t0 := time.Now()
 	done := fmt.Sprintf(`(() => { const l = document.querySelector("[role=listbox]"); return l && l.getAttribute("data-query") === %q && document.querySelectorAll("[role=option]").length; })()`, word)
 	if err := br.do(time.Minute, chromedp.Click(chromedp.CSS(box)), chromedp.SendKeys(chromedp.CSS(box), word),
@@ -255,19 +266,11 @@ func (b *bench) oursFirstSearch(site, word string) (firstSearch, error) {
 
 func (b *bench) pagefindFirstSearch(site, word string) (firstSearch, error) {
 	h := &countserve.Handler{Root: site}
-	base, stop, err := serveLocal(h)
+	br, closeHome, err := b.openHome(h, "Hugo's")
 	if err != nil {
 		return firstSearch{}, err
 	}
-	defer stop()
-	br, err := b.newBrowser()
-	if err != nil {
-		return firstSearch{}, err
-	}
-	defer br.cancel()
-	if err := br.do(time.Minute, chromedp.Navigate(base+"/"), chromedp.Poll[chromedp.Void](`document.readyState === "complete"`)); err != nil {
-		return firstSearch{}, fmt.Errorf("opening Hugo's home page: %w", err)
-	}
+	defer closeHome()
 	h.Reset()
 	t0 := time.Now()
 	js := fmt.Sprintf(`(async () => { const pf = await import("/pagefind/pagefind.js"); const s = await pf.search(%q);
