@@ -55,9 +55,12 @@ func startPreview(t *testing.T, files map[string]string, options ...func(*Config
 	go func() {
 		cfg := Config{
 			Root: p.root, Site: site.Options{LinkWarnings: true, Dev: true}, Bind: "127.0.0.1", Port: 0,
-			// A loaded test machine can pause a burst of writes for longer
-			// than the default cap; the cap is not what these tests test.
-			Watch: watch.Options{MaxDelay: 10 * time.Second},
+			// A loaded test machine (go test runs packages side by side,
+			// browsers included) can pause the goroutine writing a burst
+			// for longer than the default quiet period (20 ms) or cap: a
+			// burst would then be two. Coalescing is what these tests
+			// test, not the defaults' values (as in package watch).
+			Watch: watch.Options{Quiet: 200 * time.Millisecond, MaxDelay: 10 * time.Second},
 			Out:   lockedWriter{&p.mu, &p.out}, Err: lockedWriter{&p.mu, &p.out},
 			Ready: func(url string) { ready <- url },
 			Built: func(id int, failed bool) {
