@@ -14,8 +14,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/tradeoffs/tradeoffs/generator/bench/internal/countserve"
 	"github.com/tradeoffs/tradeoffs/generator/bench/internal/stats"
+	"github.com/tradeoffs/tradeoffs/generator/internal/countserve"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
 )

@@ -1,20 +1,17 @@
 package search
 
 import (
-	"compress/gzip"
 	"fmt"
-	"net/http"
 	"os"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
+	"github.com/tradeoffs/tradeoffs/generator/internal/countserve"
 )
 
 // TestPayload measures what a first search downloads on the synthetic
@@ -49,7 +46,7 @@ func TestPayload(t *testing.T) {
 		n, took.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(after.TotalAlloc-before.TotalAlloc)/(1<<20),
 		float64(*peak-before.HeapInuse)/(1<<20), len(files.Data), files.Size())
 	terms, _ := decodeAll(t, files)
-	cw := &countingHandler{h: siteHandler(siteFS(t, docs, files))}
+	cw := &countserve.Handler{Files: siteHandler(siteFS(t, docs, files)), Gzip: true}
 	url := browsertest.Serve(t, cw)
 	cases := []struct {
 		word  string
@@ -61,11 +58,8 @@ func TestPayload(t *testing.T) {
 		tab := b.NewTab()
 		tab.Navigate(url + "/")
 		tab.WaitFor(`window.tradeoffsSearch !== undefined && window.tradeoffsSearch.query !== undefined`, 10*time.Second)
-		var scripts []counted
-		for _, js := range []string{"/js/search-text.js", "/js/search-engine.js", "/js/search.js"} {
-			scripts = append(scripts, cw.bytesOf(js))
-		}
-		cw.reset()
+		scripts := cw.Responses(func(p string) bool { return strings.HasPrefix(p, "/js/search") })
+		cw.Reset()
 		tab.Do(chromedp.Click(chromedp.CSS("#site-search")))
 		if c.human {
 			for _, k := range word {
@@ -76,7 +70,7 @@ func TestPayload(t *testing.T) {
 		}
 		tab.WaitFor(fmt.Sprintf(`document.querySelector("[role=listbox]") && document.querySelector("[role=listbox]").getAttribute("data-query") === %s`, jsString(word)), 30*time.Second)
 		shown := browsertest.Eval[int](tab, `document.querySelectorAll("[role=option]").length`)
-		reqs := cw.snapshot()
+		reqs := cw.Responses(func(p string) bool { return strings.HasPrefix(p, "/search/") && p != "/search/" })
 		// Once its files are loaded, time the query a few times (the first
 		// runs cold code) and keep the fastest, with its score/rank split.
 		ms := browsertest.Eval[[]float64](tab, fmt.Sprintf(`(async () => { let best = [1e9, 0, 0]; for (let i = 0; i < 5; i++) {
@@ -85,8 +79,8 @@ func TestPayload(t *testing.T) {
 		total := 0
 		var lines []string
 		for _, r := range append(scripts, reqs...) {
-			total += r.wire
-			lines = append(lines, fmt.Sprintf("  %-40s %8d wire %8d raw", r.path, r.wire, r.raw))
+			total += r.Wire
+			lines = append(lines, fmt.Sprintf("  %-40s %8d wire %8d raw", r.Path, r.Wire, r.Raw))
 		}
 		how := "typed at once"
 		if c.human {
@@ -95,88 +89,6 @@ func TestPayload(t *testing.T) {
 		t.Logf("first search %q, %s (%d pages hold its first word, %d results shown): %d requests, %d bytes on the wire; query once loaded: %.1f ms (score %.1f ms, rank %.1f ms)\n%s",
 			word, how, terms[stem(strings.Fields(word)[0])].DF, shown, len(reqs)+len(scripts), total, ms[0], ms[1], ms[2], strings.Join(lines, "\n"))
 	}
-}
-
-// countingHandler serves a site like a static host, compressing text with
-// gzip, and counts the bytes of each response.
-type countingHandler struct {
-	h    http.Handler
-	mu   sync.Mutex
-	seen map[string]counted
-}
-
-type counted struct {
-	path      string
-	wire, raw int
-}
-
-func (c *countingHandler) reset() {
-	c.mu.Lock()
-	c.seen = nil
-	c.mu.Unlock()
-}
-
-func (c *countingHandler) snapshot() []counted {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var out []counted
-	for _, v := range c.seen {
-		if strings.HasPrefix(v.path, "/search/") && v.path != "/search/" {
-			out = append(out, v)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
-	return out
-}
-
-func (c *countingHandler) bytesOf(path string) counted {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.seen[path]
-}
-
-func (c *countingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rec := &recorder{ResponseWriter: w}
-	text := strings.HasSuffix(r.URL.Path, ".js") || strings.HasSuffix(r.URL.Path, ".json") || strings.HasSuffix(r.URL.Path, ".css")
-	if text && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		w.Header().Set("Content-Encoding", "gzip")
-		w.Header().Del("Content-Length")
-		gz, _ := gzip.NewWriterLevel(&wireCounter{w: w, n: &rec.wire}, gzip.BestCompression)
-		rec.body = gz
-		c.h.ServeHTTP(rec, r)
-		gz.Close()
-	} else {
-		rec.body = &wireCounter{w: w, n: &rec.wire}
-		c.h.ServeHTTP(rec, r)
-	}
-	c.mu.Lock()
-	if c.seen == nil {
-		c.seen = map[string]counted{}
-	}
-	c.seen[r.URL.Path] = counted{path: r.URL.Path, wire: rec.wire, raw: rec.raw}
-	c.mu.Unlock()
-}
-
-type recorder struct {
-	http.ResponseWriter
-	body interface{ Write([]byte) (int, error) }
-	wire int
-	raw  int
-}
-
-func (r *recorder) Write(p []byte) (int, error) {
-	r.raw += len(p)
-	return r.body.Write(p)
-}
-
-type wireCounter struct {
-	w interface{ Write([]byte) (int, error) }
-	n *int
-}
-
-func (c *wireCounter) Write(p []byte) (int, error) {
-	*c.n += len(p)
-	return c.w.Write(p)
 }
 
 // sampleHeap records the largest HeapInuse seen every few milliseconds

@@ -1,6 +1,6 @@
 // Package countserve serves a built site from disk like a static host and
 // counts the bytes of every response as they go on the wire, so a browser
-// benchmark can say what a page fetched.
+// benchmark or test can say what a page fetched.
 //
 // With Gzip set, text types (HTML, CSS, JS, JSON, SVG, XML) are compressed
 // on the fly as Netlify does; everything else, such as already-compressed
@@ -26,10 +26,11 @@ type Response struct {
 	Raw    int // bytes of the body before compression
 }
 
-// Handler serves Root and records responses.
+// Handler serves Root, or Files when set, and records responses.
 type Handler struct {
-	Root string
-	Gzip bool
+	Root  string
+	Files http.Handler // serves the site instead of Root (an in-memory site)
+	Gzip  bool
 
 	mu  sync.Mutex
 	log []Response
@@ -60,7 +61,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		gz, _ := gzip.NewWriterLevel(countWriter{w: w, n: &rec.wire}, gzip.DefaultCompression)
 		rec.body, rec.gzip = gz, true
 	}
-	http.FileServer(http.Dir(h.Root)).ServeHTTP(rec, r)
+	files := h.Files
+	if files == nil {
+		files = http.FileServer(http.Dir(h.Root))
+	}
+	files.ServeHTTP(rec, r)
 	if gz, ok := rec.body.(*gzip.Writer); ok {
 		gz.Close()
 	}
