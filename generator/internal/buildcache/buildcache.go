@@ -73,29 +73,12 @@ func Load(dir string) (*Data, error) {
 		return empty, nil // another format or version: not trusted
 	}
 	d := &Data{Version: version, Highlight: map[highlight.Key][]byte{}, Diagrams: map[diagram.Key]*diagram.Entry{}}
-	bad := func(err error) (*Data, error) {
+	err = decodeEach(dec, func(e hlEntry) { d.Highlight[e.Key] = e.HTML })
+	if err == nil {
+		err = decodeEach(dec, func(e diagramEntry) { d.Diagrams[e.Key] = e.Entry })
+	}
+	if err != nil {
 		return empty, fmt.Errorf("reading the build cache %s: %w (it will be rebuilt)", f.Name(), err)
-	}
-	var n int
-	if err := dec.Decode(&n); err != nil {
-		return bad(err)
-	}
-	for range n {
-		var e hlEntry
-		if err := dec.Decode(&e); err != nil {
-			return bad(err)
-		}
-		d.Highlight[e.Key] = e.HTML
-	}
-	if err := dec.Decode(&n); err != nil {
-		return bad(err)
-	}
-	for range n {
-		var e diagramEntry
-		if err := dec.Decode(&e); err != nil {
-			return bad(err)
-		}
-		d.Diagrams[e.Key] = e.Entry
 	}
 	return d, nil
 }
@@ -145,21 +128,37 @@ func encode(enc *gob.Encoder, d *Data) error {
 	if err := enc.Encode(d.Version); err != nil {
 		return err
 	}
-	if err := enc.Encode(len(d.Highlight)); err != nil {
+	if err := encodeEach(enc, d.Highlight, func(k highlight.Key, v []byte) hlEntry { return hlEntry{k, v} }); err != nil {
 		return err
 	}
-	for k, v := range d.Highlight {
-		if err := enc.Encode(hlEntry{k, v}); err != nil {
+	return encodeEach(enc, d.Diagrams, func(k diagram.Key, v *diagram.Entry) diagramEntry { return diagramEntry{k, v} })
+}
+
+// encodeEach writes the number of entries of m, then each as a message.
+func encodeEach[K comparable, V, E any](enc *gob.Encoder, m map[K]V, entry func(K, V) E) error {
+	if err := enc.Encode(len(m)); err != nil {
+		return err
+	}
+	for k, v := range m {
+		if err := enc.Encode(entry(k, v)); err != nil {
 			return err
 		}
 	}
-	if err := enc.Encode(len(d.Diagrams)); err != nil {
+	return nil
+}
+
+// decodeEach reads what encodeEach wrote, giving each entry to add.
+func decodeEach[E any](dec *gob.Decoder, add func(E)) error {
+	var n int
+	if err := dec.Decode(&n); err != nil {
 		return err
 	}
-	for k, v := range d.Diagrams {
-		if err := enc.Encode(diagramEntry{k, v}); err != nil {
+	for range n {
+		var e E
+		if err := dec.Decode(&e); err != nil {
 			return err
 		}
+		add(e)
 	}
 	return nil
 }
