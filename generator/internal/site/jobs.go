@@ -37,14 +37,38 @@ func (s *build) renderPages(ctx context.Context) {
 	}
 	s.view = s.siteView()
 	sg := s.newSigner()
-	jobs := s.contentJobs(sg)
+	// What views and signatures share is made first; after that the
+	// workers only read it.
+	for _, p := range s.pages {
+		s.link(p)
+		if p.Kind == content.KindSection {
+			s.sectionPages(p)
+		}
+	}
+	for _, sec := range s.sections {
+		s.link(sec)
+		s.sectionPages(sec)
+	}
+	jobs := s.contentJobs(ctx, sg)
 	jobs = append(jobs, s.tagJobs(sg)...)
 	jobs = append(jobs, s.specialJobs(sg)...)
 	fresh := make(map[string]*pageEntry, len(jobs))
 	var todo []*job
+	// Thousands of pages share a few (section, kind) pairs.
+	type use struct{ sec, kind string }
+	type found struct {
+		name string
+		ok   bool
+	}
+	layoutOf := map[use]found{}
 	for i := range jobs {
 		j := &jobs[i]
-		name, ok := s.layouts.Lookup(j.sec, j.kind)
+		f, seen := layoutOf[use{j.sec, j.kind}]
+		if !seen {
+			f.name, f.ok = s.layouts.Lookup(j.sec, j.kind)
+			layoutOf[use{j.sec, j.kind}] = f
+		}
+		name, ok := f.name, f.ok
 		if !ok {
 			s.diags.Errorf(diag.Pos{File: "layouts/" + name}, "missing layout %s for %s: add it to layouts/", name, j.out)
 			continue
@@ -59,15 +83,7 @@ func (s *build) renderPages(ctx context.Context) {
 		todo = append(todo, j)
 	}
 	// Views are made by the workers, just before rendering, so only a few
-	// pages' content is copied into a view at a time. What views share is
-	// made first; after that the workers only read it.
-	for _, p := range s.pages {
-		s.link(p)
-	}
-	for _, sec := range s.sections {
-		s.link(sec)
-		s.sectionPages(sec)
-	}
+	// pages' content is copied into a view at a time.
 	var mu sync.Mutex
 	s.parallel(ctx, len(todo), func() func(int) {
 		return func(i int) {
@@ -100,14 +116,15 @@ func (s *build) renderPages(ctx context.Context) {
 	}
 }
 
-func (s *build) contentJobs(sg *signer) []job {
+func (s *build) contentJobs(ctx context.Context, sg *signer) []job {
+	sigs := s.signPages(ctx, sg)
 	var jobs []job
-	for _, p := range s.pages {
+	for i, p := range s.pages {
 		if p.md == nil {
 			continue
 		}
 		p := p
-		jobs = append(jobs, job{out: p.OutFile, kind: p.Kind.String(), source: p.Source, sig: sg.page(p),
+		jobs = append(jobs, job{out: p.OutFile, kind: p.Kind.String(), source: p.Source, sig: sigs[i],
 			view: func() *PageView { return s.pageView(p) }, sec: p.Section})
 	}
 	for _, sec := range s.sections {
@@ -124,6 +141,31 @@ func (s *build) contentJobs(sg *signer) []job {
 			view: func() *PageView { return s.pageView(home) }})
 	}
 	return jobs
+}
+
+// signPages signs every page, on every core: a preview server's edit
+// signs all of a large site's pages to find the few that changed, and it
+// is the largest part of that edit's work. Every list entry is signed
+// first (each worker signing its share of the pages), then the pages,
+// which only read those.
+func (s *build) signPages(ctx context.Context, sg *signer) []uint64 {
+	sigs := make([]uint64, len(s.pages))
+	workers := func(each func(sg *signer, i int)) {
+		s.parallel(ctx, len(s.pages), func() func(int) {
+			w := &signer{s: s, vh: newViewHasher(), site: sg.site}
+			return func(i int) { each(w, i) }
+		}, nil)
+	}
+	workers(func(w *signer, i int) { w.link(s.pages[i]) })
+	for _, sec := range s.sections {
+		sg.link(sec)
+	}
+	workers(func(w *signer, i int) {
+		if s.pages[i].md != nil {
+			sigs[i] = w.page(s.pages[i])
+		}
+	})
+	return sigs
 }
 
 func (s *build) tagJobs(sg *signer) []job {
