@@ -84,6 +84,9 @@ failed build leaves the previous output exactly as it was.`)
 		return 1
 	}
 	opts.Output = output.OnDisk(tmp)
+	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+		opts.Output.Reuse(*out)
+	}
 	s, err := site.Build(ctx, opts)
 	progress.done()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,6 +137,37 @@ func TestBuildReplacesOutputCompletely(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "notes/first/index.html")); err == nil {
 		t.Error("a deleted page is still in the output after a rebuild")
+	}
+}
+
+func TestRebuildOverOutputEqualsColdBuild(t *testing.T) {
+	root := writeSite(t, goodSite)
+	out := filepath.Join(root, "public")
+	run(t, "build", "--root", root, "--quiet")
+	before, err := os.Lstat(filepath.Join(out, "robots-extra.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A later build writes beside the output and links the files it made
+	// the same again: what it links must never leak an old byte.
+	os.WriteFile(filepath.Join(root, "content/notes/second.md"), []byte("---\ntitle: Second\ndate: 2024-02-01\n---\nSee [first](first.md), again.\n"), 0o644)
+	if code, _, errs := run(t, "build", "--root", root, "--quiet"); code != 0 {
+		t.Fatalf("second build failed: %s", errs)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if code, _, errs := run(t, "build", "--root", root, "--out", cold, "--no-cache", "--quiet"); code != 0 {
+		t.Fatalf("cold build failed: %s", errs)
+	}
+	warm, fresh := snapshot(t, out), snapshot(t, cold)
+	if !maps.Equal(warm, fresh) {
+		t.Errorf("the rebuild over the last output differs from a cold build:\nrebuild %v\ncold    %v", warm, fresh)
+	}
+	after, err := os.Lstat(filepath.Join(out, "robots-extra.txt"))
+	if err != nil || !os.SameFile(before, after) {
+		t.Errorf("an unchanged file was written again instead of linked from the last build (%v)", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "notes/second/index.html")); !strings.Contains(string(b), "again.") {
+		t.Error("the edited page is not in the rebuilt output")
 	}
 }
 

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -8,7 +10,10 @@ import (
 
 // diskSink writes files under a folder as they are added.
 type diskSink struct {
-	dir  string
+	dir string
+	// prev, if set, is the last build's output: a file made again with
+	// the same bytes is linked from there instead of written (see Reuse).
+	prev string
 	mu   sync.Mutex
 	dirs map[string]bool // folders already made
 	err  error           // the first write error
@@ -38,6 +43,20 @@ func (fs *Files) Err() error {
 	return fs.disk.err
 }
 
+// Reuse makes the files being written link the files of folder prev (the
+// output of the last build, which the new one will replace) that hold the
+// same bytes, instead of writing them again. A rebuild of a large site
+// mostly makes the same pages again: comparing them with the last build's
+// costs reads, which are cheap, instead of writes, which on some disks
+// cost seconds; and the last build's folder then goes quickly, since
+// removing it frees almost nothing. Files that differ, and anything in prev
+// that is not a regular file, are written as usual.
+func (fs *Files) Reuse(prev string) {
+	if fs.disk != nil {
+		fs.disk.prev = prev
+	}
+}
+
 func (d *diskSink) write(path string, data []byte) error {
 	if !localPath(path) {
 		d.fail(os.ErrInvalid)
@@ -47,6 +66,12 @@ func (d *diskSink) write(path string, data []byte) error {
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		d.fail(err)
 		return err
+	}
+	if d.prev != "" {
+		old := filepath.Join(d.prev, filepath.FromSlash(path))
+		if holds(old, data) && os.Link(old, full) == nil {
+			return nil
+		}
 	}
 	err := os.WriteFile(full, data, 0o644)
 	if err != nil {
@@ -86,4 +111,33 @@ func (d *diskSink) fail(err error) {
 		d.err = err
 	}
 	d.mu.Unlock()
+}
+
+// compareBuf is the buffer holds reads into.
+var compareBuf = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// holds reports whether p is a regular file holding exactly data.
+func holds(p string, data []byte) bool {
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	bp := compareBuf.Get().(*[]byte)
+	defer compareBuf.Put(bp)
+	buf := *bp
+	for len(data) > 0 {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
+		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	// The file may have grown since Lstat.
+	n, _ := f.Read(buf[:1])
+	return n == 0
 }

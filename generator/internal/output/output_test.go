@@ -68,3 +68,73 @@ func TestPublishSwapsAtomically(t *testing.T) {
 		t.Error("a failed publish changed the output")
 	}
 }
+
+func TestReuseLinksTheSameFilesOnly(t *testing.T) {
+	root := t.TempDir()
+	prev := filepath.Join(root, "public")
+	write := func(p, data string) {
+		full := filepath.Join(prev, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("same/index.html", "<p>unchanged</p>")
+	write("edited/index.html", "<p>before</p>")
+	write("longer/index.html", "<p>same start")
+	write("target.html", "<p>linked</p>")
+	if err := os.Symlink(filepath.Join(prev, "target.html"), filepath.Join(prev, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("0123456789", 20000) // more than one read
+	write("big.html", big)
+
+	tmp := filepath.Join(root, "next")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fs := OnDisk(tmp)
+	fs.Reuse(prev)
+	files := map[string]string{
+		"same/index.html":   "<p>unchanged</p>",
+		"edited/index.html": "<p>after!</p>",
+		"longer/index.html": "<p>same start and more",
+		"link.html":         "<p>linked</p>",
+		"big.html":          big,
+		"new/index.html":    "<p>new</p>",
+	}
+	for p, data := range files {
+		if err := fs.Add(p, []byte(data), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		full := filepath.Join(tmp, p)
+		b, err := os.ReadFile(full)
+		if err != nil || string(b) != data {
+			t.Errorf("%s holds %.40q, %v; want %.40q", p, b, err, data)
+		}
+		info, err := os.Lstat(full)
+		if err != nil || !info.Mode().IsRegular() {
+			t.Errorf("%s is not a regular file: %v", p, err)
+			continue
+		}
+		old, err := os.Lstat(filepath.Join(prev, p))
+		linked := err == nil && os.SameFile(info, old)
+		if want := p == "same/index.html" || p == "big.html"; linked != want {
+			t.Errorf("%s linked from the last build: %v, want %v", p, linked, want)
+		}
+	}
+	// The last build's folder can go: the new one keeps its files.
+	if err := os.RemoveAll(prev); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(tmp, "same/index.html")); err != nil || string(b) != "<p>unchanged</p>" {
+		t.Errorf("after the last build's folder was removed: %q, %v", b, err)
+	}
+}
