@@ -309,3 +309,13 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	p.Meta.validate(doc, &diags)
 	return !diags.HasErrors(), diags
 }
+
+// Reparse reads old's file again into a new page with old's place in the
+// tree (its bundle and resources), for a caller that knows only that file
+// changed. The cache is neither read nor updated: the caller's next Load
+// must list the file in Options.Changed.
+func Reparse(fsys fs.FS, old *Page, opts Options) (*Page, bool, diag.List) {
+	p := &Page{Source: old.Source, Bundle: old.Bundle, Resources: old.Resources}
+	ok, diags := parse(fsys, p, opts)
+	return p, ok, diags
+}

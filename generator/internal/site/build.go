@@ -18,6 +18,7 @@ package site
 import (
 	"context"
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 
@@ -143,6 +144,7 @@ type Builder struct {
 	// every list shows tags).
 	slugs sync.Map
 	memos
+	quickState
 }
 
 // memos are what a build keeps for the next one to reuse. A cancelled
@@ -171,6 +173,16 @@ type memos struct {
 	assets *assetsMemo
 	// pathsKey is the last build's (see build.pathsKey).
 	pathsKey uint64
+}
+
+// quickState is what the quick path (see quick) works from.
+type quickState struct {
+	// last is the Builder's last completed build, as patched by quick
+	// builds since; nil while a build runs and after a cancelled one.
+	last *build
+	// pending lists the files quick builds changed since the last
+	// incremental build: the memos do not know them yet.
+	pending []string
 }
 
 // tagSlug returns the URL element of a tag.
@@ -214,6 +226,15 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		opts.Now = start
 	}
 	b.LoadCache(opts.CacheDir)
+	if !b.oneShot {
+		if site, ok := b.quick(opts, start); ok {
+			return site, nil
+		}
+	}
+	b.last = nil
+	if opts.Changed != nil && len(b.pending) > 0 {
+		opts.Changed = append(slices.Clone(opts.Changed), b.pending...)
+	}
 	saved := b.memos
 	s := newBuild(b, opts)
 	var times []StepTime
@@ -244,6 +265,10 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	s.diags.Sort()
 	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}
 	b.lastFiles = out.Stats.Files
+	b.pending = nil
+	if !b.oneShot {
+		b.last = s
+	}
 	for _, p := range s.pages {
 		if p.md != nil {
 			out.Unhighlighted = append(out.Unhighlighted, p.md.Code...)

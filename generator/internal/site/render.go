@@ -97,18 +97,7 @@ func (s *build) addAssets(bundle *assets.Bundle) {
 func (s *build) renderMarkdown(ctx context.Context) {
 	resolver := s.resolver()
 	rec := newRecorder(s.files)
-	opts := markdown.Options{
-		UnsafeHTML:  s.cfg.UnsafeHTML,
-		Highlighter: s.b.hl,
-		TOCMin:      s.cfg.TOC.Min,
-		TOCMax:      s.cfg.TOC.Max,
-		PlainCode:   s.opts.PlainCode,
-		Extenders:   []goldmark.Extender{checklist.Extension{}},
-		Embedders: map[string]markdown.Embedder{
-			"calculator": s.calcs,
-			"d2":         s.b.diagrams.Embedder(rec),
-		},
-	}
+	opts := s.markdownOptions(rec)
 	keys := make([][32]byte, len(s.pages))
 	var todo []int
 	// Relative links resolve the same while every page keeps its path
@@ -162,6 +151,23 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		for _, p := range s.pages {
 			p.Body = nil // converted: the source text is not needed again
 		}
+	}
+}
+
+// markdownOptions are the conversion settings of the build; embedded
+// diagrams' files go to rec.
+func (s *build) markdownOptions(rec *recorder) markdown.Options {
+	return markdown.Options{
+		UnsafeHTML:  s.cfg.UnsafeHTML,
+		Highlighter: s.b.hl,
+		TOCMin:      s.cfg.TOC.Min,
+		TOCMax:      s.cfg.TOC.Max,
+		PlainCode:   s.opts.PlainCode,
+		Extenders:   []goldmark.Extender{checklist.Extension{}},
+		Embedders: map[string]markdown.Embedder{
+			"calculator": s.calcs,
+			"d2":         s.b.diagrams.Embedder(rec),
+		},
 	}
 }
 
