@@ -59,7 +59,7 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 	scratch := output.NewFiles()
 	s.convert(markdown.New(s.markdownOptions(newRecorder(scratch))), np, s.resolver())
 	md := np.md
-	if len(md.Diags) > 0 || !slices.Equal(md.Features, old.md.Features) || scratch.Len() > 0 ||
+	if len(md.Diags) > 0 || !ownFeatures(md.Features) || scratch.Len() > 0 ||
 		md.Summary != old.md.Summary || linksKey(md) != old.linksKey {
 		return nil, false
 	}
