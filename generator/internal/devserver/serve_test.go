@@ -3,6 +3,7 @@ package devserver
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -206,7 +207,9 @@ func TestLivePreviewInBrowser(t *testing.T) {
 }
 
 func TestPreviewFollowsFileChanges(t *testing.T) {
-	p := startPreview(t, previewSite)
+	// Search updates wait well past the quiet period, so that a save can
+	// come before one is due (see the search subtest).
+	p := startPreview(t, previewSite, func(c *Config) { c.SearchQuiet = time.Second })
 	p.waitBuilds(1)
 
 	t.Run("atomic save by rename", func(t *testing.T) {
@@ -257,6 +260,35 @@ func TestPreviewFollowsFileChanges(t *testing.T) {
 		if code, _ := p.get("/burst/page-499/"); code != 200 {
 			t.Errorf("the last page of the burst: status %d", code)
 		}
+	})
+
+	t.Run("search catches up once saves pause, also after a failed save", func(t *testing.T) {
+		docs := func() int {
+			_, body := p.get("/search/entry.json")
+			var entry struct{ Docs int }
+			if err := json.Unmarshal([]byte(body), &entry); err != nil {
+				t.Fatalf("the search entry: %v", err)
+			}
+			return entry.Docs
+		}
+		time.Sleep(1500 * time.Millisecond) // the last subtest's update
+		before := docs()
+		n := p.builds()
+		p.write("content/notes/searched.md", "---\ntitle: Searched\n---\nFound by search.\n")
+		p.waitBuilds(n + 1)
+		// Saved before the search update is due, and broken: the site
+		// served is the one before it, and its index must come.
+		p.write("content/notes/broken.md", "---\ntitle: [\n---\n")
+		p.waitBuilds(n + 2)
+		deadline := time.Now().Add(10 * time.Second)
+		for docs() != before+1 {
+			if time.Now().After(deadline) {
+				t.Fatalf("the search index holds %d pages, want %d", docs(), before+1)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		os.Remove(filepath.Join(p.root, "content/notes/broken.md"))
+		p.waitBuilds(n + 3)
 	})
 
 	t.Run("paths outside the site are refused", func(t *testing.T) {
