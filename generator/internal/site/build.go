@@ -28,6 +28,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+	"github.com/tradeoffs/tradeoffs/generator/internal/history"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 	"github.com/tradeoffs/tradeoffs/generator/internal/search"
@@ -330,10 +331,12 @@ type build struct {
 	nextLinkMemo map[string]*linkMemo
 	linkSite     uint64
 	linkSiteDone bool
-	mdSettings   []byte // see mdKey
-	samePaths    bool   // see pathsKey
-	front        uint64 // see frontKey
-	frontDone    bool
+	// dates are the pages' last commits, as loadHistory read them.
+	dates      history.Dates
+	mdSettings []byte // see mdKey
+	samePaths  bool   // see pathsKey
+	front      uint64 // see frontKey
+	frontDone  bool
 	// searchEntry is the URL of the search index's entry file.
 	searchEntry string
 	// searchDone delivers the index made while the pages render, and

@@ -29,6 +29,7 @@ func (s *build) loadHistory(ctx context.Context) {
 			}
 		}
 	}
+	s.dates = dates
 	for _, p := range s.pages {
 		p.lastMod = lastModified(p, dates)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"io/fs"
 	"maps"
 	"reflect"
@@ -44,11 +45,19 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 			return nil, false
 		}
 	}
-	// A commit since can change last-updated dates.
+	// A commit since can change last-updated dates. Without a reflog to
+	// tell (no repository, a linked work tree), git is asked, as a build
+	// would.
 	if s.opts.Root != "" {
 		stamp, ok := history.Stamp(s.opts.Root)
-		if h := b.history; !ok || h == nil || h.stamp != stamp || h.root != s.opts.Root {
+		if h := b.history; ok && (h == nil || h.stamp != stamp || h.root != s.opts.Root) {
 			return nil, false
+		}
+		if !ok {
+			dates, err := history.Load(context.Background(), s.opts.Root, content.Dir)
+			if err != nil || !maps.EqualFunc(dates, s.dates, time.Time.Equal) {
+				return nil, false
+			}
 		}
 	}
 	cp, ok, diags := content.Reparse(s.opts.FS, old.Page, content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes})

@@ -2,6 +2,8 @@ package site
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -78,5 +80,45 @@ func TestQuickPathTakesOnlyOwnChanges(t *testing.T) {
 				t.Fatalf("the next save differs from a full build: %s", msg)
 			}
 		})
+	}
+}
+
+// A site on disk outside any git repository (or in a linked work tree,
+// where there is no reflog to go by) takes the quick path too.
+func TestQuickPathWithoutReflog(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/_site.yaml", "title: Site\n")
+	write("content/notes/note.md", "---\ntitle: Note\n---\nFirst paragraph.\n")
+	now := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	opts := Options{FS: os.DirFS(root), Root: root, Now: now, DeferSearch: true}
+	b := NewBuilder()
+	first, err := b.Build(context.Background(), opts)
+	if err != nil || first.Diags.HasErrors() {
+		t.Fatalf("first build: %v %v", err, first.Diags)
+	}
+	first.Search()
+	write("content/notes/note.md", "---\ntitle: Note\n---\nFirst paragraph.\n\nSecond one.\n")
+	opts.Changed = []string{"content/notes/note.md"}
+	inc, err := b.Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc.Search()
+	if len(inc.Stats.Steps) != 1 || inc.Stats.Steps[0].Name != "quick" {
+		t.Errorf("the save outside a repository was not built by the quick path: %v", inc.Stats.Steps)
+	}
+	full, err := Build(context.Background(), Options{FS: os.DirFS(root), Root: root, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := compareSites(inc, full); msg != "" {
+		t.Fatalf("differs from a full build: %s", msg)
 	}
 }
