@@ -164,9 +164,9 @@ func (s *build) collectBacklinks() {
 			}
 		}
 	}
-	for _, p := range s.pages {
-		slices.SortFunc(p.backlinks, byListOrder)
-	}
+	s.parallel(context.Background(), len(s.pages), func() func(int) {
+		return func(i int) { slices.SortFunc(s.pages[i].backlinks, byListOrder) }
+	}, nil)
 }
 
 // normalizeURL reduces an internal href to the URL of the page it leads to.
@@ -219,35 +219,40 @@ func (s *build) collectRelated() {
 			tagsOf[index[p]] = append(tagsOf[index[p]], t)
 		}
 	}
-	score := make([]int32, n)
-	var touched []int32
-	bump := func(j int32, by int32) {
-		if score[j] == 0 {
-			touched = append(touched, j)
-		}
-		score[j] += by
-	}
-	for i, p := range s.pages {
-		if p.Kind != content.KindPage {
-			continue
-		}
-		for _, j := range outLinks[i] {
-			bump(j, 3)
-		}
-		for _, b := range p.backlinks {
-			bump(index[b], 3)
-		}
-		for _, t := range tagsOf[i] {
-			for _, q := range t.pages[:min(len(t.pages), candidatesPerTag)] {
-				bump(index[q], 1)
+	// Each page's list is its own: the pages are scored on every core,
+	// each worker with its own scores.
+	s.parallel(context.Background(), n, func() func(int) {
+		score := make([]int32, n)
+		var touched []int32
+		bump := func(j int32, by int32) {
+			if score[j] == 0 {
+				touched = append(touched, j)
 			}
+			score[j] += by
 		}
-		p.related = s.best(int32(i), touched, score, rank)
-		for _, j := range touched {
-			score[j] = 0
+		return func(i int) {
+			p := s.pages[i]
+			if p.Kind != content.KindPage {
+				return
+			}
+			for _, j := range outLinks[i] {
+				bump(j, 3)
+			}
+			for _, b := range p.backlinks {
+				bump(index[b], 3)
+			}
+			for _, t := range tagsOf[i] {
+				for _, q := range t.pages[:min(len(t.pages), candidatesPerTag)] {
+					bump(index[q], 1)
+				}
+			}
+			p.related = s.best(int32(i), touched, score, rank)
+			for _, j := range touched {
+				score[j] = 0
+			}
+			touched = touched[:0]
 		}
-		touched = touched[:0]
-	}
+	}, nil)
 }
 
 // best returns the relatedLimit highest-scoring candidates other than self.
