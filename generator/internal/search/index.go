@@ -119,20 +119,31 @@ func (ix *Index) Add(docs ...Doc) error {
 			return errors.New("search: a page has an empty URL: every indexed page needs its URL")
 		}
 	}
+	// The pages are analysed on every core and inserted, in order, as
+	// they come, so the insertion is not left to do after the last one.
 	analysed := make([]*docData, len(docs))
+	done := make(chan int, len(docs))
 	var wg sync.WaitGroup
 	for w, a := range ix.an {
 		wg.Go(func() {
 			for i := w; i < len(docs); i += len(ix.an) {
 				analysed[i] = a.analyze(docs[i])
+				done <- i
 			}
 		})
 	}
-	wg.Wait()
-	for _, d := range analysed {
-		ix.remove(d.doc.URL)
-		ix.insert(d)
+	ready := make([]bool, len(docs))
+	next := 0
+	for range docs {
+		ready[<-done] = true
+		for ; next < len(docs) && ready[next]; next++ {
+			d := analysed[next]
+			analysed[next] = nil
+			ix.remove(d.doc.URL)
+			ix.insert(d)
+		}
 	}
+	wg.Wait()
 	return nil
 }
 
