@@ -117,7 +117,10 @@ type Site struct {
 
 // Search adds the search index to a site built with Options.DeferSearch:
 // it replaces the files under search/ that Files holds (from a previous
-// build, or none). It must run before the Builder's next build.
+// build, or none). It must not run while the Builder builds. It may be
+// skipped (the next build's Search indexes every change since the last
+// Search that ran) or run after a later build (it indexes this build's
+// pages; a later Search brings the index forward again).
 func (s *Site) Search() {
 	if s.search != nil {
 		s.search()
