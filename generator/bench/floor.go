@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/bench/internal/floor"
 	"github.com/tradeoffs/tradeoffs/generator/bench/internal/stats"
@@ -60,7 +61,7 @@ func runFloor(b *bench) error {
 		if err := b.alternate(b.o.runsFor(n), cs...); err != nil {
 			return err
 		}
-		b.logf("floor rendered %s", fl.last.Stdout)
+		b.logf("floor rendered %s", strings.TrimSpace(fl.last.Stdout))
 		for _, c := range []*contender{fl, ours, mem} {
 			if c == nil {
 				continue
