@@ -25,6 +25,8 @@ type previewServer struct {
 	listen func(ctx context.Context, base string) (<-chan notice, func(), error)
 	match  func(n notice, url string) bool
 	pre    func() error // untimed, before every start (e.g. remove a cache)
+	// retitle also times edits of the page's title, after the appends.
+	retitle bool
 }
 
 // serveResult is what one server measured, in milliseconds.
@@ -33,6 +35,15 @@ type serveResult struct {
 	toEvent, toFresh     []float64 // write → live-reload message; write → GET shows the edit
 	missed               int       // edits with no message within the timeout
 	hwm                  int64     // server's VmHWM, bytes
+	// retitled are the same figures for edits of the page's title (ours
+	// only, when retitle is set): what lists show changes with them.
+	retitled *editTimes
+}
+
+// editTimes are one series of edits' figures, in milliseconds.
+type editTimes struct {
+	toEvent, toFresh []float64
+	missed           int
 }
 
 // running is a started server process.
@@ -151,8 +162,15 @@ func (b *bench) measureServer(s previewServer, root string, n, starts int) (serv
 		res.firstPage = append(res.firstPage, ms(tPage))
 		b.logf("%s n=%d start %d/%d: / after %.0f ms, the page after %.0f ms", s.name, n, i+1, starts, ms(tRoot), ms(tPage))
 	}
-	if err := b.edits(s, r, file, url, &res); err != nil {
+	appended, err := b.edits(s, r, file, url, b.o.edits, appendLine)
+	if err != nil {
 		return res, fmt.Errorf("%s, %d pages: %w", s.name, n, err)
+	}
+	res.toEvent, res.toFresh, res.missed = appended.toEvent, appended.toFresh, appended.missed
+	if s.retitle {
+		if res.retitled, err = b.edits(s, r, file, url, max(b.o.edits/2, 1), setTitle); err != nil {
+			return res, fmt.Errorf("%s, %d pages: %w", s.name, n, err)
+		}
 	}
 	st, err := proc.ReadStatus(r.cmd.Process.Pid)
 	if err != nil {
@@ -164,24 +182,26 @@ func (b *bench) measureServer(s previewServer, root string, n, starts int) (serv
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// edits appends a line to the page -edits times and times the message and
-// the fresh page, as the peer kit's livereload-latency.js does.
-func (b *bench) edits(s previewServer, r *running, file, url string, res *serveResult) error {
+// edits changes the page n times with change (which writes a marker into
+// it) and times the message and the fresh page, as the peer kit's
+// livereload-latency.js does.
+func (b *bench) edits(s previewServer, r *running, file, url string, n int, change func(file, marker string) error) (*editTimes, error) {
+	res := &editTimes{}
 	notices, closeListen, err := s.listen(b.ctx, r.base)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer closeListen()
 	c := newClient()
 	time.Sleep(300 * time.Millisecond)
 	get(b.ctx, c, r.base, url) // the open tab
 	time.Sleep(b.o.settle)
-	for i := range b.o.edits {
+	for i := range n {
 		drain(notices)
 		marker := fmt.Sprintf("bench-edit-marker-%d-%d", i, time.Now().UnixNano())
 		t0 := time.Now()
-		if err := appendLine(file, marker); err != nil {
-			return err
+		if err := change(file, marker); err != nil {
+			return nil, err
 		}
 		at, err := waitNotice(b.ctx, notices, s, url)
 		if errors.Is(err, errTimeout) {
@@ -189,17 +209,17 @@ func (b *bench) edits(s previewServer, r *running, file, url string, res *serveR
 			b.logf("%s edit %d: no message in 60 s", s.name, i+1)
 			continue
 		} else if err != nil {
-			return err
+			return nil, err
 		}
 		res.toEvent = append(res.toEvent, ms(at.Sub(t0)))
 		fresh, ok := b.waitFresh(c, r.base, url, marker, t0)
 		if ok {
 			res.toFresh = append(res.toFresh, ms(fresh))
 		}
-		b.logf("%s edit %d/%d: message after %.0f ms, page with the edit after %.0f ms", s.name, i+1, b.o.edits, ms(at.Sub(t0)), ms(fresh))
+		b.logf("%s edit %d/%d: message after %.0f ms, page with the edit after %.0f ms", s.name, i+1, n, ms(at.Sub(t0)), ms(fresh))
 		time.Sleep(b.o.settle)
 	}
-	return nil
+	return res, nil
 }
 
 var errTimeout = errors.New("timeout")

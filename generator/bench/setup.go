@@ -179,6 +179,23 @@ func editPage(root string) (file, url string, err error) {
 }
 
 // appendLine appends a marked line to a page.
+// setTitle puts marker into the page's title: the page's entry in every
+// list that shows it changes, so the edit is not the page's alone.
+func setTitle(file, marker string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "title:") {
+			lines[i] = fmt.Sprintf("title: \"Retitled %s\"", marker)
+			return os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644)
+		}
+	}
+	return fmt.Errorf("%s: no title: line to edit", file)
+}
+
 func appendLine(file, marker string) error {
 	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
