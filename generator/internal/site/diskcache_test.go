@@ -15,11 +15,7 @@ import (
 func TestCachedBuildEqualsColdBuild(t *testing.T) {
 	root := t.TempDir()
 	cache := filepath.Join(root, ".cache")
-	write := func(name, data string) {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(data), 0o644)
-	}
+	write := writer(t, root)
 	write("content/_index.md", "---\ntitle: Home\n---\nHi.\n")
 	for i, lang := range []string{"go", "yaml", "python", "bash", "json"} {
 		write("content/notes/n"+lang+".md", "---\ntitle: Note "+lang+"\n---\n## Code\n\n```"+lang+" {linenos=true}\nx = "+strings.Repeat("1", i+1)+"\n```\n\n```d2 {alt=\"A to B\"}\na -> b\n```\n")

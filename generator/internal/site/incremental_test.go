@@ -39,13 +39,10 @@ func incrementalRun(t *testing.T, seed uint64, tell bool) (quick int) {
 		os.Remove(filepath.Join(root, filepath.FromSlash(name)))
 		changed = append(changed, name)
 	}
+	put := writer(t, root)
 	write := func(name, data string) {
 		changed = append(changed, name)
-		p := filepath.Join(root, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		put(name, data)
 	}
 	page := func(title, tags, body string) string {
 		return fmt.Sprintf("---\ntitle: %q\ndate: 2024-01-%02d\ntags: [%s]\n---\n%s\n", title, 1+len(title)%28, tags, body)
@@ -142,6 +139,20 @@ func incrementalRun(t *testing.T, seed uint64, tell bool) (quick int) {
 	return quick
 }
 
+// writer returns a function that writes a file of the site in root,
+// making its folders.
+func writer(t *testing.T, root string) func(name, data string) {
+	return func(name, data string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // compareSites describes the first difference between two builds, or "".
 func compareSites(a, b *Site) string {
 	if a.Diags.Error() != b.Diags.Error() {
@@ -168,13 +179,7 @@ func compareSites(a, b *Site) string {
 // plain code.
 func TestPlainFirstThenHighlighted(t *testing.T) {
 	root := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := writer(t, root)
 	write("content/_site.yaml", "title: Site\n")
 	write("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n")
 	write("content/notes/code.md", "---\ntitle: Code\n---\n```go\nfunc main() {}\n```\n")

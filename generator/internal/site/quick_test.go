@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -87,13 +86,7 @@ func TestQuickPathTakesOnlyOwnChanges(t *testing.T) {
 // where there is no reflog to go by) takes the quick path too.
 func TestQuickPathWithoutReflog(t *testing.T) {
 	root := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := writer(t, root)
 	write("content/_site.yaml", "title: Site\n")
 	write("content/notes/note.md", "---\ntitle: Note\n---\nFirst paragraph.\n")
 	now := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
