@@ -14,19 +14,10 @@ import (
 func (s *build) loadHistory(ctx context.Context) {
 	var dates history.Dates
 	if s.opts.Root != "" {
-		stamp, ok := history.Stamp(s.opts.Root)
-		if h := s.b.history; ok && h != nil && h.stamp == stamp && h.root == s.opts.Root {
-			dates = h.dates // no commit since the last build
-		} else {
-			var err error
-			dates, err = history.Load(ctx, s.opts.Root, content.Dir)
-			if err != nil {
-				s.diags.Warnf(diag.Pos{File: content.Dir}, "cannot read the git history for the pages' last-updated dates (using their front matter): %v", err)
-			}
-			s.b.history = nil
-			if ok && err == nil && !s.b.oneShot {
-				s.b.history = &historyMemo{root: s.opts.Root, stamp: stamp, dates: dates}
-			}
+		var err error
+		dates, _, err = s.b.readHistory(ctx, s.opts.Root)
+		if err != nil {
+			s.diags.Warnf(diag.Pos{File: content.Dir}, "cannot read the git history for the pages' last-updated dates (using their front matter): %v", err)
 		}
 	}
 	s.dates = dates
@@ -45,6 +36,23 @@ func lastModified(p *page, dates history.Dates) time.Time {
 		return b.Date.Time
 	}
 	return time.Time{}
+}
+
+// readHistory returns the last commit date of every file under content/.
+// It runs git only when the reflog says something was committed since it
+// last did (or when there is no reflog to go by): read reports whether it
+// did.
+func (b *Builder) readHistory(ctx context.Context, root string) (dates history.Dates, read bool, err error) {
+	stamp, ok := history.Stamp(root)
+	if h := b.history; ok && h != nil && h.stamp == stamp && h.root == root {
+		return h.dates, false, nil
+	}
+	dates, err = history.Load(ctx, root, content.Dir)
+	b.history = nil
+	if ok && err == nil && !b.oneShot {
+		b.history = &historyMemo{root: root, stamp: stamp, dates: dates}
+	}
+	return dates, true, err
 }
 
 // historyMemo is the last git history read, and the stamp it was read at

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
-	"github.com/tradeoffs/tradeoffs/generator/internal/history"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
@@ -45,19 +44,12 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 			return nil, false
 		}
 	}
-	// A commit since can change last-updated dates. Without a reflog to
-	// tell (no repository, a linked work tree), git is asked, as a build
-	// would.
+	// A commit since can change last-updated dates: go on only if the
+	// pages' dates are still those the last build used.
 	if s.opts.Root != "" {
-		stamp, ok := history.Stamp(s.opts.Root)
-		if h := b.history; ok && (h == nil || h.stamp != stamp || h.root != s.opts.Root) {
+		dates, read, err := b.readHistory(context.Background(), s.opts.Root)
+		if err != nil || read && !maps.EqualFunc(dates, s.dates, time.Time.Equal) {
 			return nil, false
-		}
-		if !ok {
-			dates, err := history.Load(context.Background(), s.opts.Root, content.Dir)
-			if err != nil || !maps.EqualFunc(dates, s.dates, time.Time.Equal) {
-				return nil, false
-			}
 		}
 	}
 	cp, ok, diags := content.Reparse(s.opts.FS, old.Page, content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes})
