@@ -53,6 +53,10 @@ type Set struct {
 	layouts map[string]*template.Template
 	// hash identifies the set's contents, for caches keyed on layouts.
 	hash string
+	// byUse is each layout's name by its (section, kind), "" for the
+	// section of a layout that applies everywhere: Lookup runs for every
+	// page of every build.
+	byUse map[[2]string]string
 	// common holds the frame and the partials, for partialCached.
 	common *template.Template
 	cache  sync.Map // partialCached's results, by template and data
@@ -77,7 +81,7 @@ type Source struct {
 // every kind layout with the frame and the partials.
 func Load(defaults, site Source, funcs template.FuncMap) (*Set, diag.List) {
 	files := map[string][]byte{}
-	s := &Set{sources: map[string]string{}, layouts: map[string]*template.Template{}}
+	s := &Set{sources: map[string]string{}, layouts: map[string]*template.Template{}, byUse: map[[2]string]string{}}
 	var diags diag.List
 	for _, src := range []Source{defaults, site} {
 		if src.FS == nil {
@@ -135,6 +139,15 @@ func Load(defaults, site Source, funcs template.FuncMap) (*Set, diag.List) {
 			continue
 		}
 		s.layouts[name] = t
+		kind, ok := strings.CutSuffix(name, ".html")
+		if !ok {
+			continue
+		}
+		section, kind, sectioned := strings.Cut(kind, "/")
+		if !sectioned {
+			section, kind = "", section
+		}
+		s.byUse[[2]string{section, kind}] = name
 	}
 	return s, diags
 }
@@ -184,12 +197,14 @@ func (s *Set) partialCached(name string, data any) (template.HTML, error) {
 // own "<section>/<kind>.html" if there is one, else "<kind>.html".
 func (s *Set) Lookup(section, kind string) (string, bool) {
 	if section != "" {
-		if name := section + "/" + kind + ".html"; s.layouts[name] != nil {
+		if name, ok := s.byUse[[2]string{section, kind}]; ok {
 			return name, true
 		}
 	}
-	name := kind + ".html"
-	return name, s.layouts[name] != nil
+	if name, ok := s.byUse[[2]string{"", kind}]; ok {
+		return name, true
+	}
+	return kind + ".html", false
 }
 
 // Source returns the file a layout or partial came from.

@@ -54,21 +54,9 @@ func (s *build) renderPages(ctx context.Context) {
 	jobs = append(jobs, s.specialJobs(sg)...)
 	fresh := make(map[string]*pageEntry, len(jobs))
 	var todo []*job
-	// Thousands of pages share a few (section, kind) pairs.
-	type use struct{ sec, kind string }
-	type found struct {
-		name string
-		ok   bool
-	}
-	layoutOf := map[use]found{}
 	for i := range jobs {
 		j := &jobs[i]
-		f, seen := layoutOf[use{j.sec, j.kind}]
-		if !seen {
-			f.name, f.ok = s.layouts.Lookup(j.sec, j.kind)
-			layoutOf[use{j.sec, j.kind}] = f
-		}
-		name, ok := f.name, f.ok
+		name, ok := s.layouts.Lookup(j.sec, j.kind)
 		if !ok {
 			s.diags.Errorf(diag.Pos{File: "layouts/" + name}, "missing layout %s for %s: add it to layouts/", name, j.out)
 			continue
