@@ -45,7 +45,7 @@ func BenchmarkUpdate(b *testing.B) {
 		d.Blocks = append([]Block(nil), d.Blocks...)
 		d.Blocks[0].Text += fmt.Sprintf(" edit %d", i)
 		i++
-		if err := ix.Update(d); err != nil {
+		if err := ix.Add(d); err != nil {
 			b.Fatal(err)
 		}
 		_, ch := ix.Files()

@@ -22,7 +22,7 @@
 //	ix := search.NewIndex(search.Options{})
 //	ix.Add(docs...)             // analysed in parallel
 //	files, _ := ix.Files()
-//	ix.Update(doc)              // or Add: replaces the page with the same URL
+//	ix.Add(doc)                 // a page again: replaces the one with its URL
 //	ix.Remove(url)
 //	files, changes := ix.Files() // changes.Added / changes.Removed paths
 //

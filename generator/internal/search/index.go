@@ -147,9 +147,6 @@ func (ix *Index) Add(docs ...Doc) error {
 	return nil
 }
 
-// Update replaces a page (or adds it): the same as Add.
-func (ix *Index) Update(doc Doc) error { return ix.Add(doc) }
-
 // Remove removes the page with this URL, if any.
 func (ix *Index) Remove(url string) { ix.remove(url) }
 

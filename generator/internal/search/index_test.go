@@ -77,7 +77,7 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 				d := pickLive(r, live)
 				d = editDoc(r, d, step)
 				live[d.URL] = d
-				if err := ix.Update(d); err != nil {
+				if err := ix.Add(d); err != nil {
 					t.Fatal(err)
 				}
 			default:
@@ -154,7 +154,7 @@ func TestUpdateTouchesFewFiles(t *testing.T) {
 	d := docs[5]
 	d.Blocks = slices.Clone(d.Blocks)
 	d.Blocks[1].Text += " Quixotic."
-	ix.Update(d)
+	ix.Add(d)
 	gen := ix.gen
 	after, ch := ix.Files()
 	// Each term encoded takes a generation: only the page's own terms
@@ -182,7 +182,7 @@ func TestStableEntry(t *testing.T) {
 	a, _ := ix.Files()
 	d := docs[0]
 	d.Title += " revised"
-	ix.Update(d)
+	ix.Add(d)
 	b, ch := ix.Files()
 	if a.Entry != "search/entry.json" || b.Entry != a.Entry {
 		t.Errorf("entries %s then %s, want search/entry.json", a.Entry, b.Entry)
