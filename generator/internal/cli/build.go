@@ -87,6 +87,11 @@ failed build leaves the previous output exactly as it was.`)
 	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
 		opts.Output.Reuse(*out)
 	}
+	// The build state describes the output by its absolute path: the same
+	// folder named another way is the same output.
+	if abs, err := filepath.Abs(*out); err == nil {
+		opts.Out = abs
+	}
 	s, err := site.Build(ctx, opts)
 	progress.done()
 	if err != nil {
@@ -107,11 +112,18 @@ failed build leaves the previous output exactly as it was.`)
 		fmt.Fprintf(env.Stderr, "writing %s: %v; %s was not changed\n", *out, err, *out)
 		return 1
 	}
+	if err := s.Publishing(); err != nil {
+		output.Abort(tmp)
+		fmt.Fprintf(env.Stderr, "removing the build state in %s: %v; %s was not changed\n", opts.CacheDir, err, *out)
+		return 1
+	}
 	if err := output.Commit(tmp, *out); err != nil {
 		output.Abort(tmp)
 		fmt.Fprintf(env.Stderr, "putting the new site in place of %s: %v; it was not changed\n", *out, err)
 		return 1
 	}
+	// A state that cannot be written costs the next build time only.
+	stateErr := s.Published()
 	if !*quiet {
 		st := s.Stats
 		st.Duration += time.Since(start)
@@ -121,10 +133,16 @@ failed build leaves the previous output exactly as it was.`)
 		if s.CacheErr != nil {
 			fmt.Fprintf(env.Stdout, "the build cache was not saved: %v\n", s.CacheErr)
 		}
+		if stateErr != nil {
+			fmt.Fprintf(env.Stdout, "the build state was not saved: %v\n", stateErr)
+		}
 		for _, t := range s.Stats.Steps {
 			fmt.Fprintf(env.Stdout, "  %-11s %s\n", t.Name, formatDuration(t.Duration))
 		}
 		fmt.Fprintf(env.Stdout, "  %-11s %s\n", "publish", formatDuration(time.Since(start)))
+		if s.Stats.Kept > 0 {
+			fmt.Fprintf(env.Stdout, "  %d pages kept as the last build published them (neither converted nor rendered)\n", s.Stats.Kept)
+		}
 		if s.Stats.SearchIndex > 0 {
 			fmt.Fprintf(env.Stdout, "  %-11s %s (the search index, made while the pages rendered)\n", "index", formatDuration(s.Stats.SearchIndex))
 		}

@@ -72,6 +72,12 @@ type Options struct {
 	// PlainCode leaves code blocks unhighlighted (see Site.Unhighlighted):
 	// the preview server's first build of a large site, for speed.
 	PlainCode bool
+	// Out, with CacheDir, is the folder the build will be published in,
+	// where the last build's output is: the build then starts from the
+	// state the last build into Out left in CacheDir (see state.go), and
+	// Site.Publishing and Site.Published keep that state right. The
+	// Output's files must be written with Files.Reuse(Out).
+	Out string
 	// DeferSearch leaves the search index out of the build; Site.Search
 	// adds it afterwards. The preview server shows a save first and
 	// indexes it a moment later.
@@ -89,6 +95,9 @@ type Stats struct {
 	Duration time.Duration
 	// Steps times each step, in order.
 	Steps []StepTime
+	// Kept counts the pages kept as the last build published them, by
+	// the warm state (see state.go): neither converted nor rendered.
+	Kept int
 	// SearchIndex is how long making the search index took. It is made
 	// while the pages render, so its share of the build's wall time is at
 	// most this; the "search wait" step is what the build waited for it.
@@ -108,6 +117,8 @@ type Site struct {
 	Stats Stats
 	// search, with Options.DeferSearch, indexes the build's pages.
 	search func()
+	// build is the build's state, for Published.
+	build *build
 	// CacheErr is why the build cache could not be saved, if it could not.
 	CacheErr error
 	// Unhighlighted lists the code blocks a PlainCode build left plain:
@@ -128,6 +139,21 @@ func (s *Site) Search() {
 	}
 }
 
+// Publishing must be called before the site is published in Options.Out:
+// it removes the state describing the output being replaced.
+func (s *Site) Publishing() error { return forgetState(s.build.opts.CacheDir) }
+
+// Published writes the state of the build for the next one into the same
+// folder, once the site is in Options.Out. Without Options.Out and
+// Options.CacheDir it does nothing.
+func (s *Site) Published() error {
+	o := s.build.opts
+	if o.Out == "" || o.CacheDir == "" {
+		return nil
+	}
+	return s.build.saveState(o.CacheDir, o.Out)
+}
+
 // Builder builds sites. It keeps what can be reused between builds (the
 // code-highlighting cache), so the preview server's rebuilds and repeated
 // builds are cheaper. A Builder must not run two builds at once.
@@ -144,6 +170,11 @@ type Builder struct {
 	history *historyMemo
 	// cacheDir is the folder of the disk cache loaded, if any.
 	cacheDir string
+	// cacheLoaded is how many entries the disk cache held.
+	cacheLoaded int
+	// warm is the state the last build into the same output left, if
+	// this one-shot build found one (see state.go).
+	warm *warmState
 	// slugs memoises tag slugs (Unicode normalisation is not free, and
 	// every list shows tags).
 	slugs sync.Map
@@ -229,7 +260,16 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	b.LoadCache(opts.CacheDir)
+	if b.oneShot && opts.Out != "" {
+		// The highlighted code is loaded only if a page must be
+		// converted (see needCache): with a warm state, few are.
+		if b.warm = loadState(opts.CacheDir, opts.Out); b.warm != nil {
+			b.md = b.warm.md
+		}
+	}
+	if b.warm == nil {
+		b.LoadCache(opts.CacheDir)
+	}
 	if !b.oneShot {
 		if site, ok := b.quick(opts, start); ok {
 			return site, nil
@@ -259,7 +299,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		t := time.Now()
 		st.run(ctx)
 		times = append(times, StepTime{st.name, time.Since(t)})
-		if st.name == "markdown" && b.oneShot && ctx.Err() == nil {
+		if st.name == "markdown" && b.oneShot && b.warm == nil && ctx.Err() == nil {
 			cacheSaved = b.saveCacheEarly()
 		}
 	}
@@ -267,7 +307,10 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		return cancelled(err)
 	}
 	s.diags.Sort()
-	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times)}
+	if b.warm != nil && ctx.Err() == nil {
+		cacheSaved = b.saveWarmCache()
+	}
+	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times), build: s}
 	b.lastFiles = out.Stats.Files
 	b.pending = nil
 	if !b.oneShot {
@@ -346,8 +389,12 @@ type build struct {
 	// searchTook is how long that took.
 	searchDone chan search.Files
 	searchTook time.Duration
-	files      *output.Files
-	diags      diag.List
+	// next is what the build's state will hold (see state.go), when one
+	// is to be saved.
+	next  *nextState
+	kept  int // see Stats.Kept
+	files *output.Files
+	diags diag.List
 }
 
 func newBuild(b *Builder, opts Options) *build {
@@ -360,7 +407,7 @@ func newBuild(b *Builder, opts Options) *build {
 }
 
 func (s *build) stats(d time.Duration, steps []StepTime) Stats {
-	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps, SearchIndex: s.searchTook}
+	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps, SearchIndex: s.searchTook, Kept: s.kept}
 	if s.content != nil {
 		st.Drafts = s.content.Drafts
 	}

@@ -36,6 +36,9 @@ type mdEntry struct {
 	// linksKey hashes the page's internal links (see taxonomyKey), and
 	// textKey what search takes from the content (see docKey).
 	linksKey, textKey uint64
+	// noHTML marks an entry restored from the warm state: res has all but
+	// the HTML, which is made again if the page must be rendered.
+	noHTML bool
 }
 
 // finish computes the entry's content key.

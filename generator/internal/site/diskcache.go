@@ -19,6 +19,31 @@ func (b *Builder) LoadCache(dir string) {
 	}
 	b.hl.Import(d.Highlight)
 	b.diagrams.Import(d.Diagrams)
+	b.cacheLoaded = b.hl.Len() + b.diagrams.Len()
+}
+
+// needCache loads the disk cache before pages are converted, for a build
+// from a warm state (which loads it only when a page needs converting).
+func (s *build) needCache() {
+	if s.b.warm != nil {
+		s.b.LoadCache(s.opts.CacheDir)
+	}
+}
+
+// saveWarmCache writes the cache of a build from a warm state, if it
+// highlighted code or drew diagrams the cache did not hold. It writes
+// every entry loaded, not only those used (see Used): such a build
+// converts only the pages that changed, so it cannot tell which entries
+// the others still use. Stale entries go at the next build without a
+// state.
+func (b *Builder) saveWarmCache() chan error {
+	if b.cacheDir == "" || b.hl.Len()+b.diagrams.Len() == b.cacheLoaded {
+		return nil
+	}
+	d := &buildcache.Data{Highlight: b.hl.Export(), Diagrams: b.diagrams.Export()}
+	done := make(chan error, 1)
+	go func() { done <- buildcache.Save(b.cacheDir, d) }()
+	return done
 }
 
 // SaveCache writes the highlighted code and diagrams the Builder's builds

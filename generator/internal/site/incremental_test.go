@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,6 +14,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
 // TestIncrementalEqualsFullBuild edits a site at random, step after step,
@@ -23,17 +27,48 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	for seed := range uint64(6) {
 		// Odd seeds tell the builder which files changed, as the preview
 		// server does; even seeds let it find out.
-		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { quick += incrementalRun(t, seed, seed%2 == 1) })
+		mode := findChanges
+		if seed%2 == 1 {
+			mode = toldChanges
+		}
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { quick += incrementalRun(t, seed, mode) })
 	}
 	if !t.Failed() && quick == 0 {
 		t.Error("no build took the quick path: the test no longer covers it")
 	}
 }
 
+// TestWarmStateEqualsFullBuild edits a site at random as
+// TestIncrementalEqualsFullBuild does, but builds each step as the build
+// command does: a new one-shot build, written beside the last output and
+// starting from the state the last build left in the cache folder, then
+// published. After each step the output folder must hold byte-for-byte
+// what a build from scratch makes, and a failed build must leave it (and
+// the state) as they were.
+func TestWarmStateEqualsFullBuild(t *testing.T) {
+	kept := 0
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { kept += incrementalRun(t, seed, throughState) })
+	}
+	if !t.Failed() && kept == 0 {
+		t.Error("no build kept a page of the last output: the test no longer covers the warm state")
+	}
+}
+
+// How incrementalRun builds each step.
+const (
+	findChanges  = iota // a Builder that finds out what changed
+	toldChanges         // a Builder told what changed, as the preview server is
+	throughState        // one-shot builds through the warm state, as the build command
+)
+
 // incrementalRun makes random edits, building after each, and returns how
-// many of the builds took the quick path.
-func incrementalRun(t *testing.T, seed uint64, tell bool) (quick int) {
+// many of the builds took the quick path, or, for throughState, how many
+// kept pages of the last output.
+func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 	root := t.TempDir()
+	out := filepath.Join(t.TempDir(), "public")
+	cache := filepath.Join(root, ".cache")
 	var changed []string
 	remove := func(name string) {
 		os.Remove(filepath.Join(root, filepath.FromSlash(name)))
@@ -103,6 +138,14 @@ func incrementalRun(t *testing.T, seed uint64, tell bool) (quick int) {
 		{"add a static file", func() {
 			write(fmt.Sprintf("static/s%d.txt", r.IntN(3)), "more\n")
 		}},
+		{"spoil a page of the output", func() {
+			// Someone edits the published site by hand: the next build
+			// must not keep that file as the last build made it.
+			p := filepath.Join(out, "notes", fmt.Sprintf("n%d", r.IntN(8)), "index.html")
+			if b, err := os.ReadFile(p); err == nil {
+				os.WriteFile(p, bytes.ToUpper(b), 0o644)
+			}
+		}},
 	}
 	b := NewBuilder()
 	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
@@ -112,9 +155,23 @@ func incrementalRun(t *testing.T, seed uint64, tell bool) (quick int) {
 		changed = nil
 		e.do()
 		history = append(history, e.name)
-		opts := Options{FS: os.DirFS(root), Now: now}
+		// Broken links are warnings for the build command's runs: a failed
+		// build publishes nothing, and the warm state is for builds that do.
+		opts := Options{FS: os.DirFS(root), Now: now, LinkWarnings: mode == throughState}
+		full, err := NewBuilder().Build(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode == throughState {
+			msg, kept := warmStep(t, opts, out, cache, full)
+			if msg != "" {
+				t.Fatalf("step %d (%s) differs from a full build: %s\nedits: %s", step, e.name, msg, strings.Join(history, ", "))
+			}
+			count += kept
+			continue
+		}
 		incOpts := opts
-		if tell && step > 0 {
+		if mode == toldChanges && step > 0 {
 			// As the preview server builds: told what changed, and the
 			// search index added after the pages.
 			incOpts.Changed = changed
@@ -126,17 +183,89 @@ func incrementalRun(t *testing.T, seed uint64, tell bool) (quick int) {
 		}
 		inc.Search()
 		if len(inc.Stats.Steps) == 1 && inc.Stats.Steps[0].Name == "quick" {
-			quick++
-		}
-		full, err := NewBuilder().Build(context.Background(), opts)
-		if err != nil {
-			t.Fatal(err)
+			count++
 		}
 		if msg := compareSites(inc, full); msg != "" {
 			t.Fatalf("step %d (%s) differs from a full build: %s\nedits: %s", step, e.name, msg, strings.Join(history, ", "))
 		}
 	}
-	return quick
+	return count
+}
+
+// warmStep builds as the build command does, into out with its state in
+// cache, and compares the result with full: it returns the first
+// difference, or "", and how many pages the build kept.
+func warmStep(t *testing.T, opts Options, out, cache string, full *Site) (string, int) {
+	t.Helper()
+	before := readTree(t, out)
+	tmp, err := output.Stage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Output, opts.CacheDir, opts.Out = output.OnDisk(tmp), cache, out
+	opts.Output.Reuse(out)
+	s, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := s.Stats.Kept
+	if s.Diags.Error() != full.Diags.Error() {
+		return fmt.Sprintf("problems:\n%s\nvs\n%s", s.Diags.Error(), full.Diags.Error()), kept
+	}
+	if s.Diags.HasErrors() {
+		output.Abort(tmp)
+		if after := readTree(t, out); !maps.Equal(before, after) {
+			return "a failed build changed the output", kept
+		}
+		return "", kept
+	}
+	if err := s.Publishing(); err != nil {
+		t.Fatal(err)
+	}
+	if err := output.Commit(tmp, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Published(); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	want := map[string]string{}
+	for _, path := range full.Files.Paths() {
+		f, _ := full.Files.Get(path)
+		want[path] = string(f.Data)
+	}
+	for path, data := range want {
+		if g, ok := got[path]; !ok {
+			return "missing " + path, kept
+		} else if g != data {
+			return "content of " + path, kept
+		}
+	}
+	for path := range got {
+		if _, ok := want[path]; !ok {
+			return "extra " + path, kept
+		}
+	}
+	return "", kept
+}
+
+// readTree returns the files under dir by slash-separated path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	return m
 }
 
 // writer returns a function that writes a file of the site in root,

@@ -30,7 +30,10 @@ type page struct {
 	textKey    uint64   // see textKey
 	// lastMod is when the page last changed: its last commit, or else its
 	// front matter's updated or date.
-	lastMod   time.Time
+	lastMod time.Time
+	// noHTML is set when md came from the warm state without its HTML:
+	// the page is converted again if it must be rendered.
+	noHTML    bool
 	related   []*page
 	backlinks []*page
 	// link is the page as lists show it, once made (see build.link), memo
@@ -111,13 +114,16 @@ func (s *build) renderMarkdown(ctx context.Context) {
 			keys[i] = s.mdKey(p)
 		}
 		if e := s.cachedMarkdown(p, keys[i], resolver); e != nil {
-			p.md = e.res
+			p.md, p.noHTML = e.res, e.noHTML
 			for _, x := range e.extras {
 				s.files.Put(x.path, x.data, p.Source)
 			}
 			continue
 		}
 		todo = append(todo, i)
+	}
+	if len(todo) > 0 {
+		s.needCache()
 	}
 	s.parallel(ctx, len(todo), func() func(i int) {
 		conv := markdown.New(opts)
@@ -146,10 +152,15 @@ func (s *build) renderMarkdown(ctx context.Context) {
 	}
 	s.b.md = fresh
 	s.b.pathsKey = paths
+	if s.b.oneShot && s.opts.Out != "" && s.opts.CacheDir != "" {
+		s.next = &nextState{md: fresh, sigs: make(map[string]uint64, len(s.pages)+len(s.sections))}
+	}
 	if s.b.oneShot {
 		s.b.md = nil
 		for _, p := range s.pages {
-			p.Body = nil // converted: the source text is not needed again
+			if !p.noHTML { // else it may be converted again, see convertAgain
+				p.Body = nil // converted: the source text is not needed again
+			}
 		}
 	}
 }

@@ -52,7 +52,7 @@ func (s *build) finishSearch(context.Context) {
 	if s.b.oneShot {
 		s.b.search = nil
 		for _, p := range s.pages {
-			if p.md != nil {
+			if p.md != nil && s.next == nil { // else the state keeps it
 				p.md.Blocks = nil // indexed: the text is not needed again
 			}
 		}
