@@ -50,9 +50,12 @@ func (f *siteFlags) options() site.Options {
 func runBuild(ctx context.Context, env Env, args []string) int {
 	var sf siteFlags
 	fs := newFlags(env, "build", "build [flags]", `
-Build the site whose content/ is in --root into --out. The site is written to a
-temporary folder first and swapped in only when the whole build succeeded: a
-failed build leaves the previous output exactly as it was.`)
+Build the site whose content/ is in --root into --out. The files that changed
+are written to a temporary folder first and published only when the whole
+build succeeded: a failed build leaves the previous output exactly as it was.
+A build whose files mostly changed swaps the new folder in; a build that
+changed few files renames them into place, after noting them in a journal
+that the next build completes if this one is killed half way.`)
 	sf.register(fs)
 	out := fs.String("out", "", "output folder (default: public/ inside --root)")
 	preview := fs.Bool("preview", false, "deploy preview: a banner on every page and no search-engine indexing")
@@ -77,7 +80,7 @@ failed build leaves the previous output exactly as it was.`)
 	progress := newProgress(env, *quiet)
 	opts.Progress = progress.update
 	// Pages are written into a folder beside the output as they are made;
-	// it replaces the output only if the whole build succeeds.
+	// they are published only if the whole build succeeds (output.Commit).
 	tmp, err := output.Stage(*out)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "build: %v\n", err)
@@ -117,7 +120,7 @@ failed build leaves the previous output exactly as it was.`)
 		fmt.Fprintf(env.Stderr, "removing the build state in %s: %v; %s was not changed\n", opts.CacheDir, err, *out)
 		return 1
 	}
-	if err := output.Commit(tmp, *out); err != nil {
+	if err := output.Commit(opts.Output, *out); err != nil {
 		output.Abort(tmp)
 		fmt.Fprintf(env.Stderr, "putting the new site in place of %s: %v; it was not changed\n", *out, err)
 		return 1

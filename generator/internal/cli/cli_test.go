@@ -148,8 +148,9 @@ func TestRebuildOverOutputEqualsColdBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A later build writes beside the output and links the files it made
-	// the same again: what it links must never leak an old byte.
+	// A later build writes beside the output only the files that changed
+	// and updates the output in place: what it keeps must never leak an
+	// old byte.
 	os.WriteFile(filepath.Join(root, "content/notes/second.md"), []byte("---\ntitle: Second\ndate: 2024-02-01\n---\nSee [first](first.md), again.\n"), 0o644)
 	if code, _, errs := run(t, "build", "--root", root, "--quiet"); code != 0 {
 		t.Fatalf("second build failed: %s", errs)
@@ -164,7 +165,7 @@ func TestRebuildOverOutputEqualsColdBuild(t *testing.T) {
 	}
 	after, err := os.Lstat(filepath.Join(out, "robots-extra.txt"))
 	if err != nil || !os.SameFile(before, after) {
-		t.Errorf("an unchanged file was written again instead of linked from the last build (%v)", err)
+		t.Errorf("an unchanged file was written again instead of kept from the last build (%v)", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "notes/second/index.html")); !strings.Contains(string(b), "again.") {
 		t.Error("the edited page is not in the rebuilt output")

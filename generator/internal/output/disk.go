@@ -17,6 +17,10 @@ type diskSink struct {
 	mu   sync.Mutex
 	dirs map[string]bool // folders already made
 	err  error           // the first write error
+	// same holds the paths whose file in prev is the file made (see
+	// Reuse and Keep): neither written nor linked until Commit decides
+	// how to publish.
+	same map[string]bool
 }
 
 // OnDisk returns an empty set whose files are written under dir (which
@@ -43,17 +47,17 @@ func (fs *Files) Err() error {
 	return fs.disk.err
 }
 
-// Reuse makes the files being written link the files of folder prev (the
-// output of the last build, which the new one will replace) that hold the
-// same bytes, instead of writing them again. A rebuild of a large site
-// mostly makes the same pages again: comparing them with the last build's
-// costs reads, which are cheap, instead of writes, which on some disks
-// cost seconds; and the last build's folder then goes quickly, since
-// removing it frees almost nothing. Files that differ, and anything in prev
-// that is not a regular file, are written as usual.
+// Reuse tells the files being written that prev is the output of the last
+// build, which they will replace (see Commit): a file made with the same
+// bytes as prev's is not written again. A rebuild of a large site mostly
+// makes the same pages again: comparing them with the last build's costs
+// reads, which are cheap, instead of writes, which on some disks cost
+// seconds. Files that differ, and anything in prev that is not a regular
+// file, are written as usual.
 func (fs *Files) Reuse(prev string) {
 	if fs.disk != nil {
 		fs.disk.prev = prev
+		fs.disk.same = map[string]bool{}
 	}
 }
 
@@ -68,8 +72,10 @@ func (d *diskSink) write(path string, data []byte) error {
 		return err
 	}
 	if d.prev != "" {
-		old := filepath.Join(d.prev, filepath.FromSlash(path))
-		if holds(old, data) && os.Link(old, full) == nil {
+		if holds(filepath.Join(d.prev, filepath.FromSlash(path)), data) {
+			d.mu.Lock()
+			d.same[path] = true
+			d.mu.Unlock()
 			return nil
 		}
 	}
@@ -97,12 +103,26 @@ func (d *diskSink) mkdir(dir string) error {
 }
 
 func (d *diskSink) read(path string) []byte {
-	b, _ := os.ReadFile(filepath.Join(d.dir, filepath.FromSlash(path)))
+	b, _ := os.ReadFile(filepath.Join(d.where(path), filepath.FromSlash(path)))
 	return b
 }
 
 func (d *diskSink) remove(path string) {
+	d.mu.Lock()
+	delete(d.same, path)
+	d.mu.Unlock()
 	os.Remove(filepath.Join(d.dir, filepath.FromSlash(path)))
+}
+
+// where returns the folder holding the file at path: prev for the files
+// that are the same as the last build's.
+func (d *diskSink) where(path string) string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.same[path] {
+		return d.prev
+	}
+	return d.dir
 }
 
 func (d *diskSink) fail(err error) {
@@ -142,23 +162,18 @@ func holds(p string, data []byte) bool {
 	return n == 0
 }
 
-// Keep adds the file at path as the last build made it, linking it from
-// the folder given to Reuse, when that file is a regular file of the size
-// and modification time (nanoseconds) given: the caller knows it would
-// make the same bytes. It reports whether the file was kept; if not, the
-// caller makes it.
+// Keep adds the file at path as the last build made it, in the folder
+// given to Reuse, when that file is a regular file of the size and
+// modification time (nanoseconds) given: the caller knows it would make the
+// same bytes. It reports whether the file was kept; if not, the caller
+// makes it.
 func (fs *Files) Keep(path, source string, size, modTime int64) bool {
 	d := fs.disk
 	if d == nil || d.prev == "" || !localPath(path) {
 		return false
 	}
-	old := filepath.Join(d.prev, filepath.FromSlash(path))
-	info, err := os.Lstat(old)
+	info, err := os.Lstat(filepath.Join(d.prev, filepath.FromSlash(path)))
 	if err != nil || !info.Mode().IsRegular() || info.Size() != size || info.ModTime().UnixNano() != modTime {
-		return false
-	}
-	full := filepath.Join(d.dir, filepath.FromSlash(path))
-	if d.mkdir(filepath.Dir(full)) != nil || os.Link(old, full) != nil {
 		return false
 	}
 	fs.mu.Lock()
@@ -167,5 +182,8 @@ func (fs *Files) Keep(path, source string, size, modTime int64) bool {
 		return false // made twice: let Add report it
 	}
 	fs.m[path] = &File{Path: path, Source: source, Size: int(size)}
+	d.mu.Lock()
+	d.same[path] = true
+	d.mu.Unlock()
 	return true
 }

@@ -69,7 +69,31 @@ func TestPublishSwapsAtomically(t *testing.T) {
 	}
 }
 
-func TestReuseLinksTheSameFilesOnly(t *testing.T) {
+// TestRebuildKeepsTheSameFiles publishes a rebuild over the last output,
+// in place (few files changed) and by swapping in a new folder (many did):
+// either way the output must hold exactly the new files, the unchanged ones
+// must be the last build's files (not written again), and nothing may be
+// left beside the output.
+func TestRebuildKeepsTheSameFiles(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		limit    int
+		conflict bool // a file of the last build where a folder goes
+		inPlace  bool
+	}{
+		{"in place", inPlaceLimit, false, true},
+		{"swapped: many changes", 0, false, false},
+		{"swapped: a file where a folder goes", inPlaceLimit, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			defer func(l int) { inPlaceLimit = l }(inPlaceLimit)
+			inPlaceLimit = tc.limit
+			rebuild(t, tc.conflict, tc.inPlace)
+		})
+	}
+}
+
+func rebuild(t *testing.T, conflict, inPlace bool) {
 	root := t.TempDir()
 	prev := filepath.Join(root, "public")
 	write := func(p, data string) {
@@ -85,14 +109,23 @@ func TestReuseLinksTheSameFilesOnly(t *testing.T) {
 	write("edited/index.html", "<p>before</p>")
 	write("longer/index.html", "<p>same start")
 	write("target.html", "<p>linked</p>")
+	write("gone/index.html", "<p>deleted page</p>")
+	if conflict {
+		write("file-then-folder", "a file")
+	}
 	if err := os.Symlink(filepath.Join(prev, "target.html"), filepath.Join(prev, "link.html")); err != nil {
 		t.Fatal(err)
 	}
 	big := strings.Repeat("0123456789", 20000) // more than one read
 	write("big.html", big)
+	dirBefore, _ := os.Lstat(prev)
+	before := map[string]os.FileInfo{}
+	for _, p := range []string{"same/index.html", "big.html"} {
+		before[p], _ = os.Lstat(filepath.Join(prev, p))
+	}
 
-	tmp := filepath.Join(root, "next")
-	if err := os.Mkdir(tmp, 0o755); err != nil {
+	tmp, err := Stage(prev)
+	if err != nil {
 		t.Fatal(err)
 	}
 	fs := OnDisk(tmp)
@@ -104,37 +137,114 @@ func TestReuseLinksTheSameFilesOnly(t *testing.T) {
 		"link.html":         "<p>linked</p>",
 		"big.html":          big,
 		"new/index.html":    "<p>new</p>",
+		"target.html":       "<p>linked</p>",
+	}
+	if conflict {
+		files["file-then-folder/index.html"] = "<p>now a folder</p>"
 	}
 	for p, data := range files {
 		if err := fs.Add(p, []byte(data), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
+	if f, _ := fs.Get("same/index.html"); string(f.Data) != "<p>unchanged</p>" {
+		t.Errorf("Get of a file the same as the last build's: %q", f.Data)
+	}
 	if err := fs.Err(); err != nil {
 		t.Fatal(err)
 	}
-	for p, data := range files {
-		full := filepath.Join(tmp, p)
-		b, err := os.ReadFile(full)
-		if err != nil || string(b) != data {
-			t.Errorf("%s holds %.40q, %v; want %.40q", p, b, err, data)
-		}
-		info, err := os.Lstat(full)
-		if err != nil || !info.Mode().IsRegular() {
-			t.Errorf("%s is not a regular file: %v", p, err)
-			continue
-		}
-		old, err := os.Lstat(filepath.Join(prev, p))
-		linked := err == nil && os.SameFile(info, old)
-		if want := p == "same/index.html" || p == "big.html"; linked != want {
-			t.Errorf("%s linked from the last build: %v, want %v", p, linked, want)
-		}
-	}
-	// The last build's folder can go: the new one keeps its files.
-	if err := os.RemoveAll(prev); err != nil {
+	if err := Commit(fs, prev); err != nil {
 		t.Fatal(err)
 	}
-	if b, err := os.ReadFile(filepath.Join(tmp, "same/index.html")); err != nil || string(b) != "<p>unchanged</p>" {
-		t.Errorf("after the last build's folder was removed: %q, %v", b, err)
+	got := map[string]string{}
+	filepath.WalkDir(prev, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(prev, p)
+			got[filepath.ToSlash(rel)] = string(b)
+			if fi, _ := os.Lstat(p); !fi.Mode().IsRegular() {
+				t.Errorf("%s is not a regular file", rel)
+			}
+		}
+		return nil
+	})
+	if len(got) != len(files) {
+		t.Errorf("the output holds %d files, want %d: %v", len(got), len(files), got)
+	}
+	for p, data := range files {
+		if got[p] != data {
+			t.Errorf("%s holds %.40q; want %.40q", p, got[p], data)
+		}
+	}
+	for p, old := range before {
+		now, err := os.Lstat(filepath.Join(prev, p))
+		if err != nil || !os.SameFile(old, now) {
+			t.Errorf("%s was written again instead of kept", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(prev, "gone")); !os.IsNotExist(err) {
+		t.Error("the folder of a page no longer made is still there")
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+	if dirAfter, _ := os.Lstat(prev); os.SameFile(dirBefore, dirAfter) != inPlace {
+		t.Errorf("updated in place: %v, want %v", !inPlace, inPlace)
+	}
+}
+
+// TestInterruptedUpdateIsCompleted stops an update in place after its
+// journal and some of its renames, as a killed build would, and checks
+// that the next build's Stage completes it before anything else.
+func TestInterruptedUpdateIsCompleted(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	for p, data := range map[string]string{"a/index.html": "old a", "b/index.html": "old b", "gone/index.html": "gone"} {
+		os.MkdirAll(filepath.Join(out, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(out, p), []byte(data), 0o644)
+	}
+	tmp, err := Stage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range map[string]string{"a/index.html": "new a", "b/index.html": "new b"} {
+		os.MkdirAll(filepath.Join(tmp, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(tmp, p), []byte(data), 0o644)
+	}
+	os.WriteFile(filepath.Join(tmp, journalName), []byte("D gone/index.html\nW a/index.html\nW b/index.html\nend\n"), 0o644)
+	// The build was killed after the first rename.
+	if err := os.Rename(filepath.Join(tmp, "a/index.html"), filepath.Join(out, "a/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	next, err := Stage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Abort(next)
+	for p, want := range map[string]string{"a/index.html": "new a", "b/index.html": "new b"} {
+		if b, _ := os.ReadFile(filepath.Join(out, p)); string(b) != want {
+			t.Errorf("%s = %q, want %q", p, b, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "gone")); !os.IsNotExist(err) {
+		t.Error("the removal in the journal was not carried out")
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Error("the interrupted build's folder is still there")
+	}
+
+	// A journal cut short was never begun: the output stays as it is.
+	cut, _ := Stage(out)
+	os.WriteFile(filepath.Join(cut, "x.html"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(cut, journalName), []byte("W x.html\n"), 0o644)
+	if _, err := Stage(out); err == nil {
+		t.Error("a journal cut short was applied or ignored silently")
+	}
+	os.Remove(filepath.Join(cut, journalName))
+	if _, err := Stage(out); err != nil {
+		t.Errorf("a folder without a journal is not simply removed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "x.html")); !os.IsNotExist(err) {
+		t.Error("a file of an unfinished build reached the output")
 	}
 }

@@ -34,18 +34,20 @@ func Publish(ctx context.Context, dir string, files *Files) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return Commit(tmp, dir)
+	return swap(tmp, filepath.Clean(dir))
 }
 
 // Stage creates the temporary folder beside dir that a build writes into
-// (see OnDisk), removing any left by builds that were killed.
+// (see OnDisk and Commit), removing any left by builds that were killed.
 func Stage(dir string) (string, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", fmt.Errorf("creating %s: %w", parent, err)
 	}
-	removeStale(parent, filepath.Base(dir))
+	if err := removeStale(parent, filepath.Base(dir)); err != nil {
+		return "", err
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+tmpMarker)
 	if err != nil {
 		return "", fmt.Errorf("creating a temporary folder beside %s: %w", dir, err)
@@ -57,18 +59,19 @@ func Stage(dir string) (string, error) {
 	return tmp, nil
 }
 
-// Commit puts the staged folder tmp in dir's place, in one step.
-func Commit(tmp, dir string) error { return swap(tmp, filepath.Clean(dir)) }
-
 // Abort removes a staged folder: dir is left as it was.
 func Abort(tmp string) { os.RemoveAll(tmp) }
 
-// removeStale deletes temporary folders left by builds that were killed.
-func removeStale(parent, base string) {
+// removeStale deletes temporary folders left by builds that were killed,
+// first completing the update in place one of them had begun.
+func removeStale(parent, base string) error {
 	matches, _ := filepath.Glob(filepath.Join(parent, "."+base+tmpMarker+"*"))
 	for _, m := range matches {
-		os.RemoveAll(m)
+		if err := finishJournal(m, filepath.Join(parent, base)); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // writeAll writes every file under root, in parallel.

@@ -222,7 +222,7 @@ func warmStep(t *testing.T, opts Options, out, cache string, full *Site) (string
 	if err := s.Publishing(); err != nil {
 		t.Fatal(err)
 	}
-	if err := output.Commit(tmp, out); err != nil {
+	if err := output.Commit(opts.Output, out); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Published(); err != nil {
