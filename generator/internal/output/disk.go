@@ -21,6 +21,13 @@ type diskSink struct {
 	// Reuse and Keep): neither written nor linked until Commit decides
 	// how to publish.
 	same map[string]bool
+	// listing delivers the files of prev, listed while the build runs.
+	listing chan listed
+}
+
+type listed struct {
+	paths []string
+	err   error
 }
 
 // OnDisk returns an empty set whose files are written under dir (which
@@ -58,6 +65,15 @@ func (fs *Files) Reuse(prev string) {
 	if fs.disk != nil {
 		fs.disk.prev = prev
 		fs.disk.same = map[string]bool{}
+		// Commit needs the files of the last output to find those no
+		// longer made: listing them is mostly waiting on the disk, done
+		// meanwhile.
+		ch := make(chan listed, 1)
+		go func() {
+			paths, err := listFiles(prev)
+			ch <- listed{paths, err}
+		}()
+		fs.disk.listing = ch
 	}
 }
 

@@ -56,10 +56,11 @@ func Commit(files *Files, dir string) error {
 		}
 	}
 	files.mu.RUnlock()
-	old, err := listFiles(dir)
-	if err != nil {
-		return err
+	l := <-d.listing
+	if l.err != nil {
+		return l.err
 	}
+	old := l.paths
 	var removed []string
 	for _, p := range old {
 		if !made[p] {

@@ -264,7 +264,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		// The highlighted code is loaded only if a page must be
 		// converted (see needCache): with a warm state, few are.
 		if b.warm = loadState(opts.CacheDir, opts.Out); b.warm != nil {
-			b.md = b.warm.md
+			b.md, b.pathsKey = b.warm.md, b.warm.pathsKey
 		}
 	}
 	if b.warm == nil {

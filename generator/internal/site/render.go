@@ -122,9 +122,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		}
 		todo = append(todo, i)
 	}
-	if len(todo) > 0 {
-		s.needCache()
-	}
+	s.needCache(len(todo))
 	s.parallel(ctx, len(todo), func() func(i int) {
 		conv := markdown.New(opts)
 		return func(i int) { s.convert(conv, s.pages[todo[i]], resolver) }
@@ -153,7 +151,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 	s.b.md = fresh
 	s.b.pathsKey = paths
 	if s.b.oneShot && s.opts.Out != "" && s.opts.CacheDir != "" {
-		s.next = &nextState{md: fresh, sigs: make(map[string]uint64, len(s.pages)+len(s.sections))}
+		s.next = &nextState{md: fresh, sigs: make(map[string]uint64, len(s.pages)+len(s.sections)), pathsKey: paths}
 	}
 	if s.b.oneShot {
 		s.b.md = nil

@@ -47,6 +47,7 @@ type stateHeader struct {
 	Format    string
 	Generator uint64 // see generatorID
 	Out       string // the output folder, absolute
+	PathsKey  uint64 // see build.pathsKey
 	MD        int    // number of stateMD records that follow
 	Pages     int    // number of statePage records after them
 }
@@ -75,9 +76,10 @@ type statePage struct {
 // warmState is a state as loaded: restored conversions and the published
 // pages, by output path.
 type warmState struct {
-	md    map[string]*mdEntry
-	pages map[string]statePage
-	out   string
+	md       map[string]*mdEntry
+	pages    map[string]statePage
+	out      string
+	pathsKey uint64
 }
 
 var generatorOnce struct {
@@ -125,7 +127,7 @@ func loadState(dir, out string) *warmState {
 	if err := dec.Decode(&h); err != nil || h.Format != stateFormat || h.Generator != gen || h.Out != out {
 		return nil
 	}
-	ws := &warmState{md: make(map[string]*mdEntry, h.MD), pages: make(map[string]statePage, h.Pages), out: out}
+	ws := &warmState{md: make(map[string]*mdEntry, h.MD), pages: make(map[string]statePage, h.Pages), out: out, pathsKey: h.PathsKey}
 	for range h.MD {
 		var r stateMD
 		if err := dec.Decode(&r); err != nil || r.Res == nil {
@@ -166,8 +168,9 @@ func forgetState(dir string) error {
 
 // nextState is what a build keeps to write its state after publishing.
 type nextState struct {
-	md   map[string]*mdEntry
-	sigs map[string]uint64 // output path → signature, of the pages rendered or kept
+	md       map[string]*mdEntry
+	sigs     map[string]uint64 // output path → signature, of the pages rendered or kept
+	pathsKey uint64
 }
 
 // saveState writes the state of build s, published in out, to dir.
@@ -207,7 +210,7 @@ func (s *build) saveState(dir, out string) error {
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriterSize(tmp, 1<<20)
 	enc := gob.NewEncoder(w)
-	err = enc.Encode(stateHeader{Format: stateFormat, Generator: gen, Out: out, MD: len(s.next.md), Pages: len(pages)})
+	err = enc.Encode(stateHeader{Format: stateFormat, Generator: gen, Out: out, PathsKey: s.next.pathsKey, MD: len(s.next.md), Pages: len(pages)})
 	for src, e := range s.next.md {
 		if err != nil {
 			break
@@ -272,7 +275,7 @@ func (s *build) convertAgain(ctx context.Context, jobs []*job) {
 	if len(again) == 0 {
 		return
 	}
-	s.needCache()
+	s.needCache(len(again))
 	resolver := s.resolver()
 	opts := s.markdownOptions(newRecorder(output.NewFiles()))
 	s.parallel(ctx, len(again), func() func(i int) {
