@@ -169,7 +169,10 @@ func (ix *Index) insert(d *docData) {
 		ix.dirty[t] = true
 	}
 	for _, sw := range d.words {
-		ix.terms[sw.stem].words[sw.word]++
+		// Always a term of the page, except in a malformed saved page.
+		if t := ix.terms[sw.stem]; t != nil {
+			t.words[sw.word]++
+		}
 	}
 }
 
@@ -182,7 +185,10 @@ func (ix *Index) remove(url string) {
 	delete(ix.fresh, d)
 	for _, sw := range d.words {
 		t := ix.terms[sw.stem]
-		if t.words[sw.word]--; t.words[sw.word] == 0 {
+		if t == nil {
+			continue // see insert
+		}
+		if t.words[sw.word]--; t.words[sw.word] <= 0 {
 			delete(t.words, sw.word)
 		}
 	}

@@ -392,7 +392,8 @@ type build struct {
 	// next is what the build's state will hold (see state.go), when one
 	// is to be saved.
 	next  *nextState
-	kept  int // see Stats.Kept
+	kept  int         // see Stats.Kept
+	plan  *searchPlan // see searchPlan
 	files *output.Files
 	diags diag.List
 }

@@ -129,6 +129,10 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 		{"draft a page", func() {
 			write("content/notes/n3.md", fmt.Sprintf("---\ntitle: Three\ndraft: %v\n---\nBody.\n", r.IntN(2) == 0))
 		}},
+		{"retitle the section", func() {
+			// Every page of the section is indexed with its title.
+			write("content/notes/_index.md", fmt.Sprintf("---\ntitle: Notes %d\n---\nAll notes.\n", r.IntN(3)))
+		}},
 		{"change the config", func() {
 			write("content/_site.yaml", fmt.Sprintf("title: Site %d\n", r.IntN(3)))
 		}},

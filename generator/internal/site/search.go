@@ -32,10 +32,13 @@ func (s *build) buildSearch(context.Context) {
 	if s.opts.DeferSearch {
 		return
 	}
+	pl := s.newSearchPlan()
+	s.plan = pl
+	s.restoreSearch(pl)
 	done := make(chan search.Files, 1)
 	go func() {
 		t := time.Now()
-		files := s.indexSearch()
+		files := s.indexSearchWith(pl)
 		s.searchTook = time.Since(t) // read after done delivers
 		done <- files
 	}()
@@ -49,36 +52,42 @@ func (s *build) finishSearch(context.Context) {
 	}
 	s.publishSearch(<-s.searchDone)
 	s.searchDone = nil
+	if s.next != nil {
+		s.next.search = s.savedSearch()
+	}
 	if s.b.oneShot {
 		s.b.search = nil
 		for _, p := range s.pages {
-			if p.md != nil && s.next == nil { // else the state keeps it
+			if p.md != nil {
 				p.md.Blocks = nil // indexed: the text is not needed again
 			}
 		}
 	}
 }
 
-// indexSearch brings the Builder's index up to date with the build's pages
-// and returns its files.
-func (s *build) indexSearch() search.Files {
-	si := s.b.search
-	if si == nil {
+// index returns the Builder's search index, made if need be.
+func (s *build) index() *searchIndex {
+	if s.b.search == nil {
 		// The entry file keeps one name (search/entry.json): a fingerprinted
 		// name would change with every edit of any page, and with it the
 		// HTML of every page, so every deploy would upload the whole site.
 		// The entry is small and revalidated; the shards it names are
 		// fingerprinted and cached for good.
-		si = &searchIndex{ix: search.NewIndex(search.Options{StableEntry: true}), hashes: map[string]uint64{}}
-		s.b.search = si
+		s.b.search = &searchIndex{ix: search.NewIndex(search.Options{StableEntry: true}), hashes: map[string]uint64{}}
 	}
+	return s.b.search
+}
+
+// indexSearch brings the Builder's index up to date with the build's pages
+// and returns its files.
+func (s *build) indexSearch() search.Files { return s.indexSearchWith(s.newSearchPlan()) }
+
+func (s *build) indexSearchWith(plan *searchPlan) search.Files {
+	si := s.index()
 	seen := map[string]bool{}
 	var changed []search.Doc
-	for _, p := range s.pages {
-		if p.md == nil || !p.Base().InSearch() || p.Kind == content.KindHome {
-			continue
-		}
-		h := s.docKey(p)
+	for i, p := range plan.pages {
+		h := plan.keys[i]
 		seen[p.URL] = true
 		if old, ok := si.hashes[p.URL]; ok && old == h {
 			continue
@@ -163,4 +172,90 @@ func (s *build) docKey(p *page) uint64 {
 		x.str(sec.Title())
 	}
 	return x.value()
+}
+
+// newSearchPlan lists the pages the search index holds, with their doc
+// keys.
+func (s *build) newSearchPlan() *searchPlan {
+	pl := &searchPlan{}
+	for _, p := range s.pages {
+		if p.md == nil || !p.Base().InSearch() || p.Kind == content.KindHome {
+			continue
+		}
+		pl.pages = append(pl.pages, p)
+		pl.keys = append(pl.keys, s.docKey(p))
+	}
+	return pl
+}
+
+type searchPlan struct {
+	pages []*page
+	keys  []uint64
+}
+
+// warmSearch returns the analysis the warm state holds for page p, if it
+// is of the same doc key.
+func (s *build) warmSearch(p *page, key uint64) []byte {
+	if ws := s.b.warm; ws != nil {
+		if r, ok := ws.search[p.Source]; ok && r.DocKey == key {
+			return r.Rec
+		}
+	}
+	return nil
+}
+
+// restoreSearch puts into the index the analyses the warm state holds for
+// the pages whose text did not change; the others are analysed, and need
+// their text, which the state does not keep: those whose markdown came
+// from the state are converted again, here, before the pages render (which
+// may need them too). A state whose analyses do not decode (a damaged
+// file: it is read back by the generator that wrote it) is not used.
+func (s *build) restoreSearch(pl *searchPlan) {
+	if s.b.warm == nil {
+		return
+	}
+	si := s.index()
+	var recs [][]byte
+	for i, p := range pl.pages {
+		if rec := s.warmSearch(p, pl.keys[i]); rec != nil {
+			recs = append(recs, rec)
+		}
+	}
+	if err := si.ix.AddSaved(recs); err == nil {
+		for i, p := range pl.pages {
+			if s.warmSearch(p, pl.keys[i]) != nil {
+				si.hashes[p.URL] = pl.keys[i]
+			}
+		}
+	} else {
+		s.b.warm.search = nil
+	}
+	var again []*page
+	for i, p := range pl.pages {
+		if p.noHTML && si.hashes[p.URL] != pl.keys[i] {
+			again = append(again, p)
+		}
+	}
+	s.convertPages(context.Background(), again)
+}
+
+// savedSearch returns what the state keeps of the search index: each
+// page's analysis, by source, taken from the warm state when the page was
+// not analysed again.
+func (s *build) savedSearch() map[string]stateSearch {
+	si, pl := s.b.search, s.plan
+	if pl == nil {
+		pl = s.newSearchPlan()
+	}
+	out := make(map[string]stateSearch, len(pl.pages))
+	for i, p := range pl.pages {
+		rec := s.warmSearch(p, pl.keys[i])
+		if rec == nil && si != nil {
+			rec = si.ix.Saved(p.URL)
+		}
+		if rec != nil {
+			out[p.Source] = stateSearch{DocKey: pl.keys[i], Rec: rec}
+		}
+	}
+	return out
 }

@@ -50,6 +50,7 @@ type stateHeader struct {
 	PathsKey  uint64 // see build.pathsKey
 	MD        int    // number of stateMD records that follow
 	Pages     int    // number of statePage records after them
+	Search    int    // number of stateSearch records after them
 }
 
 type stateMD struct {
@@ -59,6 +60,14 @@ type stateMD struct {
 	Rewrites                    [][2]string
 	Extras                      []stateExtra
 	Res                         *markdown.Result // without HTML
+}
+
+// stateSearch is a page's search analysis (see search.Index.Saved), with
+// the doc key it was made for.
+type stateSearch struct {
+	Source string
+	DocKey uint64
+	Rec    []byte
 }
 
 type stateExtra struct {
@@ -78,6 +87,7 @@ type statePage struct {
 type warmState struct {
 	md       map[string]*mdEntry
 	pages    map[string]statePage
+	search   map[string]stateSearch // by source
 	out      string
 	pathsKey uint64
 }
@@ -150,6 +160,14 @@ func loadState(dir, out string) *warmState {
 		}
 		ws.pages[p.Out] = p
 	}
+	ws.search = make(map[string]stateSearch, h.Search)
+	for range h.Search {
+		var r stateSearch
+		if err := dec.Decode(&r); err != nil {
+			return nil
+		}
+		ws.search[r.Source] = r
+	}
 	return ws
 }
 
@@ -171,6 +189,7 @@ type nextState struct {
 	md       map[string]*mdEntry
 	sigs     map[string]uint64 // output path → signature, of the pages rendered or kept
 	pathsKey uint64
+	search   map[string]stateSearch // by source
 }
 
 // saveState writes the state of build s, published in out, to dir.
@@ -210,13 +229,13 @@ func (s *build) saveState(dir, out string) error {
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriterSize(tmp, 1<<20)
 	enc := gob.NewEncoder(w)
-	err = enc.Encode(stateHeader{Format: stateFormat, Generator: gen, Out: out, PathsKey: s.next.pathsKey, MD: len(s.next.md), Pages: len(pages)})
+	err = enc.Encode(stateHeader{Format: stateFormat, Generator: gen, Out: out, PathsKey: s.next.pathsKey, MD: len(s.next.md), Pages: len(pages), Search: len(s.next.search)})
 	for src, e := range s.next.md {
 		if err != nil {
 			break
 		}
 		res := *e.res
-		res.HTML = nil
+		res.HTML, res.Blocks = nil, nil // the HTML is published, the text is in the search records
 		r := stateMD{Source: src, Key: e.key, Src: e.src, Calcs: e.calcs, ContentKey: e.contentKey,
 			LinksKey: e.linksKey, TextKey: e.textKey, Res: &res}
 		for _, rw := range e.rewrites {
@@ -232,6 +251,13 @@ func (s *build) saveState(dir, out string) error {
 			break
 		}
 		err = enc.Encode(&p)
+	}
+	for src, r := range s.next.search {
+		if err != nil {
+			break
+		}
+		r.Source = src
+		err = enc.Encode(&r)
 	}
 	if err == nil {
 		err = w.Flush()
@@ -263,8 +289,7 @@ func (s *build) keepPublished(j *job) bool {
 }
 
 // convertAgain converts again the pages of jobs whose markdown came from
-// the warm state, for their HTML. The conversion is the one the state
-// holds (same file, settings and link targets), so only its HTML is taken.
+// the warm state, for their HTML.
 func (s *build) convertAgain(ctx context.Context, jobs []*job) {
 	var again []*page
 	for _, j := range jobs {
@@ -272,6 +297,14 @@ func (s *build) convertAgain(ctx context.Context, jobs []*job) {
 			again = append(again, p)
 		}
 	}
+	s.convertPages(ctx, again)
+}
+
+// convertPages converts again pages whose markdown came from the warm
+// state, for the HTML and text it does not keep. The conversion is the one
+// the state holds (same file, settings and link targets), so only those
+// are taken from it.
+func (s *build) convertPages(ctx context.Context, again []*page) {
 	if len(again) == 0 {
 		return
 	}
@@ -284,7 +317,7 @@ func (s *build) convertAgain(ctx context.Context, jobs []*job) {
 			p := again[i]
 			md := p.md
 			s.convert(conv, p, resolver)
-			md.HTML, p.md, p.noHTML = p.md.HTML, md, false
+			md.HTML, md.Blocks, p.md, p.noHTML = p.md.HTML, p.md.Blocks, md, false
 		}
 	}, nil)
 }

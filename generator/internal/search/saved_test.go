@@ -1,0 +1,110 @@
+package search
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestSavedPagesIndexAsAnalysed builds an index from pages, saves every
+// page's analysis, and builds a second index in a new Index from the saved
+// analyses (some pages saved, some given again, some edited after saving):
+// the files must be byte-identical to a Build of the same pages.
+func TestSavedPagesIndexAsAnalysed(t *testing.T) {
+	docs := append(syntheticDocs(120, 5), testCorpus(t)...)
+	docs = append(docs, Doc{URL: "/empty/", Title: "Empty"}, Doc{URL: "/tags/", Title: "Tagged", Tags: []string{}, Blocks: []Block{{Text: ""}}})
+	first := NewIndex(Options{})
+	if err := first.Add(docs...); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := first.Files()
+	saved := make([][]byte, len(docs))
+	for i, d := range docs {
+		if saved[i] = first.Saved(d.URL); saved[i] == nil {
+			t.Fatalf("no saved analysis of %s", d.URL)
+		}
+	}
+	if first.Saved("/nowhere/") != nil {
+		t.Error("a page not in the index has a saved analysis")
+	}
+
+	again := NewIndex(Options{})
+	if err := again.AddSaved(saved); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := again.Files()
+	sameFiles(t, "all pages from saved analyses", got, want)
+
+	// Some saved, some analysed, then an edit and a removal.
+	r := rand.New(rand.NewPCG(3, 4))
+	mixed := NewIndex(Options{})
+	var fresh []Doc
+	var old [][]byte
+	for i, d := range docs {
+		if r.IntN(2) == 0 {
+			fresh = append(fresh, d)
+		} else {
+			old = append(old, saved[i])
+		}
+	}
+	if err := mixed.AddSaved(old); err != nil {
+		t.Fatal(err)
+	}
+	if err := mixed.Add(fresh...); err != nil {
+		t.Fatal(err)
+	}
+	edited := editDoc(r, docs[0], 1)
+	mixed.Add(edited)
+	mixed.Remove(docs[1].URL)
+	mixed.AddSaved([][]byte{first.Saved(docs[2].URL)}) // replaces the page
+	got, _ = mixed.Files()
+	live := append([]Doc{edited}, docs[2:]...)
+	want, _ = Build(live, Options{})
+	sameFiles(t, "saved and analysed pages mixed", got, want)
+}
+
+// TestSavedRejectsMalformed: a saved analysis cut short, of another format
+// or with garbage appended is an error, never a page.
+func TestSavedRejectsMalformed(t *testing.T) {
+	ix := NewIndex(Options{})
+	ix.Add(testCorpus(t)[0])
+	rec := ix.Saved(testCorpus(t)[0].URL)
+	for name, bad := range map[string][]byte{
+		"empty":          {},
+		"other format":   append([]byte{savedFormat + 1}, rec[1:]...),
+		"cut short":      rec[:len(rec)/2],
+		"bytes appended": append(append([]byte{}, rec...), 0),
+	} {
+		if err := NewIndex(Options{}).AddSaved([][]byte{bad}); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// FuzzSavedPage: no saved record, however malformed, panics the decoder
+// or the index it is added to.
+func FuzzSavedPage(f *testing.F) {
+	ix := NewIndex(Options{})
+	docs := []Doc{
+		{URL: "/a/", Title: "Step Functions", Tags: []string{"serverless"}, Summary: "Costs at scale.",
+			Blocks: []Block{{Text: "The state transitions cost more than the work."}, {Anchor: "fix", Heading: "The fix", Level: 2, Text: "One process on ECS."}}},
+		{URL: "/b/", Title: "Monolith", Section: "patterns", SectionTitle: "Patterns", Date: "2023-03-22"},
+	}
+	ix.Add(docs...)
+	for _, d := range docs {
+		f.Add(ix.Saved(d.URL))
+	}
+	f.Add([]byte{savedFormat})
+	f.Fuzz(func(t *testing.T, rec []byte) {
+		ix := NewIndex(Options{})
+		if err := ix.AddSaved([][]byte{rec}); err != nil {
+			return
+		}
+		ix.Files()
+		for url := range ix.docs {
+			ix.Remove(url)
+		}
+		if len(ix.terms) != 0 {
+			t.Fatalf("%d terms left after every page was removed", len(ix.terms))
+		}
+	})
+}
