@@ -260,10 +260,14 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
+	var stateTook time.Duration
 	if b.oneShot && opts.Out != "" {
 		// The highlighted code is loaded only if a page must be
 		// converted (see needCache): with a warm state, few are.
-		if b.warm = loadState(opts.CacheDir, opts.Out); b.warm != nil {
+		t := time.Now()
+		b.warm = loadState(opts.CacheDir, opts.Out)
+		stateTook = time.Since(t)
+		if b.warm != nil {
 			b.md, b.pathsKey = b.warm.md, b.warm.pathsKey
 		}
 	}
@@ -309,6 +313,9 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	s.diags.Sort()
 	if b.warm != nil && ctx.Err() == nil {
 		cacheSaved = b.saveWarmCache()
+	}
+	if stateTook > 0 {
+		times = append([]StepTime{{"state", stateTook}}, times...)
 	}
 	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times), build: s}
 	b.lastFiles = out.Stats.Files

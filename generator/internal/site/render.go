@@ -151,7 +151,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 	s.b.md = fresh
 	s.b.pathsKey = paths
 	if s.b.oneShot && s.opts.Out != "" && s.opts.CacheDir != "" {
-		s.next = &nextState{md: fresh, sigs: make(map[string]uint64, len(s.pages)+len(s.sections)), pathsKey: paths}
+		s.next = &nextState{md: fresh, sigs: make(map[string]uint64, len(s.pages)+len(s.sections)), pathsKey: paths, kept: map[string]statePage{}}
 	}
 	if s.b.oneShot {
 		s.b.md = nil

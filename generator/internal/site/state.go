@@ -3,7 +3,6 @@ package site
 import (
 	"bufio"
 	"context"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/cespare/xxhash/v2"
@@ -38,29 +39,11 @@ import (
 // after, so it never describes an output other than the one in place.
 
 // stateFile is the state's name inside the cache folder.
-const stateFile = "state.gob"
+const stateFile = "state.bin"
 
-// stateFormat changes when the layout of the state changes.
-const stateFormat = "tradeoffs-state-1"
-
-type stateHeader struct {
-	Format    string
-	Generator uint64 // see generatorID
-	Out       string // the output folder, absolute
-	PathsKey  uint64 // see build.pathsKey
-	MD        int    // number of stateMD records that follow
-	Pages     int    // number of statePage records after them
-	Search    int    // number of stateSearch records after them
-}
-
-type stateMD struct {
-	Source                      string
-	Key, Src, Calcs, ContentKey [32]byte
-	LinksKey, TextKey           uint64
-	Rewrites                    [][2]string
-	Extras                      []stateExtra
-	Res                         *markdown.Result // without HTML
-}
+// stateMagic starts the state; it changes when the layout of the state
+// changes.
+const stateMagic = "tradeoffs-state-2\n"
 
 // stateSearch is a page's search analysis (see search.Index.Saved), with
 // the doc key it was made for.
@@ -68,11 +51,6 @@ type stateSearch struct {
 	Source string
 	DocKey uint64
 	Rec    []byte
-}
-
-type stateExtra struct {
-	Path string
-	Data []byte
 }
 
 type statePage struct {
@@ -90,6 +68,9 @@ type warmState struct {
 	search   map[string]stateSearch // by source
 	out      string
 	pathsKey uint64
+	// raw holds each page's record as read, by source: a page whose
+	// record would be the same is written back as these bytes.
+	raw map[string][]byte
 }
 
 var generatorOnce struct {
@@ -121,52 +102,60 @@ func generatorID() uint64 {
 }
 
 // loadState reads the state in dir if it describes out. A missing,
-// foreign or unreadable state is nil: it only saves time.
+// foreign or damaged state is nil: it only saves time.
 func loadState(dir, out string) *warmState {
 	gen := generatorID()
 	if dir == "" || out == "" || gen == 0 {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(dir, stateFile))
-	if err != nil {
+	data, err := os.ReadFile(filepath.Join(dir, stateFile))
+	if err != nil || !strings.HasPrefix(string(data[:min(len(data), len(stateMagic))]), stateMagic) {
 		return nil
 	}
-	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
-	var h stateHeader
-	if err := dec.Decode(&h); err != nil || h.Format != stateFormat || h.Generator != gen || h.Out != out {
+	d := &dec{b: data, off: len(stateMagic)}
+	if d.u() != gen || d.str() != out {
 		return nil
 	}
-	ws := &warmState{md: make(map[string]*mdEntry, h.MD), pages: make(map[string]statePage, h.Pages), out: out, pathsKey: h.PathsKey}
-	for range h.MD {
-		var r stateMD
-		if err := dec.Decode(&r); err != nil || r.Res == nil {
-			return nil
-		}
-		e := &mdEntry{key: r.Key, src: r.Src, calcs: r.Calcs, contentKey: r.ContentKey, linksKey: r.LinksKey, textKey: r.TextKey,
-			res: r.Res, noHTML: true}
-		for _, rw := range r.Rewrites {
-			e.rewrites = append(e.rewrites, rewrite{rw[0], rw[1]})
-		}
-		for _, x := range r.Extras {
-			e.extras = append(e.extras, extraFile{x.Path, x.Data})
-		}
-		ws.md[r.Source] = e
-	}
-	for range h.Pages {
-		var p statePage
-		if err := dec.Decode(&p); err != nil {
-			return nil
-		}
+	ws := &warmState{out: out, pathsKey: d.u()}
+	n := d.n()
+	ws.pages = make(map[string]statePage, n)
+	for range n {
+		p := statePage{Out: d.str(), Sig: d.u(), Size: d.i(), ModTime: d.i()}
 		ws.pages[p.Out] = p
 	}
-	ws.search = make(map[string]stateSearch, h.Search)
-	for range h.Search {
-		var r stateSearch
-		if err := dec.Decode(&r); err != nil {
+	raw := make([][]byte, d.n())
+	for i := range raw {
+		raw[i] = d.bytes()
+	}
+	if d.err != nil || d.off != len(data) {
+		return nil
+	}
+	// Records are decoded on every core.
+	recs := make([]*pageRecord, len(raw))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(raw); i += workers {
+				recs[i] = (&dec{b: raw[i]}).record()
+			}
+		})
+	}
+	wg.Wait()
+	ws.md = make(map[string]*mdEntry, len(recs))
+	ws.search = make(map[string]stateSearch, len(recs))
+	ws.raw = make(map[string][]byte, len(recs))
+	for i, r := range recs {
+		if r == nil {
 			return nil
 		}
-		ws.search[r.Source] = r
+		if r.md != nil {
+			ws.md[r.source] = r.md
+		}
+		if r.search != nil {
+			ws.search[r.source] = *r.search
+		}
+		ws.raw[r.source] = raw[i]
 	}
 	return ws
 }
@@ -187,7 +176,8 @@ func forgetState(dir string) error {
 // nextState is what a build keeps to write its state after publishing.
 type nextState struct {
 	md       map[string]*mdEntry
-	sigs     map[string]uint64 // output path → signature, of the pages rendered or kept
+	sigs     map[string]uint64    // output path → signature, of the pages rendered or kept
+	kept     map[string]statePage // the pages kept, as the last state had them
 	pathsKey uint64
 	search   map[string]stateSearch // by source
 }
@@ -202,15 +192,18 @@ func (s *build) saveState(dir, out string) error {
 	for path, sig := range s.next.sigs {
 		pages = append(pages, statePage{Out: path, Sig: sig})
 	}
-	// Stat the published files on every core: on a large site that is
-	// thousands of system calls.
+	// Stat the files published, on every core: on a large site that is
+	// thousands of system calls. A kept file is as the last state says
+	// (publishing leaves it alone, or links it).
 	var wg sync.WaitGroup
 	n := runtime.GOMAXPROCS(0)
 	for w := range n {
 		wg.Go(func() {
 			for i := w; i < len(pages); i += n {
 				p := &pages[i]
-				if fi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(p.Out))); err == nil && fi.Mode().IsRegular() {
+				if old, ok := s.next.kept[p.Out]; ok {
+					p.Size, p.ModTime = old.Size, old.ModTime
+				} else if fi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(p.Out))); err == nil && fi.Mode().IsRegular() {
 					p.Size, p.ModTime = fi.Size(), fi.ModTime().UnixNano()
 				} else {
 					p.Size = -1 // never matches
@@ -219,6 +212,7 @@ func (s *build) saveState(dir, out string) error {
 		})
 	}
 	wg.Wait()
+	raw := s.stateRecords()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -227,37 +221,29 @@ func (s *build) saveState(dir, out string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	enc := gob.NewEncoder(w)
-	err = enc.Encode(stateHeader{Format: stateFormat, Generator: gen, Out: out, PathsKey: s.next.pathsKey, MD: len(s.next.md), Pages: len(pages), Search: len(s.next.search)})
-	for src, e := range s.next.md {
-		if err != nil {
-			break
-		}
-		res := *e.res
-		res.HTML, res.Blocks = nil, nil // the HTML is published, the text is in the search records
-		r := stateMD{Source: src, Key: e.key, Src: e.src, Calcs: e.calcs, ContentKey: e.contentKey,
-			LinksKey: e.linksKey, TextKey: e.textKey, Res: &res}
-		for _, rw := range e.rewrites {
-			r.Rewrites = append(r.Rewrites, [2]string{rw.dest, rw.href})
-		}
-		for _, x := range e.extras {
-			r.Extras = append(r.Extras, stateExtra{x.path, x.data})
-		}
-		err = enc.Encode(&r)
-	}
+	head := enc(stateMagic)
+	head.u(gen)
+	head.str(out)
+	head.u(s.next.pathsKey)
+	head.u(uint64(len(pages)))
 	for _, p := range pages {
-		if err != nil {
-			break
-		}
-		err = enc.Encode(&p)
+		head.str(p.Out)
+		head.u(p.Sig)
+		head.i(p.Size)
+		head.i(p.ModTime)
 	}
-	for src, r := range s.next.search {
+	head.u(uint64(len(raw)))
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	_, err = w.Write(head)
+	for _, r := range raw {
 		if err != nil {
 			break
 		}
-		r.Source = src
-		err = enc.Encode(&r)
+		var n enc
+		n.u(uint64(len(r)))
+		if _, err = w.Write(n); err == nil {
+			_, err = w.Write(r)
+		}
 	}
 	if err == nil {
 		err = w.Flush()
@@ -269,6 +255,50 @@ func (s *build) saveState(dir, out string) error {
 		return fmt.Errorf("writing the build state: %w", err)
 	}
 	return os.Rename(tmp.Name(), filepath.Join(dir, stateFile))
+}
+
+// stateRecords returns the record of every page the state keeps, in
+// source order: the record the last state held when it would be the same
+// (the page's conversion and analysis were taken from it), else a new one,
+// encoded on every core.
+func (s *build) stateRecords() [][]byte {
+	ws := s.b.warm
+	var sources []string
+	for src := range s.next.md {
+		sources = append(sources, src)
+	}
+	for src := range s.next.search {
+		if s.next.md[src] == nil {
+			sources = append(sources, src)
+		}
+	}
+	slices.Sort(sources)
+	raw := make([][]byte, len(sources))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(sources); i += workers {
+				src := sources[i]
+				r := &pageRecord{source: src, md: s.next.md[src]}
+				if sr, ok := s.next.search[src]; ok {
+					r.search = &sr
+				}
+				if ws != nil && ws.raw[src] != nil && ws.md[src] == r.md {
+					old, had := ws.search[src]
+					if had == (r.search != nil) && (!had || old.DocKey == r.search.DocKey) {
+						raw[i] = ws.raw[src]
+						continue
+					}
+				}
+				var e enc
+				e.record(r)
+				raw[i] = e
+			}
+		})
+	}
+	wg.Wait()
+	return raw
 }
 
 // keepPublished keeps the last build's file for job j when the warm state
@@ -284,6 +314,7 @@ func (s *build) keepPublished(j *job) bool {
 		return false
 	}
 	s.next.sigs[j.out] = j.sig
+	s.next.kept[j.out] = p
 	s.kept++
 	return true
 }
