@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"unsafe"
 )
@@ -32,35 +33,57 @@ func (ix *Index) Saved(url string) []byte {
 }
 
 // AddSaved adds pages from their saved analyses (see Saved), replacing any
-// page with the same URL. The records are decoded on every core, without
-// copying: the pages' text is the records' bytes, which must not change
-// afterwards.
+// page with the same URL: DecodeSaved, then AddDecoded.
 func (ix *Index) AddSaved(saved [][]byte) error {
-	docs := make([]*docData, len(saved))
+	pages, err := DecodeSaved(saved)
+	if err != nil {
+		return err
+	}
+	ix.AddDecoded(pages...)
+	return nil
+}
+
+// SavedPage is a saved analysis, decoded, ready to be added to one Index.
+type SavedPage struct{ d *docData }
+
+// URL returns the page's URL.
+func (p SavedPage) URL() string { return p.d.doc.URL }
+
+// DecodeSaved decodes saved analyses (see Saved) on every core, without
+// copying: the pages' text is the records' bytes, which must not change
+// afterwards. A record that does not decode makes it fail as a whole.
+// It needs no Index, so a caller can decode while it does other work.
+func DecodeSaved(saved [][]byte) ([]SavedPage, error) {
+	pages := make([]SavedPage, len(saved))
 	errs := make([]error, len(saved))
 	var wg sync.WaitGroup
-	n := len(ix.an)
+	n := max(1, runtime.GOMAXPROCS(0))
 	for w := range n {
 		wg.Go(func() {
 			for i := w; i < len(saved); i += n {
-				docs[i], errs[i] = decodeDoc(saved[i])
+				pages[i].d, errs[i] = decodeDoc(saved[i])
 			}
 		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, err
 	}
-	for _, d := range docs {
-		if d.doc.URL == "" {
-			return errors.New("search: a saved page has an empty URL")
+	for _, p := range pages {
+		if p.d.doc.URL == "" {
+			return nil, errors.New("search: a saved page has an empty URL")
 		}
 	}
-	for _, d := range docs {
-		ix.remove(d.doc.URL)
-		ix.insert(d)
+	return pages, nil
+}
+
+// AddDecoded adds pages decoded by DecodeSaved, replacing any page with
+// the same URL. A page must not be added to two indexes.
+func (ix *Index) AddDecoded(pages ...SavedPage) {
+	for _, p := range pages {
+		ix.remove(p.d.doc.URL)
+		ix.insert(p.d)
 	}
-	return nil
 }
 
 // encode writes the page's analysis: its Doc, then each posting with its

@@ -398,11 +398,14 @@ type build struct {
 	searchTook time.Duration
 	// next is what the build's state will hold (see state.go), when one
 	// is to be saved.
-	next  *nextState
-	kept  int         // see Stats.Kept
-	plan  *searchPlan // see searchPlan
-	files *output.Files
-	diags diag.List
+	next *nextState
+	// contentCache is the cache the content was loaded with, kept by the
+	// state of a one-shot build (see keepsState).
+	contentCache *content.Cache
+	kept         int         // see Stats.Kept
+	plan         *searchPlan // see searchPlan
+	files        *output.Files
+	diags        diag.List
 }
 
 func newBuild(b *Builder, opts Options) *build {
@@ -453,11 +456,17 @@ func (s *build) loadConfig(context.Context) {
 
 func (s *build) loadContent(ctx context.Context) {
 	opts := content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes, Cache: s.b.content}
-	if s.b.oneShot {
+	switch {
+	case s.keepsState() && s.b.warm != nil && s.b.warm.content != nil:
+		opts.Cache = s.b.warm.content
+	case s.keepsState():
+		opts.Cache = content.NewCache() // for the next build's state
+	case s.b.oneShot:
 		// Nothing is loaded twice, and the cache's copy of each page would
 		// keep the file's bytes after the build lets go of the body.
 		opts.Cache = nil
 	}
+	s.contentCache = opts.Cache
 	if s.opts.Changed != nil {
 		opts.Changed = map[string]bool{}
 		for _, c := range s.opts.Changed {

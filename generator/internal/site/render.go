@@ -150,7 +150,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 	}
 	s.b.md = fresh
 	s.b.pathsKey = paths
-	if s.b.oneShot && s.opts.Out != "" && s.opts.CacheDir != "" {
+	if s.keepsState() {
 		s.next = &nextState{md: fresh, sigs: make(map[string]uint64, len(s.pages)+len(s.sections)), pathsKey: paths, kept: map[string]statePage{}}
 	}
 	if s.b.oneShot {
@@ -183,6 +183,13 @@ func (s *build) markdownOptions(rec *recorder) markdown.Options {
 // convert converts one page, with the checklist extension enabled on
 // checklist pages.
 func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
+	if p.Body == nil && s.b.warm != nil {
+		// From the warm state's content cache, which keeps no bodies.
+		if err := content.ReadBody(s.opts.FS, p.Page); err != nil {
+			p.md = &markdown.Result{Diags: diag.List{diag.Errorf(diag.Pos{File: p.Source}, "%v", err)}}
+			return
+		}
+	}
 	in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver}
 	var widget diag.List
 	if cl, ok := p.Meta.(*content.Checklist); ok {

@@ -215,15 +215,10 @@ func (s *build) restoreSearch(pl *searchPlan) {
 		return
 	}
 	si := s.index()
-	var recs [][]byte
-	for i, p := range pl.pages {
-		if rec := s.warmSearch(p, pl.keys[i]); rec != nil {
-			recs = append(recs, rec)
-		}
-	}
-	if err := si.ix.AddSaved(recs); err == nil {
+	if d := <-s.b.warm.decoded; d.err == nil {
 		for i, p := range pl.pages {
 			if s.warmSearch(p, pl.keys[i]) != nil {
+				si.ix.AddDecoded(d.pages[p.Source])
 				si.hashes[p.URL] = pl.keys[i]
 			}
 		}

@@ -13,11 +13,14 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cespare/xxhash/v2"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 )
 
 // The warm state is what a build leaves in the cache folder so that the
@@ -71,6 +74,37 @@ type warmState struct {
 	// raw holds each page's record as read, by source: a page whose
 	// record would be the same is written back as these bytes.
 	raw map[string][]byte
+	// content is the content cache of the last build (see content.Cache.Save).
+	content *content.Cache
+	// decoded delivers the search analyses, decoded while the build loads
+	// the content (see decodeSearch).
+	decoded chan decodedSearch
+}
+
+type decodedSearch struct {
+	pages map[string]search.SavedPage // by source
+	err   error
+}
+
+// decodeSearch decodes the state's search analyses in the background:
+// they are needed once the pages are converted, and decoding them is
+// work the cores can do while the content loads.
+func (ws *warmState) decodeSearch() {
+	ws.decoded = make(chan decodedSearch, 1)
+	sources := make([]string, 0, len(ws.search))
+	recs := make([][]byte, 0, len(ws.search))
+	for src, r := range ws.search {
+		sources = append(sources, src)
+		recs = append(recs, r.Rec)
+	}
+	go func() {
+		pages, err := search.DecodeSaved(recs)
+		out := decodedSearch{err: err, pages: make(map[string]search.SavedPage, len(pages))}
+		for i, p := range pages {
+			out.pages[sources[i]] = p
+		}
+		ws.decoded <- out
+	}()
 }
 
 var generatorOnce struct {
@@ -127,9 +161,12 @@ func loadState(dir, out string) *warmState {
 	for i := range raw {
 		raw[i] = d.bytes()
 	}
+	contentCache := d.bytes()
 	if d.err != nil || d.off != len(data) {
 		return nil
 	}
+	// A content cache that does not decode only costs reading every file.
+	ws.content, _ = content.LoadCache(contentCache)
 	// Records are decoded on every core.
 	recs := make([]*pageRecord, len(raw))
 	var wg sync.WaitGroup
@@ -157,6 +194,7 @@ func loadState(dir, out string) *warmState {
 		}
 		ws.raw[r.source] = raw[i]
 	}
+	ws.decodeSearch()
 	return ws
 }
 
@@ -171,6 +209,12 @@ func forgetState(dir string) error {
 		return nil
 	}
 	return err
+}
+
+// keepsState reports whether the build writes a state for the next one:
+// a one-shot build with a cache folder and an output folder.
+func (s *build) keepsState() bool {
+	return s.b.oneShot && s.opts.Out != "" && s.opts.CacheDir != ""
 }
 
 // nextState is what a build keeps to write its state after publishing.
@@ -244,6 +288,15 @@ func (s *build) saveState(dir, out string) error {
 		if _, err = w.Write(n); err == nil {
 			_, err = w.Write(r)
 		}
+	}
+	var cc []byte
+	if s.contentCache != nil && err == nil {
+		cc, err = s.contentCache.Save(time.Now())
+	}
+	if err == nil {
+		var n enc
+		n.bytes(cc)
+		_, err = w.Write(n)
 	}
 	if err == nil {
 		err = w.Flush()
