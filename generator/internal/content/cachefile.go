@@ -26,6 +26,15 @@ func init() {
 	}
 }
 
+// NewSavedCache returns an empty cache to be saved: its pages keep no
+// body, so a one-shot build that loads through it lets go of each file's
+// bytes once the page is converted, as it would without a cache.
+func NewSavedCache() *Cache {
+	c := NewCache()
+	c.bodiless = true
+	return c
+}
+
 type savedEntry struct {
 	Source string
 	Size   int64
@@ -77,7 +86,7 @@ func (c *Cache) Save(now time.Time) ([]byte, error) {
 // LoadCache decodes what Save wrote.
 func LoadCache(data []byte) (*Cache, error) {
 	dec := gob.NewDecoder(bytes.NewReader(data))
-	c := NewCache()
+	c := NewSavedCache()
 	var n int
 	if err := dec.Decode(&c.limit); err != nil {
 		return nil, err

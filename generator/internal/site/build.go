@@ -460,7 +460,7 @@ func (s *build) loadContent(ctx context.Context) {
 	case s.keepsState() && s.b.warm != nil && s.b.warm.content != nil:
 		opts.Cache = s.b.warm.content
 	case s.keepsState():
-		opts.Cache = content.NewCache() // for the next build's state
+		opts.Cache = content.NewSavedCache() // for the next build's state
 	case s.b.oneShot:
 		// Nothing is loaded twice, and the cache's copy of each page would
 		// keep the file's bytes after the build lets go of the body.

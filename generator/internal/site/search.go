@@ -52,8 +52,8 @@ func (s *build) finishSearch(context.Context) {
 	}
 	s.publishSearch(<-s.searchDone)
 	s.searchDone = nil
-	if s.next != nil {
-		s.next.search = s.savedSearch()
+	if s.next != nil && s.b.search != nil {
+		s.next.search, s.next.index = s.savedSearch(), s.b.search.ix
 	}
 	if s.b.oneShot {
 		s.b.search = nil
@@ -235,22 +235,24 @@ func (s *build) restoreSearch(pl *searchPlan) {
 }
 
 // savedSearch returns what the state keeps of the search index: each
-// page's analysis, by source, taken from the warm state when the page was
-// not analysed again.
-func (s *build) savedSearch() map[string]stateSearch {
-	si, pl := s.b.search, s.plan
+// page's doc key, with its analysis when the warm state had it; the others
+// are encoded from the index as the state is written (see writeRecords),
+// a few at a time, rather than all at once here.
+func (s *build) savedSearch() map[string]searchKept {
+	pl := s.plan
 	if pl == nil {
 		pl = s.newSearchPlan()
 	}
-	out := make(map[string]stateSearch, len(pl.pages))
+	out := make(map[string]searchKept, len(pl.pages))
 	for i, p := range pl.pages {
-		rec := s.warmSearch(p, pl.keys[i])
-		if rec == nil && si != nil {
-			rec = si.ix.Saved(p.URL)
-		}
-		if rec != nil {
-			out[p.Source] = stateSearch{DocKey: pl.keys[i], Rec: rec}
-		}
+		out[p.Source] = searchKept{docKey: pl.keys[i], url: p.URL, rec: s.warmSearch(p, pl.keys[i])}
 	}
 	return out
+}
+
+// searchKept is a page of the index as the state keeps it.
+type searchKept struct {
+	docKey uint64
+	url    string
+	rec    []byte // the analysis from the warm state, or nil
 }

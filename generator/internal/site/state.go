@@ -223,7 +223,8 @@ type nextState struct {
 	sigs     map[string]uint64    // output path → signature, of the pages rendered or kept
 	kept     map[string]statePage // the pages kept, as the last state had them
 	pathsKey uint64
-	search   map[string]stateSearch // by source
+	search   map[string]searchKept // by source
+	index    *search.Index         // the index the search records are encoded from
 }
 
 // saveState writes the state of build s, published in out, to dir.
@@ -256,7 +257,6 @@ func (s *build) saveState(dir, out string) error {
 		})
 	}
 	wg.Wait()
-	raw := s.stateRecords()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -276,18 +276,12 @@ func (s *build) saveState(dir, out string) error {
 		head.i(p.Size)
 		head.i(p.ModTime)
 	}
-	head.u(uint64(len(raw)))
+	sources := s.stateSources()
+	head.u(uint64(len(sources)))
 	w := bufio.NewWriterSize(tmp, 1<<20)
 	_, err = w.Write(head)
-	for _, r := range raw {
-		if err != nil {
-			break
-		}
-		var n enc
-		n.u(uint64(len(r)))
-		if _, err = w.Write(n); err == nil {
-			_, err = w.Write(r)
-		}
+	if err == nil {
+		err = s.writeRecords(w, sources)
 	}
 	var cc []byte
 	if s.contentCache != nil && err == nil {
@@ -310,12 +304,8 @@ func (s *build) saveState(dir, out string) error {
 	return os.Rename(tmp.Name(), filepath.Join(dir, stateFile))
 }
 
-// stateRecords returns the record of every page the state keeps, in
-// source order: the record the last state held when it would be the same
-// (the page's conversion and analysis were taken from it), else a new one,
-// encoded on every core.
-func (s *build) stateRecords() [][]byte {
-	ws := s.b.warm
+// stateSources lists the pages the state keeps a record of, in order.
+func (s *build) stateSources() []string {
 	var sources []string
 	for src := range s.next.md {
 		sources = append(sources, src)
@@ -326,32 +316,67 @@ func (s *build) stateRecords() [][]byte {
 		}
 	}
 	slices.Sort(sources)
-	raw := make([][]byte, len(sources))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(sources); i += workers {
-				src := sources[i]
-				r := &pageRecord{source: src, md: s.next.md[src]}
-				if sr, ok := s.next.search[src]; ok {
-					r.search = &sr
+	return sources
+}
+
+// writeRecords writes the record of each page to w: the record the last
+// state held when it would be the same (the page's conversion and analysis
+// were taken from it), else a new one. New records are encoded on every
+// core, a batch at a time: on a large site they are a hundred megabytes,
+// which a one-shot build need not hold all at once.
+func (s *build) writeRecords(w io.Writer, sources []string) error {
+	ws := s.b.warm
+	const batch = 512
+	raw := make([][]byte, batch)
+	for start := 0; start < len(sources); start += batch {
+		chunk := sources[start:min(start+batch, len(sources))]
+		var wg sync.WaitGroup
+		workers := runtime.GOMAXPROCS(0)
+		for wk := range workers {
+			wg.Go(func() {
+				for i := wk; i < len(chunk); i += workers {
+					raw[i] = s.record(ws, chunk[i])
 				}
-				if ws != nil && ws.raw[src] != nil && ws.md[src] == r.md {
-					old, had := ws.search[src]
-					if had == (r.search != nil) && (!had || old.DocKey == r.search.DocKey) {
-						raw[i] = ws.raw[src]
-						continue
-					}
-				}
-				var e enc
-				e.record(r)
-				raw[i] = e
+			})
+		}
+		wg.Wait()
+		for i := range chunk {
+			var n enc
+			n.u(uint64(len(raw[i])))
+			if _, err := w.Write(n); err != nil {
+				return err
 			}
-		})
+			if _, err := w.Write(raw[i]); err != nil {
+				return err
+			}
+			raw[i] = nil
+		}
 	}
-	wg.Wait()
-	return raw
+	return nil
+}
+
+// record returns the state record of the page at src.
+func (s *build) record(ws *warmState, src string) []byte {
+	r := &pageRecord{source: src, md: s.next.md[src]}
+	kept, indexed := s.next.search[src]
+	if indexed {
+		rec := kept.rec
+		if rec == nil && s.next.index != nil {
+			rec = s.next.index.Saved(kept.url)
+		}
+		if rec != nil {
+			r.search = &stateSearch{Source: src, DocKey: kept.docKey, Rec: rec}
+		}
+	}
+	if ws != nil && ws.raw[src] != nil && ws.md[src] == r.md {
+		old, had := ws.search[src]
+		if had == (r.search != nil) && (!had || (old.DocKey == r.search.DocKey && kept.rec != nil)) {
+			return ws.raw[src]
+		}
+	}
+	var e enc
+	e.record(r)
+	return e
 }
 
 // keepPublished keeps the last build's file for job j when the warm state
