@@ -172,6 +172,14 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 		// Broken links are warnings for the build command's runs: a failed
 		// build publishes nothing, and the warm state is for builds that do.
 		opts := Options{FS: os.DirFS(root), Now: now, LinkWarnings: mode == throughState}
+		if mode == throughState && r.IntN(4) == 0 {
+			// The build command's flags change from one build to the next
+			// (a deploy preview after a production build): what the state
+			// keeps must not outlive them.
+			opts.Drafts, opts.Preview = r.IntN(2) == 0, r.IntN(2) == 0
+			opts.BaseURL = []string{"", "https://preview.example.org/"}[r.IntN(2)]
+			opts.Now = now.AddDate(r.IntN(2), 0, 0)
+		}
 		full, err := NewBuilder().Build(context.Background(), opts)
 		if err != nil {
 			t.Fatal(err)
