@@ -32,7 +32,7 @@ func runBuild(b *bench) error {
 			files, bytes, _ := dirSize(c.out)
 			b.row(thousands(int64(n)), c.name, fmt.Sprintf("%d (+1)", len(c.runs.wall)), spread(c.runs.wall, 3), spread(c.runs.cpu, 3), spread(c.runs.rss, 1), thousands(int64(files)), thousands(bytes))
 		}
-		b.row(thousands(int64(n)), "ours, rebuild with 1 page changed (build cache kept)", fmt.Sprint(len(warm.wall)), spread(warm.wall, 3), spread(warm.cpu, 3), spread(warm.rss, 1), "", "")
+		b.row(thousands(int64(n)), "ours, rebuild with 1 page changed (.cache/ kept: build cache and state)", fmt.Sprint(len(warm.wall)), spread(warm.wall, 3), spread(warm.cpu, 3), spread(warm.rss, 1), "", "")
 		ratios = append(ratios, []string{thousands(int64(n)),
 			stats.Ratio(median(ours.runs.wall), median(hg.runs.wall)), stats.Ratio(median(stats.PairRatios(ours.runs.wall, hg.runs.wall)), 1),
 			stats.Ratio(median(ours.runs.cpu), median(hg.runs.cpu)), stats.Ratio(median(ours.runs.rss), median(hg.runs.rss)),

@@ -5,30 +5,9 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
-
-// buf is an append-only byte buffer with the index's two primitives:
-// unsigned LEB128 varints and length-prefixed UTF-8 strings.
-type buf []byte
-
-func (b *buf) uvarint(x uint64) {
-	for x >= 0x80 {
-		*b = append(*b, byte(x)|0x80)
-		x >>= 7
-	}
-	*b = append(*b, byte(x))
-}
-
-func (b *buf) int(x int)      { b.uvarint(uint64(x)) }
-func (b *buf) byte(x uint8)   { *b = append(*b, x) }
-func (b *buf) bytes(p []byte) { *b = append(*b, p...) }
-func (b *buf) str(s string)   { b.int(len(s)); *b = append(*b, s...) }
-func (b *buf) strs(s []string) {
-	b.int(len(s))
-	for _, x := range s {
-		b.str(x)
-	}
-}
 
 // Ranking constants (BM25F-like). A term's weight in a page, computed at
 // build time and stored as one byte, is
@@ -190,31 +169,31 @@ func topK(refs []ref, ws []uint8, k int) []int {
 // documentation for the layout) and its positions, and returns the ids of
 // the pages its top list shows.
 func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
-	w := make(buf, 0, 64+3*len(t.refs)+256*min(k, len(t.refs)))
-	w.str(t.stem)
-	w.strs(t.sortedWords())
-	w.int(len(t.refs))
+	w := make(wire.Buf, 0, 64+3*len(t.refs)+256*min(k, len(t.refs)))
+	w.Str(t.stem)
+	w.Strs(t.sortedWords())
+	w.Int(len(t.refs))
 	stop := isStopWord(t.stem)
 	ws := make([]uint8, len(t.refs))
 	for i, r := range t.refs {
 		ws[i] = r.p.w
 	}
 	if stop {
-		w.byte(1)
+		w.Byte(1)
 	} else {
-		w.byte(0)
+		w.Byte(0)
 		last := 0
 		for _, r := range t.refs {
-			w.int(r.id - last)
+			w.Int(r.id - last)
 			last = r.id
 		}
-		w.bytes(ws)
+		w.Raw(ws)
 		for _, r := range t.refs {
-			w.byte(r.p.block)
+			w.Byte(r.p.block)
 		}
 	}
 	top := topK(t.refs, ws, k)
-	w.int(len(top))
+	w.Int(len(top))
 	for _, i := range top {
 		r := t.refs[i]
 		bl := r.d.doc.Blocks
@@ -222,12 +201,12 @@ func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
 		if int(r.p.block) < len(bl) {
 			anchor, heading = bl[r.p.block].Anchor, bl[r.p.block].Heading
 		}
-		w.int(r.id)
-		w.byte(ws[i])
-		w.byte(r.p.block)
-		w.str(anchor)
-		w.str(heading)
-		w.str(snippet(r.d, r.p, st))
+		w.Int(r.id)
+		w.Byte(ws[i])
+		w.Byte(r.p.block)
+		w.Str(anchor)
+		w.Str(heading)
+		w.Str(snippet(r.d, r.p, st))
 		shown = append(shown, r.id)
 	}
 	if !stop {
@@ -235,13 +214,13 @@ func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
 		for _, r := range t.refs {
 			n += 1 + 2*int(r.p.end-r.p.pos)
 		}
-		pw := make(buf, 0, n)
+		pw := make(wire.Buf, 0, n)
 		for _, r := range t.refs {
 			ps := r.d.pos[r.p.pos:r.p.end]
-			pw.int(len(ps))
+			pw.Int(len(ps))
 			last := uint32(0)
 			for _, x := range ps {
-				pw.uvarint(uint64(x - last))
+				pw.Uvarint(uint64(x - last))
 				last = x
 			}
 		}

@@ -2,6 +2,8 @@ package search
 
 import (
 	"slices"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
 
 // formatVersion changes whenever the layout of any file changes; the client
@@ -99,9 +101,9 @@ func (ix *Index) shardFiles(out *output, terms []*term) []shard {
 
 // shardKey identifies the content of a shard: the encodings of its terms.
 func shardKey(g []*term) string {
-	var w buf
+	var w wire.Buf
 	for _, t := range g {
-		w.uvarint(t.gen)
+		w.Uvarint(t.gen)
 	}
 	return string(w)
 }
@@ -119,22 +121,22 @@ func (ix *Index) termShard(g []*term, posName string) []byte {
 	for _, t := range g {
 		size += len(t.rec)
 	}
-	w := make(buf, 0, size+64*len(ids)+32)
-	w.int(formatVersion)
-	w.str(posName)
-	w.int(len(ids))
+	w := make(wire.Buf, 0, size+64*len(ids)+32)
+	w.Int(formatVersion)
+	w.Str(posName)
+	w.Int(len(ids))
 	last := 0
 	for _, id := range ids {
 		d := ix.order[id].doc
-		w.int(id - last)
+		w.Int(id - last)
 		last = id
-		w.str(d.URL)
-		w.str(d.Title)
-		w.str(d.Date)
+		w.Str(d.URL)
+		w.Str(d.Title)
+		w.Str(d.Date)
 	}
-	w.int(len(g))
+	w.Int(len(g))
 	for _, t := range g {
-		w.bytes(t.rec)
+		w.Raw(t.rec)
 	}
 	return w
 }
@@ -146,12 +148,12 @@ func posShard(g []*term) []byte {
 	for _, t := range g {
 		size += len(t.pos) + 5
 	}
-	w := make(buf, 0, size)
-	w.int(len(g))
+	w := make(wire.Buf, 0, size)
+	w.Int(len(g))
 	any := false
 	for _, t := range g {
-		w.int(len(t.pos))
-		w.bytes(t.pos)
+		w.Int(len(t.pos))
+		w.Raw(t.pos)
 		any = any || len(t.pos) > 0
 	}
 	if !any {
@@ -169,15 +171,15 @@ func (ix *Index) metaFiles(out *output) (int, []*fileJob) {
 	size := metaPack(len(ix.order))
 	var jobs []*fileJob
 	for first := 0; first < len(ix.order); first += size {
-		var w buf
+		var w wire.Buf
 		n := min(size, len(ix.order)-first)
-		w.int(first)
-		w.int(n)
+		w.Int(first)
+		w.Int(n)
 		for _, d := range ix.order[first : first+n] {
 			if d.metaRec == nil {
 				d.metaRec = d.meta()
 			}
-			w.bytes(d.metaRec)
+			w.Raw(d.metaRec)
 		}
 		jobs = append(jobs, out.add("m", w))
 	}
@@ -186,16 +188,16 @@ func (ix *Index) metaFiles(out *output) (int, []*fileJob) {
 
 // meta encodes a page's metadata record.
 func (d *docData) meta() []byte {
-	var w buf
-	w.str(d.doc.URL)
-	w.str(d.doc.Title)
-	w.str(d.doc.Summary)
-	w.str(d.doc.Date)
-	w.strs(d.doc.Tags)
-	w.int(len(d.doc.Blocks))
+	var w wire.Buf
+	w.Str(d.doc.URL)
+	w.Str(d.doc.Title)
+	w.Str(d.doc.Summary)
+	w.Str(d.doc.Date)
+	w.Strs(d.doc.Tags)
+	w.Int(len(d.doc.Blocks))
 	for _, bl := range d.doc.Blocks {
-		w.str(bl.Anchor)
-		w.str(bl.Heading)
+		w.Str(bl.Anchor)
+		w.Str(bl.Heading)
 	}
 	return w
 }
@@ -218,14 +220,14 @@ func (ix *Index) tagFile(out *output) ([]string, *fileJob) {
 		names = append(names, tag)
 	}
 	slices.Sort(names)
-	var w buf
-	w.int(len(names))
+	var w wire.Buf
+	w.Int(len(names))
 	for _, tag := range names {
 		ids := byTag[tag]
-		w.int(len(ids))
+		w.Int(len(ids))
 		last := 0
 		for _, id := range ids {
-			w.int(id - last)
+			w.Int(id - last)
 			last = id
 		}
 	}

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
-	"unsafe"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
 
 // A page's analysis is most of what indexing it costs (tokenising and
@@ -89,31 +90,31 @@ func (ix *Index) AddDecoded(pages ...SavedPage) {
 // encode writes the page's analysis: its Doc, then each posting with its
 // stem and positions (as gaps), then the surface words of its stems.
 func (d *docData) encode() []byte {
-	b := make(buf, 0, 64+len(d.pos)*2+len(d.postings)*12)
-	b.byte(savedFormat)
+	b := make(wire.Buf, 0, 64+len(d.pos)*2+len(d.postings)*12)
+	b.Byte(savedFormat)
 	doc := &d.doc
-	b.str(doc.URL)
-	b.str(doc.Title)
-	b.str(doc.Section)
-	b.str(doc.SectionTitle)
-	b.strs(doc.Tags)
-	b.str(doc.Summary)
-	b.str(doc.Date)
-	b.int(len(doc.Blocks))
+	b.Str(doc.URL)
+	b.Str(doc.Title)
+	b.Str(doc.Section)
+	b.Str(doc.SectionTitle)
+	b.Strs(doc.Tags)
+	b.Str(doc.Summary)
+	b.Str(doc.Date)
+	b.Int(len(doc.Blocks))
 	for _, bl := range doc.Blocks {
-		b.str(bl.Anchor)
-		b.str(bl.Heading)
-		b.int(bl.Level)
-		b.str(bl.Text)
+		b.Str(bl.Anchor)
+		b.Str(bl.Heading)
+		b.Int(bl.Level)
+		b.Str(bl.Text)
 	}
-	b.int(d.bodyLen)
-	b.int(len(d.postings))
+	b.Int(d.bodyLen)
+	b.Int(len(d.postings))
 	for i := range d.postings {
 		p := &d.postings[i]
-		b.str(d.stems[p.sid])
-		b.int(int(p.body))
-		b.byte(p.head)
-		b.byte(p.summary)
+		b.Str(d.stems[p.sid])
+		b.Int(int(p.body))
+		b.Byte(p.head)
+		b.Byte(p.summary)
 		var flags uint8
 		if p.title {
 			flags |= 1
@@ -121,175 +122,87 @@ func (d *docData) encode() []byte {
 		if p.tag {
 			flags |= 2
 		}
-		b.byte(flags)
-		b.byte(p.block)
-		b.int(int(p.offset + 1))
-		b.int(int(p.end - p.pos))
+		b.Byte(flags)
+		b.Byte(p.block)
+		b.Int(int(p.offset + 1))
+		b.Int(int(p.end - p.pos))
 		last := uint32(0)
 		for _, pos := range d.pos[p.pos:p.end] {
-			b.uvarint(uint64(pos - last))
+			b.Uvarint(uint64(pos - last))
 			last = pos
 		}
 	}
-	b.int(len(d.words))
+	b.Int(len(d.words))
 	for _, sw := range d.words {
-		b.str(sw.stem)
-		b.str(sw.word)
+		b.Str(sw.stem)
+		b.Str(sw.word)
 	}
 	return b
 }
 
-// savedReader reads what buf wrote. Its strings are parts of the record
-// itself, so decoding a page allocates a few times, not once per stem, and
-// copies nothing: on a large site the records are a hundred megabytes.
-// The first error sticks and makes every later read zero.
-type savedReader struct {
-	s   string
-	off int
-	err error
-}
-
-func (r *savedReader) fail() {
-	if r.err == nil {
-		r.err = fmt.Errorf("search: a saved page is cut short or malformed at byte %d", r.off)
-	}
-	r.off = len(r.s)
-}
-
-func (r *savedReader) uvarint() uint64 {
-	var x uint64
-	for shift := 0; shift < 64; shift += 7 {
-		if r.off >= len(r.s) {
-			r.fail()
-			return 0
-		}
-		c := r.s[r.off]
-		r.off++
-		x |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return x
-		}
-	}
-	r.fail()
-	return 0
-}
-
-// int reads a count or length, which must fit what is left of the record
-// at one byte per element.
-func (r *savedReader) int() int {
-	x := r.uvarint()
-	if x > uint64(len(r.s)-r.off) {
-		r.fail()
-		return 0
-	}
-	return int(x)
-}
-
-// small reads a number that is not a length, below 2³¹.
-func (r *savedReader) small() uint32 {
-	x := r.uvarint()
-	if x >= 1<<31 {
-		r.fail()
-		return 0
-	}
-	return uint32(x)
-}
-
-func (r *savedReader) byte() uint8 {
-	if r.off >= len(r.s) {
-		r.fail()
-		return 0
-	}
-	c := r.s[r.off]
-	r.off++
-	return c
-}
-
-func (r *savedReader) str() string {
-	n := r.int()
-	s := r.s[r.off : r.off+n]
-	r.off += n
-	return s
-}
-
-func (r *savedReader) strs() []string {
-	n := r.int()
-	if n == 0 {
-		return nil
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = r.str()
-	}
-	return out
-}
-
 // decodeDoc reads what encode wrote.
 func decodeDoc(rec []byte) (*docData, error) {
-	r := &savedReader{s: unsafe.String(unsafe.SliceData(rec), len(rec))}
-	if r.byte() != savedFormat {
+	r := wire.NewReader(rec)
+	if r.Byte() != savedFormat {
 		return nil, errors.New("search: a saved page is of another format")
 	}
 	d := &docData{}
 	doc := &d.doc
-	doc.URL = r.str()
-	doc.Title = r.str()
-	doc.Section = r.str()
-	doc.SectionTitle = r.str()
-	doc.Tags = r.strs()
-	doc.Summary = r.str()
-	doc.Date = r.str()
-	if n := r.int(); n > 0 {
+	doc.URL = r.Shared()
+	doc.Title = r.Shared()
+	doc.Section = r.Shared()
+	doc.SectionTitle = r.Shared()
+	doc.Tags = r.Strs(true)
+	doc.Summary = r.Shared()
+	doc.Date = r.Shared()
+	if n := r.Len(); n > 0 {
 		doc.Blocks = make([]Block, n)
 		for i := range doc.Blocks {
 			bl := &doc.Blocks[i]
-			bl.Anchor = r.str()
-			bl.Heading = r.str()
-			bl.Level = int(r.small())
-			bl.Text = r.str()
+			bl.Anchor = r.Shared()
+			bl.Heading = r.Shared()
+			bl.Level = r.Small()
+			bl.Text = r.Shared()
 		}
 	}
 	if len(doc.Blocks) > maxBlocks {
 		return nil, errors.New("search: a saved page has too many blocks")
 	}
-	d.bodyLen = int(r.small())
-	n := r.int()
+	d.bodyLen = r.Small()
+	n := r.Len()
 	d.postings = make([]posting, n)
 	d.stems = make([]string, n)
 	for i := range d.postings {
 		p := &d.postings[i]
-		d.stems[i] = r.str()
+		d.stems[i] = r.Shared()
 		p.sid = int32(i)
-		p.body = uint16(min(r.small(), maxCount))
-		p.head = r.byte()
-		p.summary = r.byte()
-		flags := r.byte()
+		p.body = uint16(min(r.Small(), maxCount))
+		p.head = r.Byte()
+		p.summary = r.Byte()
+		flags := r.Byte()
 		p.title, p.tag = flags&1 != 0, flags&2 != 0
-		p.block = r.byte()
-		p.offset = int32(r.small()) - 1
-		count := r.int()
+		p.block = r.Byte()
+		p.offset = int32(r.Small()) - 1
+		count := r.Len()
 		p.pos = uint32(len(d.pos))
 		last := uint32(0)
 		for range count {
-			last += uint32(r.uvarint())
+			last += uint32(r.Uvarint())
 			d.pos = append(d.pos, last)
 		}
 		p.end = uint32(len(d.pos))
 		if int(p.block) >= max(len(doc.Blocks), 1) || (p.offset >= 0 && (len(doc.Blocks) == 0 || int(p.offset) > len(doc.Blocks[p.block].Text))) {
-			r.fail()
+			r.Fail()
 		}
 	}
-	if nw := r.int(); nw > 0 {
+	if nw := r.Len(); nw > 0 {
 		d.words = make([]stemWord, nw)
 		for i := range d.words {
-			d.words[i] = stemWord{r.str(), r.str()}
+			d.words[i] = stemWord{r.Shared(), r.Shared()}
 		}
 	}
-	if r.err == nil && r.off != len(r.s) {
-		r.fail()
-	}
-	if r.err != nil {
-		return nil, r.err
+	if !r.Done() {
+		return nil, fmt.Errorf("search: a saved page is %w (at byte %d)", wire.ErrDamaged, r.Offset())
 	}
 	return d, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 	"github.com/tradeoffs/tradeoffs/generator/internal/search"
+	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
 
 // The warm state is what a build leaves in the cache folder so that the
@@ -146,23 +147,23 @@ func loadState(dir, out string) *warmState {
 	if err != nil || !strings.HasPrefix(string(data[:min(len(data), len(stateMagic))]), stateMagic) {
 		return nil
 	}
-	d := &dec{b: data, off: len(stateMagic)}
-	if d.u() != gen || d.str() != out {
+	d := wire.NewReader(data[len(stateMagic):])
+	if d.Uvarint() != gen || d.Str() != out {
 		return nil
 	}
-	ws := &warmState{out: out, pathsKey: d.u()}
-	n := d.n()
+	ws := &warmState{out: out, pathsKey: d.Uvarint()}
+	n := d.Len()
 	ws.pages = make(map[string]statePage, n)
 	for range n {
-		p := statePage{Out: d.str(), Sig: d.u(), Size: d.i(), ModTime: d.i()}
+		p := statePage{Out: d.Str(), Sig: d.Uvarint(), Size: d.Varint(), ModTime: d.Varint()}
 		ws.pages[p.Out] = p
 	}
-	raw := make([][]byte, d.n())
+	raw := make([][]byte, d.Len())
 	for i := range raw {
-		raw[i] = d.bytes()
+		raw[i] = d.Bytes()
 	}
-	contentCache := d.bytes()
-	if d.err != nil || d.off != len(data) {
+	contentCache := d.Bytes()
+	if !d.Done() {
 		return nil
 	}
 	// A content cache that does not decode only costs reading every file.
@@ -174,7 +175,7 @@ func loadState(dir, out string) *warmState {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(raw); i += workers {
-				recs[i] = (&dec{b: raw[i]}).record()
+				recs[i] = readRecord(wire.NewReader(raw[i]))
 			}
 		})
 	}
@@ -265,19 +266,19 @@ func (s *build) saveState(dir, out string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	head := enc(stateMagic)
-	head.u(gen)
-	head.str(out)
-	head.u(s.next.pathsKey)
-	head.u(uint64(len(pages)))
+	head := wire.Buf(stateMagic)
+	head.Uvarint(gen)
+	head.Str(out)
+	head.Uvarint(s.next.pathsKey)
+	head.Int(len(pages))
 	for _, p := range pages {
-		head.str(p.Out)
-		head.u(p.Sig)
-		head.i(p.Size)
-		head.i(p.ModTime)
+		head.Str(p.Out)
+		head.Uvarint(p.Sig)
+		head.Varint(p.Size)
+		head.Varint(p.ModTime)
 	}
 	sources := s.stateSources()
-	head.u(uint64(len(sources)))
+	head.Int(len(sources))
 	w := bufio.NewWriterSize(tmp, 1<<20)
 	_, err = w.Write(head)
 	if err == nil {
@@ -288,8 +289,8 @@ func (s *build) saveState(dir, out string) error {
 		cc, err = s.contentCache.Save(time.Now())
 	}
 	if err == nil {
-		var n enc
-		n.bytes(cc)
+		var n wire.Buf
+		n.Bytes(cc)
 		_, err = w.Write(n)
 	}
 	if err == nil {
@@ -341,8 +342,8 @@ func (s *build) writeRecords(w io.Writer, sources []string) error {
 		}
 		wg.Wait()
 		for i := range chunk {
-			var n enc
-			n.u(uint64(len(raw[i])))
+			var n wire.Buf
+			n.Int(len(raw[i]))
 			if _, err := w.Write(n); err != nil {
 				return err
 			}
@@ -374,8 +375,8 @@ func (s *build) record(ws *warmState, src string) []byte {
 			return ws.raw[src]
 		}
 	}
-	var e enc
-	e.record(r)
+	var e wire.Buf
+	writeRecord(&e, r)
 	return e
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
+	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
 
 // fullRecord is a record with every field the state keeps set.
@@ -38,23 +39,23 @@ func TestStateRecordRoundTrip(t *testing.T) {
 			t.Errorf("markdown.Result.%s: kept by the state %v, set by this test %v: add it to the state codec (statecodec.go) and here", name, !notKept[name], !v.Field(i).IsZero())
 		}
 	}
-	var e enc
-	e.record(r)
-	got := (&dec{b: e}).record()
+	var e wire.Buf
+	writeRecord(&e, r)
+	got := readRecord(wire.NewReader(e))
 	if !reflect.DeepEqual(got, r) {
 		t.Errorf("record read back as\n%+v\n%+v\nwant\n%+v\n%+v", got, got.md, r, r.md)
 	}
 	searchOnly := *r.search
 	searchOnly.Source = "search only"
 	for _, tc := range []*pageRecord{{source: "no md"}, {source: "md only", md: r.md}, {source: "search only", search: &searchOnly}} {
-		var e enc
-		e.record(tc)
-		if got := (&dec{b: e}).record(); !reflect.DeepEqual(got, tc) {
+		var e wire.Buf
+		writeRecord(&e, tc)
+		if got := readRecord(wire.NewReader(e)); !reflect.DeepEqual(got, tc) {
 			t.Errorf("%s: read back as %+v", tc.source, got)
 		}
 	}
 	for n := range len(e) {
-		if (&dec{b: e[:n]}).record() != nil {
+		if readRecord(wire.NewReader(e[:n])) != nil {
 			t.Fatalf("a record cut at %d of %d bytes was read", n, len(e))
 		}
 	}
@@ -62,13 +63,13 @@ func TestStateRecordRoundTrip(t *testing.T) {
 
 // FuzzStateRecord: no bytes, however damaged, panic the record decoder.
 func FuzzStateRecord(f *testing.F) {
-	var e enc
-	e.record(fullRecord())
+	var e wire.Buf
+	writeRecord(&e, fullRecord())
 	f.Add([]byte(e))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if r := (&dec{b: b}).record(); r != nil {
-			var again enc
-			again.record(r)
+		if r := readRecord(wire.NewReader(b)); r != nil {
+			var again wire.Buf
+			writeRecord(&again, r)
 		}
 	})
 }
