@@ -31,7 +31,6 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/history"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
-	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 )
 
 // Options control a build.
@@ -392,9 +391,9 @@ type build struct {
 	frontDone  bool
 	// searchEntry is the URL of the search index's entry file.
 	searchEntry string
-	// searchDone delivers the index made while the pages render, and
-	// searchTook is how long that took.
-	searchDone chan search.Files
+	// searchDone is closed once the index made while the pages render is
+	// in the output, and searchTook is how long making it took.
+	searchDone chan struct{}
 	searchTook time.Duration
 	// next is what the build's state will hold (see state.go), when one
 	// is to be saved.

@@ -35,12 +35,16 @@ func (s *build) buildSearch(context.Context) {
 	pl := s.newSearchPlan()
 	s.plan = pl
 	s.restoreSearch(pl)
-	done := make(chan search.Files, 1)
+	done := make(chan struct{})
 	go func() {
 		t := time.Now()
 		files := s.indexSearchWith(pl)
-		s.searchTook = time.Since(t) // read after done delivers
-		done <- files
+		s.searchTook = time.Since(t) // read after done is closed
+		// Published from here, while the pages still render: creating
+		// a thousand files in one folder takes a third of a second on
+		// some disks, which the build would otherwise wait for.
+		s.publishSearch(files)
+		close(done)
 	}()
 	s.searchDone = done
 }
@@ -50,7 +54,7 @@ func (s *build) finishSearch(context.Context) {
 	if s.searchDone == nil {
 		return
 	}
-	s.publishSearch(<-s.searchDone)
+	<-s.searchDone
 	s.searchDone = nil
 	if s.next != nil && s.b.search != nil {
 		s.next.search, s.next.index = s.savedSearch(), s.b.search.ix
