@@ -25,22 +25,30 @@ import (
 )
 
 // The warm state is what a build leaves in the cache folder so that the
-// next build into the same output folder redoes only what changed: each
-// page's converted markdown without its HTML (the titles, summaries, links,
-// anchors and text that lists, link checks and search take from it), and
-// the signature of every output page together with the size and time of
-// the file the build published. The next build signs its pages as the
-// preview server's rebuilds do; a page whose signature and published file
-// are unchanged is linked from the last output instead of being rendered,
-// and a page that must be rendered again although its markdown did not
-// change has that converted again for its HTML (which the state does not
-// keep: the published page holds it, and keeping a copy would cost a cold
-// build a hundred megabytes more to write on a large site).
+// next build into the same output folder redoes only what changed:
+//
+//   - every content file's parsed front matter, with the size and time of
+//     the file (content.Cache): unchanged files are neither read nor parsed;
+//   - every page's converted markdown without its HTML and text (headings,
+//     links, summary, problems), keyed as the preview server's memo is:
+//     unchanged pages are not converted;
+//   - every indexed page's search analysis (search.Index.Saved), with the
+//     key of what it was made from: unchanged pages are not analysed;
+//   - the signature of every output page (see signer) with the size and
+//     time of the file the build published: a page whose signature and
+//     file are unchanged is kept as it is, neither rendered nor written.
+//
+// A page that must be rendered again although its markdown did not change
+// (a page it lists was retitled) is converted again for its HTML, which
+// the state does not keep: the published page holds it, and a copy would
+// cost a cold build a hundred megabytes more to write on a large site.
 //
 // The state is one file. It names the generator binary it was made by (a
 // hash of the executable) and the output folder it describes; anything
 // else is ignored. It is removed before a build is published and written
 // after, so it never describes an output other than the one in place.
+// TestWarmStateEqualsFullBuild edits a site at random and checks every
+// build made through the state against a build from scratch.
 
 // stateFile is the state's name inside the cache folder.
 const stateFile = "state.bin"
