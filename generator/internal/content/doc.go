@@ -28,5 +28,9 @@
 // Drafts (draft: true) are loaded and validated but left out of Site.Pages
 // unless Options.Drafts is set.
 //
+// A Cache of parsed pages can be kept between processes (cachefile.go): the
+// build command keeps it in its build state, so a build reads only the
+// files whose size or time changed.
+//
 // content imports diag and yamldoc.
 package content

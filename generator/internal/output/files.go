@@ -1,8 +1,9 @@
 // Package output owns the built site as a set of files in memory (path →
 // bytes) and publishing it: writing to a temporary folder beside the output
-// folder and swapping it in only when every file was written, so a failed
-// or interrupted build never leaves a half-written site where the last good
-// one was.
+// folder and, only when every file was written, swapping it in or, when few
+// files changed, renaming them into place after a journal of the renames
+// (see update.go), so a failed build never touches the last good site and
+// an interrupted one is completed by the next build.
 //
 // output imports diag, xxhash, golang.org/x/sys (for the atomic folder exchange on
 // Linux) and the standard library.

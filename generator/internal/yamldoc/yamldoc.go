@@ -6,6 +6,9 @@
 // Decoding is strict: unknown keys, duplicate keys and values of the wrong
 // type are errors. Field names follow the `yaml` struct tags.
 //
+// A Doc can be kept between builds (gob): the build state keeps the parsed
+// front matter of every page.
+//
 // yamldoc imports diag and the YAML library (github.com/goccy/go-yaml, chosen
 // because it reports line and column for every error and every node).
 package yamldoc
