@@ -60,7 +60,6 @@ const stateMagic = "tradeoffs-state-2\n"
 // stateSearch is a page's search analysis (see search.Index.Saved), with
 // the doc key it was made for.
 type stateSearch struct {
-	Source string
 	DocKey uint64
 	Rec    []byte
 }
@@ -78,7 +77,6 @@ type warmState struct {
 	md       map[string]*mdEntry
 	pages    map[string]statePage
 	search   map[string]stateSearch // by source
-	out      string
 	pathsKey uint64
 	// raw holds each page's record as read, by source: a page whose
 	// record would be the same is written back as these bytes.
@@ -159,7 +157,7 @@ func loadState(dir, out string) *warmState {
 	if d.Uvarint() != gen || d.Str() != out {
 		return nil
 	}
-	ws := &warmState{out: out, pathsKey: d.Uvarint()}
+	ws := &warmState{pathsKey: d.Uvarint()}
 	n := d.Len()
 	ws.pages = make(map[string]statePage, n)
 	for range n {
@@ -374,7 +372,7 @@ func (s *build) record(ws *warmState, src string) []byte {
 			rec = s.next.index.Saved(kept.url)
 		}
 		if rec != nil {
-			r.search = &stateSearch{Source: src, DocKey: kept.docKey, Rec: rec}
+			r.search = &stateSearch{DocKey: kept.docKey, Rec: rec}
 		}
 	}
 	if ws != nil && ws.raw[src] != nil && ws.md[src] == r.md {

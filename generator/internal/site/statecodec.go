@@ -74,7 +74,7 @@ func readRecord(d *wire.Reader) *pageRecord {
 		r.md = m
 	}
 	if d.Bool() {
-		r.search = &stateSearch{Source: r.source, DocKey: d.Uvarint(), Rec: d.Bytes()}
+		r.search = &stateSearch{DocKey: d.Uvarint(), Rec: d.Bytes()}
 	}
 	if !d.Done() {
 		return nil
