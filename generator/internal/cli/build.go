@@ -55,12 +55,14 @@ are written to a temporary folder first and published only when the whole
 build succeeded: a failed build leaves the previous output exactly as it was.
 A build whose files mostly changed swaps the new folder in; a build that
 changed few files renames them into place, after noting them in a journal
-that the next build completes if this one is killed half way.`)
+that the next build completes if this one is killed half way (--swap always
+swaps).`)
 	sf.register(fs)
 	out := fs.String("out", "", "output folder (default: public/ inside --root)")
 	preview := fs.Bool("preview", false, "deploy preview: a banner on every page and no search-engine indexing")
 	quiet := fs.Bool("quiet", false, "print only problems")
 	verbose := fs.Bool("verbose", false, "also print how long each step of the build took")
+	swap := fs.Bool("swap", false, "publish by swapping in a whole new folder even when few files changed: the output never holds part of each build, at the cost of linking every unchanged file (seconds on a large site)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -89,6 +91,9 @@ that the next build completes if this one is killed half way.`)
 	opts.Output = output.OnDisk(tmp)
 	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
 		opts.Output.Reuse(*out)
+	}
+	if *swap {
+		opts.Output.SwapOnly()
 	}
 	// The build state describes the output by its absolute path: the same
 	// folder named another way is the same output.

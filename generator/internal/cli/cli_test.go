@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -169,6 +170,36 @@ func TestRebuildOverOutputEqualsColdBuild(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "notes/second/index.html")); !strings.Contains(string(b), "again.") {
 		t.Error("the edited page is not in the rebuilt output")
+	}
+}
+
+// TestSwapPublishesANewFolder: with --swap a rebuild that changed one page
+// still puts a whole new folder in the output's place (the default renames
+// the changed files into the folder in place).
+func TestSwapPublishesANewFolder(t *testing.T) {
+	root := writeSite(t, goodSite)
+	out := filepath.Join(root, "public")
+	run(t, "build", "--root", root, "--quiet")
+	edit := func(text string) {
+		os.WriteFile(filepath.Join(root, "content/notes/second.md"), []byte("---\ntitle: Second\ndate: 2024-02-01\n---\n"+text+"\n"), 0o644)
+	}
+	for i, tc := range []struct {
+		flags   []string
+		sameDir bool
+	}{{nil, true}, {[]string{"--swap"}, false}} {
+		before, _ := os.Lstat(out)
+		text := fmt.Sprintf("Edit number %d.", i)
+		edit(text)
+		if code, _, errs := run(t, append([]string{"build", "--root", root, "--quiet"}, tc.flags...)...); code != 0 {
+			t.Fatalf("build %v failed: %s", tc.flags, errs)
+		}
+		after, _ := os.Lstat(out)
+		if os.SameFile(before, after) != tc.sameDir {
+			t.Errorf("build %v: the output is the same folder: %v, want %v", tc.flags, !tc.sameDir, tc.sameDir)
+		}
+		if b, _ := os.ReadFile(filepath.Join(out, "notes/second/index.html")); !strings.Contains(string(b), text) {
+			t.Errorf("build %v: the edited page is not in the output", tc.flags)
+		}
 	}
 }
 

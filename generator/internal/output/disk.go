@@ -23,6 +23,8 @@ type diskSink struct {
 	same map[string]bool
 	// listing delivers the files of prev, listed while the build runs.
 	listing chan listed
+	// swapOnly makes Commit swap the whole folder in (see SwapOnly).
+	swapOnly bool
 }
 
 type listed struct {
@@ -74,6 +76,16 @@ func (fs *Files) Reuse(prev string) {
 			ch <- listed{paths, err}
 		}()
 		fs.disk.listing = ch
+	}
+}
+
+// SwapOnly makes Commit publish by swapping the whole staged folder in,
+// even when few files changed: the output switches from the last site to
+// the new one in one step, with no moment where it holds some of each, at
+// the cost of linking every unchanged file into the new folder.
+func (fs *Files) SwapOnly() {
+	if fs.disk != nil {
+		fs.disk.swapOnly = true
 	}
 }
 

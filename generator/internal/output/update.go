@@ -67,7 +67,7 @@ func Commit(files *Files, dir string) error {
 			removed = append(removed, p)
 		}
 	}
-	if len(written)+len(removed) <= inPlaceLimit && !conflicts(dir, written) {
+	if !d.swapOnly && len(written)+len(removed) <= inPlaceLimit && !conflicts(dir, written) {
 		slices.Sort(written)
 		slices.Sort(removed)
 		return updateInPlace(d.dir, dir, written, removed)
