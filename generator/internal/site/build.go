@@ -267,7 +267,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		b.warm = loadState(opts.CacheDir, opts.Out)
 		stateTook = time.Since(t)
 		if b.warm != nil {
-			b.md, b.pathsKey = b.warm.md, b.warm.pathsKey
+			b.md, b.pathsKey, b.tax = b.warm.md, b.warm.pathsKey, b.warm.tax
 		}
 	}
 	if b.warm == nil {

@@ -34,6 +34,8 @@ import (
 //     unchanged pages are not converted;
 //   - every indexed page's search analysis (search.Index.Saved), with the
 //     key of what it was made from: unchanged pages are not analysed;
+//   - the build's taxonomies (tags, backlinks, related pages), with the key
+//     of the front matter and links they were made from;
 //   - the signature of every output page (see signer) with the size and
 //     time of the file the build published: a page whose signature and
 //     file are unchanged is kept as it is, neither rendered nor written.
@@ -55,7 +57,7 @@ const stateFile = "state.bin"
 
 // stateMagic starts the state; it changes when the layout of the state
 // changes.
-const stateMagic = "tradeoffs-state-2\n"
+const stateMagic = "tradeoffs-state-3\n"
 
 // stateSearch is a page's search analysis (see search.Index.Saved), with
 // the doc key it was made for.
@@ -83,6 +85,8 @@ type warmState struct {
 	raw map[string][]byte
 	// content is the content cache of the last build (see content.Cache.Save).
 	content *content.Cache
+	// tax is the last build's taxonomies (see taxonomy), or nil.
+	tax *taxonomy
 	// decoded delivers the search analyses, decoded while the build loads
 	// the content (see decodeSearch).
 	decoded chan decodedSearch
@@ -169,6 +173,7 @@ func loadState(dir, out string) *warmState {
 		raw[i] = d.Bytes()
 	}
 	contentCache := d.Bytes()
+	ws.tax = readTaxonomy(wire.NewReader(d.Bytes()))
 	if !d.Done() {
 		return nil
 	}
@@ -295,8 +300,12 @@ func (s *build) saveState(dir, out string) error {
 		cc, err = s.contentCache.Save(time.Now())
 	}
 	if err == nil {
-		var n wire.Buf
+		var n, tax wire.Buf
+		if s.b.tax != nil {
+			writeTaxonomy(&tax, s.b.tax)
+		}
 		n.Bytes(cc)
+		n.Bytes(tax)
 		_, err = w.Write(n)
 	}
 	if err == nil {

@@ -179,3 +179,57 @@ func readKey(d *wire.Reader) (k [32]byte) {
 	copy(k[:], d.Fixed(32))
 	return k
 }
+
+// writeTaxonomy writes the taxonomies of a build (see taxonomy): pages as
+// their indexes in the build's sorted pages.
+func writeTaxonomy(e *wire.Buf, t *taxonomy) {
+	writeIndexes := func(idx []int32) {
+		e.Int(len(idx))
+		for _, x := range idx {
+			e.Int(int(x))
+		}
+	}
+	e.Uvarint(t.key)
+	e.Int(len(t.tags))
+	for _, tg := range t.tags {
+		e.Str(tg.name)
+		e.Str(tg.slug)
+		writeIndexes(tg.pages)
+	}
+	for _, lists := range [][][]int32{t.backlinks, t.related} {
+		e.Int(len(lists))
+		for _, idx := range lists {
+			writeIndexes(idx)
+		}
+	}
+}
+
+// readTaxonomy reads what writeTaxonomy wrote, or returns nil.
+func readTaxonomy(d *wire.Reader) *taxonomy {
+	readIndexes := func() []int32 {
+		n := d.Len()
+		if n == 0 {
+			return nil
+		}
+		idx := make([]int32, n)
+		for i := range idx {
+			idx[i] = int32(d.Small())
+		}
+		return idx
+	}
+	t := &taxonomy{key: d.Uvarint()}
+	t.tags = make([]savedTag, d.Len())
+	for i := range t.tags {
+		t.tags[i] = savedTag{name: d.Str(), slug: d.Str(), pages: readIndexes()}
+	}
+	for _, lists := range []*[][]int32{&t.backlinks, &t.related} {
+		*lists = make([][]int32, d.Len())
+		for i := range *lists {
+			(*lists)[i] = readIndexes()
+		}
+	}
+	if !d.Done() {
+		return nil
+	}
+	return t
+}

@@ -71,3 +71,24 @@ func FuzzStateRecord(f *testing.F) {
 		}
 	})
 }
+
+// TestTaxonomyRoundTrip: the taxonomies read back as written, and a
+// taxonomy whose indexes do not fit the pages is not used.
+func TestTaxonomyRoundTrip(t *testing.T) {
+	tax := &taxonomy{key: 42, tags: []savedTag{{"Serverless", "serverless", []int32{0, 2}}, {"Empty", "empty", nil}},
+		backlinks: [][]int32{{1}, nil, {0, 1}}, related: [][]int32{nil, {2}, {0}}}
+	var e wire.Buf
+	writeTaxonomy(&e, tax)
+	got := readTaxonomy(wire.NewReader(e))
+	if !reflect.DeepEqual(got, tax) {
+		t.Errorf("read back as %+v, want %+v", got, tax)
+	}
+	if !got.fits(3) || got.fits(2) || got.fits(4) {
+		t.Error("fits does not check the indexes against the number of pages")
+	}
+	for n := range len(e) {
+		if readTaxonomy(wire.NewReader(e[:n])) != nil {
+			t.Fatalf("a taxonomy cut at %d of %d bytes was read", n, len(e))
+		}
+	}
+}

@@ -73,6 +73,33 @@ func (s *build) saveTaxonomy(key uint64) *taxonomy {
 	return t
 }
 
+// fits reports whether t's page indexes all point into n pages: a
+// taxonomy read from the build state is checked before it is used.
+func (t *taxonomy) fits(n int) bool {
+	if len(t.backlinks) != n || len(t.related) != n {
+		return false
+	}
+	ok := func(idx []int32) bool {
+		for _, x := range idx {
+			if x < 0 || int(x) >= n {
+				return false
+			}
+		}
+		return true
+	}
+	for _, tg := range t.tags {
+		if !ok(tg.pages) {
+			return false
+		}
+	}
+	for i := range n {
+		if !ok(t.backlinks[i]) || !ok(t.related[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *build) restoreTaxonomy(t *taxonomy) {
 	s.tags = make([]*tag, len(t.tags))
 	s.tagBySlug = make(map[string]*tag, len(t.tags))

@@ -27,7 +27,7 @@ func (t *tag) url() string { return "/tags/" + t.slug + "/" }
 func (s *build) collectTaxonomies(context.Context) {
 	s.collectSections()
 	key := s.taxonomyKey()
-	if t := s.b.tax; t != nil && t.key == key {
+	if t := s.b.tax; t != nil && t.key == key && t.fits(len(s.pages)) {
 		s.restoreTaxonomy(t)
 		return
 	}
