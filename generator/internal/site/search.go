@@ -72,14 +72,18 @@ func (s *build) finishSearch(context.Context) {
 // index returns the Builder's search index, made if need be.
 func (s *build) index() *searchIndex {
 	if s.b.search == nil {
-		// The entry file keeps one name (search/entry.json): a fingerprinted
-		// name would change with every edit of any page, and with it the
-		// HTML of every page, so every deploy would upload the whole site.
-		// The entry is small and revalidated; the shards it names are
-		// fingerprinted and cached for good.
-		s.b.search = &searchIndex{ix: search.NewIndex(search.Options{StableEntry: true}), hashes: map[string]uint64{}}
+		s.b.search = newSearchIndex()
 	}
 	return s.b.search
+}
+
+func newSearchIndex() *searchIndex {
+	// The entry file keeps one name (search/entry.json): a fingerprinted
+	// name would change with every edit of any page, and with it the HTML
+	// of every page, so every deploy would upload the whole site. The
+	// entry is small and revalidated; the shards it names are
+	// fingerprinted and cached for good.
+	return &searchIndex{ix: search.NewIndex(search.Options{StableEntry: true}), hashes: map[string]uint64{}}
 }
 
 // indexSearch brings the Builder's index up to date with the build's pages
@@ -208,27 +212,26 @@ func (s *build) warmSearch(p *page, key uint64) []byte {
 	return nil
 }
 
-// restoreSearch puts into the index the analyses the warm state holds for
-// the pages whose text did not change; the others are analysed, and need
-// their text, which the state does not keep: those whose markdown came
-// from the state are converted again, here, before the pages render (which
-// may need them too). A state whose analyses do not decode (a damaged
-// file: it is read back by the generator that wrote it) is not used.
+// restoreSearch starts from the last build's index, rebuilt from the warm
+// state's analyses in the background; the pages whose text changed are
+// analysed again, and need their text, which the state does not keep:
+// those whose markdown came from the state are converted again, here,
+// before the pages render (which may need them too). A state whose
+// analyses do not decode (a damaged file: it is read back by the
+// generator that wrote it) is not used.
 func (s *build) restoreSearch(pl *searchPlan) {
 	if s.b.warm == nil {
 		return
 	}
-	si := s.index()
 	if d := <-s.b.warm.decoded; d.err == nil {
-		for i, p := range pl.pages {
-			if s.warmSearch(p, pl.keys[i]) != nil {
-				si.ix.AddDecoded(d.pages[p.Source])
-				si.hashes[p.URL] = pl.keys[i]
-			}
-		}
+		// The last build's index, which indexSearchWith brings up to
+		// date like the preview server's: pages whose doc key changed
+		// are analysed again, pages no longer there removed.
+		s.b.search = d.index
 	} else {
 		s.b.warm.search = nil
 	}
+	si := s.index()
 	var again []*page
 	for i, p := range pl.pages {
 		if p.noHTML && si.hashes[p.URL] != pl.keys[i] {

@@ -93,28 +93,34 @@ type warmState struct {
 }
 
 type decodedSearch struct {
-	pages map[string]search.SavedPage // by source
+	index *searchIndex // the last build's index
 	err   error
 }
 
-// decodeSearch decodes the state's search analyses in the background:
-// they are needed once the pages are converted, and decoding them is
-// work the cores can do while the content loads.
+// decodeSearch makes the last build's search index again from the state's
+// analyses, in the background: it is needed once the pages are converted,
+// and decoding and inserting ten thousand pages is work the cores can do
+// while the content loads.
 func (ws *warmState) decodeSearch() {
 	ws.decoded = make(chan decodedSearch, 1)
-	sources := make([]string, 0, len(ws.search))
+	keys := make([]uint64, 0, len(ws.search))
 	recs := make([][]byte, 0, len(ws.search))
-	for src, r := range ws.search {
-		sources = append(sources, src)
+	for _, r := range ws.search {
+		keys = append(keys, r.DocKey)
 		recs = append(recs, r.Rec)
 	}
 	go func() {
 		pages, err := search.DecodeSaved(recs)
-		out := decodedSearch{err: err, pages: make(map[string]search.SavedPage, len(pages))}
-		for i, p := range pages {
-			out.pages[sources[i]] = p
+		if err != nil {
+			ws.decoded <- decodedSearch{err: err}
+			return
 		}
-		ws.decoded <- out
+		si := newSearchIndex()
+		si.ix.AddDecoded(pages...)
+		for i, p := range pages {
+			si.hashes[p.URL()] = keys[i]
+		}
+		ws.decoded <- decodedSearch{index: si}
 	}()
 }
 
