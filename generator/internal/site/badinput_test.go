@@ -65,6 +65,8 @@ func TestBadInput(t *testing.T) {
 		files map[string]string
 		want  string
 	}{
+		{"a static file where the search index goes", map[string]string{"static/search/entry.json": "{}"},
+			`static/search/entry.json: /search/entry.json is where the search index is written: move the file out of search/`},
 		{"malformed YAML", map[string]string{"content/notes/x.md": "---\ntitle: [unclosed\n---\n"},
 			`content/notes/x.md:2:8: invalid YAML: sequence end token ']' not found`},
 		{"unknown front matter key", map[string]string{"content/notes/x.md": "---\ntitle: X\nauthor: me\n---\n"},

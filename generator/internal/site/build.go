@@ -352,11 +352,13 @@ func (s *build) steps() []step {
 		{"taxonomies", s.collectTaxonomies},
 		{"search", s.buildSearch},
 		{"pages", s.renderPages},
-		{"search wait", s.finishSearch},
 		{"feeds", s.renderFeeds},
 		{"static", s.copyStatic},
-		{"links", s.checkLinks},
 		{"lint", s.lintContent},
+		// The index is made beside the steps above (none writes under
+		// search/); the link check must see every file.
+		{"search wait", s.finishSearch},
+		{"links", s.checkLinks},
 	}
 }
 

@@ -177,6 +177,13 @@ func (s *build) consumed(f content.File) bool {
 const themeSource = "generator/internal/theme/static"
 
 func (s *build) copyFile(src, out string) {
+	if strings.HasPrefix(out, searchDir+"/") {
+		// The search index is written there while the pages render; a
+		// file of the site's own would be replaced or not depending on
+		// which came first.
+		s.diags.Errorf(diag.Pos{File: src}, "/%s is where the search index is written: move the file out of %s/", out, searchDir)
+		return
+	}
 	data, err := fs.ReadFile(s.opts.FS, src)
 	if err != nil {
 		s.diags.Errorf(diag.Pos{File: src}, "cannot read: %v", err)
