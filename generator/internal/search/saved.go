@@ -3,7 +3,9 @@ package search
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
@@ -205,4 +207,55 @@ func decodeDoc(rec []byte) (*docData, error) {
 		return nil, fmt.Errorf("search: a saved page is %w (at byte %d)", wire.ErrDamaged, r.Offset())
 	}
 	return d, nil
+}
+
+// SavedFiles encodes the files of the last Files call, so that a later
+// Index, in another process, can take them back with RestoreFiles: a file
+// whose content comes out the same is then not compressed again (an edit
+// of one page changes a few of the index's files, not its thousand).
+func (ix *Index) SavedFiles() []byte {
+	var b wire.Buf
+	b.Byte(savedFormat)
+	paths := slices.Sorted(maps.Keys(ix.emitted.data))
+	raw := make(map[string][32]byte, len(ix.emitted.byRaw))
+	for sum, p := range ix.emitted.byRaw {
+		raw[p] = sum
+	}
+	b.Int(len(paths))
+	for _, p := range paths {
+		sum, ok := raw[p]
+		b.Str(p)
+		b.Bool(ok)
+		if ok {
+			b.Raw(sum[:])
+		}
+		b.Bytes(ix.emitted.data[p])
+	}
+	return b
+}
+
+// RestoreFiles takes back what SavedFiles encoded, into an Index that has
+// not made its files yet. The data is shared, not copied.
+func (ix *Index) RestoreFiles(saved []byte) error {
+	r := wire.NewReader(saved)
+	if r.Byte() != savedFormat {
+		return errors.New("search: saved files of another format")
+	}
+	n := r.Len()
+	data := make(map[string][]byte, n)
+	byRaw := make(map[[32]byte]string, n)
+	for range n {
+		p := r.Str()
+		if r.Bool() {
+			if sum := r.Fixed(32); len(sum) == 32 {
+				byRaw[[32]byte(sum)] = p
+			}
+		}
+		data[p] = r.Bytes()
+	}
+	if !r.Done() {
+		return fmt.Errorf("search: saved files are %w", wire.ErrDamaged)
+	}
+	ix.emitted.data, ix.emitted.byRaw = data, byRaw
+	return nil
 }

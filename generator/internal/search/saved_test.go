@@ -108,3 +108,62 @@ func FuzzSavedPage(f *testing.F) {
 		}
 	})
 }
+
+// TestRestoredFilesAreReused: an Index given the last index's files
+// (SavedFiles, RestoreFiles) makes the same files, taking the compressed
+// data of those whose content is unchanged from what it was given.
+func TestRestoredFilesAreReused(t *testing.T) {
+	docs := syntheticDocs(80, 9)
+	first := NewIndex(Options{StableEntry: true})
+	first.Add(docs...)
+	want, _ := first.Files()
+	saved := first.SavedFiles()
+
+	again := NewIndex(Options{StableEntry: true})
+	again.Add(docs...)
+	if err := again.RestoreFiles(saved); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := again.Files()
+	sameFiles(t, "with the last files restored", got, want)
+
+	// The restored data is what is used: a file changed in the saved
+	// copy comes out changed.
+	var victim string
+	for _, p := range want.Paths() {
+		if p != want.Entry {
+			victim = p
+			break
+		}
+	}
+	first.emitted.data[victim] = []byte("marker")
+	marked := NewIndex(Options{StableEntry: true})
+	marked.Add(docs...)
+	if err := marked.RestoreFiles(first.SavedFiles()); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := marked.Files(); string(got.Data[victim]) != "marker" {
+		t.Errorf("%s was compressed again instead of taken from the restored files", victim)
+	}
+
+	for _, n := range []int{0, 1, 40, len(saved) / 3, len(saved) / 2, len(saved) - 1} {
+		if NewIndex(Options{}).RestoreFiles(saved[:n]) == nil {
+			t.Fatalf("saved files cut at %d of %d bytes were taken", n, len(saved))
+		}
+	}
+}
+
+// FuzzSavedFiles: no bytes panic RestoreFiles or the Files call after it.
+func FuzzSavedFiles(f *testing.F) {
+	ix := NewIndex(Options{})
+	ix.Add(Doc{URL: "/a/", Title: "Step Functions", Blocks: []Block{{Text: "state transitions"}}})
+	ix.Files()
+	f.Add(ix.SavedFiles())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ix := NewIndex(Options{})
+		ix.Add(Doc{URL: "/a/", Title: "Step Functions", Blocks: []Block{{Text: "state transitions"}}})
+		if ix.RestoreFiles(b) == nil {
+			ix.Files()
+		}
+	})
+}

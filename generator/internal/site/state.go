@@ -36,6 +36,8 @@ import (
 //     key of what it was made from: unchanged pages are not analysed;
 //   - the build's taxonomies (tags, backlinks, related pages), with the key
 //     of the front matter and links they were made from;
+//   - the search index's compressed files, by the hash of their content:
+//     a file that comes out the same is not compressed again;
 //   - the signature of every output page (see signer) with the size and
 //     time of the file the build published: a page whose signature and
 //     file are unchanged is kept as it is, neither rendered nor written.
@@ -57,7 +59,7 @@ const stateFile = "state.bin"
 
 // stateMagic starts the state; it changes when the layout of the state
 // changes.
-const stateMagic = "tradeoffs-state-3\n"
+const stateMagic = "tradeoffs-state-4\n"
 
 // stateSearch is a page's search analysis (see search.Index.Saved), with
 // the doc key it was made for.
@@ -87,6 +89,8 @@ type warmState struct {
 	content *content.Cache
 	// tax is the last build's taxonomies (see taxonomy), or nil.
 	tax *taxonomy
+	// searchFiles are the last build's index files (search.Index.SavedFiles).
+	searchFiles []byte
 	// decoded delivers the search analyses, decoded while the build loads
 	// the content (see decodeSearch).
 	decoded chan decodedSearch
@@ -117,6 +121,9 @@ func (ws *warmState) decodeSearch() {
 		}
 		si := newSearchIndex()
 		si.ix.AddDecoded(pages...)
+		// Files that come out the same are then not compressed again;
+		// saved files that do not decode only cost compressing them.
+		_ = si.ix.RestoreFiles(ws.searchFiles)
 		for i, p := range pages {
 			si.hashes[p.URL()] = keys[i]
 		}
@@ -180,6 +187,7 @@ func loadState(dir, out string) *warmState {
 	}
 	contentCache := d.Bytes()
 	ws.tax = readTaxonomy(wire.NewReader(d.Bytes()))
+	ws.searchFiles = d.Bytes()
 	if !d.Done() {
 		return nil
 	}
@@ -310,8 +318,13 @@ func (s *build) saveState(dir, out string) error {
 		if s.b.tax != nil {
 			writeTaxonomy(&tax, s.b.tax)
 		}
+		var files []byte
+		if s.next.index != nil {
+			files = s.next.index.SavedFiles()
+		}
 		n.Bytes(cc)
 		n.Bytes(tax)
+		n.Bytes(files)
 		_, err = w.Write(n)
 	}
 	if err == nil {
