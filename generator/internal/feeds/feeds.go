@@ -99,11 +99,16 @@ type atomEntry struct {
 
 // Atom returns the Atom feed of entries (already sorted, newest first).
 func Atom(f Feed, entries []Entry) ([]byte, error) {
-	updated := f.Updated
+	// The newest entry's time, so that the feed changes only when its
+	// entries do (a build time would change it on every deploy).
+	var updated time.Time
 	for _, e := range entries {
-		if t := e.lastmod(); t.After(updated) || updated.IsZero() {
+		if t := e.lastmod(); t.After(updated) {
 			updated = t
 		}
+	}
+	if updated.IsZero() {
+		updated = f.Updated
 	}
 	a := atomFeed{
 		NS: "http://www.w3.org/2005/Atom", Title: f.Title, Subtitle: f.Subtitle, ID: f.SiteURL,
