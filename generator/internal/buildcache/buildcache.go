@@ -17,6 +17,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -98,28 +99,35 @@ type diagramEntry struct {
 
 // Save writes d to dir, replacing the previous cache in one step.
 func Save(dir string, d *Data) error {
+	d.Version = Version()
+	return WriteFile(dir, file, func(w io.Writer) error { return encode(gob.NewEncoder(w), d) })
+}
+
+// WriteFile writes the file name in dir (made if need be) through write,
+// buffered, into a temporary file renamed over the previous one once
+// complete: a reader never sees half a file, and a write that fails
+// leaves the previous file as it was. The build state uses it too.
+func WriteFile(dir, name string, write func(w io.Writer) error) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, file+".*")
+	tmp, err := os.CreateTemp(dir, name+".*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	d.Version = Version()
-	if err := encode(gob.NewEncoder(w), d); err != nil {
-		tmp.Close()
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, file))
+	return os.Rename(tmp.Name(), filepath.Join(dir, name))
 }
 
 // encode writes the version, then each kind of entry as a count followed

@@ -13,10 +13,10 @@ import (
 
 // A page's analysis is most of what indexing it costs (tokenising and
 // stemming its text). Saved encodes it so that a later Index, in another
-// process, can take the page back with AddSaved instead of analysing it
-// again: the build command keeps the analyses of the last build and
-// analyses only the pages whose text changed. An Index given the same pages
-// by Add or by AddSaved makes byte-identical files.
+// process, can take the page back (DecodeSaved, AddDecoded) instead of
+// analysing it again: the build command keeps the analyses of the last
+// build and analyses only the pages whose text changed. An Index given the same pages
+// by Add or from saved analyses makes byte-identical files.
 //
 // The encoding belongs to this version of the package (a format byte
 // leads it) and is read back only by the same generator; a record that
@@ -33,17 +33,6 @@ func (ix *Index) Saved(url string) []byte {
 		return nil
 	}
 	return d.encode()
-}
-
-// AddSaved adds pages from their saved analyses (see Saved), replacing any
-// page with the same URL: DecodeSaved, then AddDecoded.
-func (ix *Index) AddSaved(saved [][]byte) error {
-	pages, err := DecodeSaved(saved)
-	if err != nil {
-		return err
-	}
-	ix.AddDecoded(pages...)
-	return nil
 }
 
 // SavedPage is a saved analysis, decoded, ready to be added to one Index.

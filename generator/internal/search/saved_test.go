@@ -5,6 +5,15 @@ import (
 	"testing"
 )
 
+// addSaved decodes saved analyses and adds them, as the build does.
+func addSaved(ix *Index, saved [][]byte) error {
+	pages, err := DecodeSaved(saved)
+	if err == nil {
+		ix.AddDecoded(pages...)
+	}
+	return err
+}
+
 // TestSavedPagesIndexAsAnalysed builds an index from pages, saves every
 // page's analysis, and builds a second index in a new Index from the saved
 // analyses (some pages saved, some given again, some edited after saving):
@@ -28,7 +37,7 @@ func TestSavedPagesIndexAsAnalysed(t *testing.T) {
 	}
 
 	again := NewIndex(Options{})
-	if err := again.AddSaved(saved); err != nil {
+	if err := addSaved(again, saved); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := again.Files()
@@ -46,7 +55,7 @@ func TestSavedPagesIndexAsAnalysed(t *testing.T) {
 			old = append(old, saved[i])
 		}
 	}
-	if err := mixed.AddSaved(old); err != nil {
+	if err := addSaved(mixed, old); err != nil {
 		t.Fatal(err)
 	}
 	if err := mixed.Add(fresh...); err != nil {
@@ -55,7 +64,7 @@ func TestSavedPagesIndexAsAnalysed(t *testing.T) {
 	edited := editDoc(r, docs[0], 1)
 	mixed.Add(edited)
 	mixed.Remove(docs[1].URL)
-	mixed.AddSaved([][]byte{first.Saved(docs[2].URL)}) // replaces the page
+	addSaved(mixed, [][]byte{first.Saved(docs[2].URL)}) // replaces the page
 	got, _ = mixed.Files()
 	live := append([]Doc{edited}, docs[2:]...)
 	want, _ = Build(live, Options{})
@@ -74,7 +83,7 @@ func TestSavedRejectsMalformed(t *testing.T) {
 		"cut short":      rec[:len(rec)/2],
 		"bytes appended": append(append([]byte{}, rec...), 0),
 	} {
-		if err := NewIndex(Options{}).AddSaved([][]byte{bad}); err == nil {
+		if _, err := DecodeSaved([][]byte{bad}); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
@@ -96,7 +105,7 @@ func FuzzSavedPage(f *testing.F) {
 	f.Add([]byte{savedFormat})
 	f.Fuzz(func(t *testing.T, rec []byte) {
 		ix := NewIndex(Options{})
-		if err := ix.AddSaved([][]byte{rec}); err != nil {
+		if err := addSaved(ix, [][]byte{rec}); err != nil {
 			return
 		}
 		ix.Files()

@@ -246,10 +246,7 @@ func (s *build) restoreSearch(pl *searchPlan) {
 // are encoded from the index as the state is written (see writeRecords),
 // a few at a time, rather than all at once here.
 func (s *build) savedSearch() map[string]searchKept {
-	pl := s.plan
-	if pl == nil {
-		pl = s.newSearchPlan()
-	}
+	pl := s.plan // made by buildSearch, the only way to finishSearch
 	out := make(map[string]searchKept, len(pl.pages))
 	for i, p := range pl.pages {
 		out[p.Source] = searchKept{docKey: pl.keys[i], url: p.URL, rec: s.warmSearch(p, pl.keys[i])}

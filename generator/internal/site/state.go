@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/buildcache"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
@@ -162,8 +162,11 @@ func generatorID() uint64 {
 // loadState reads the state in dir if it describes out. A missing,
 // foreign or damaged state is nil: it only saves time.
 func loadState(dir, out string) *warmState {
+	if dir == "" || out == "" {
+		return nil
+	}
 	gen := generatorID()
-	if dir == "" || out == "" || gen == 0 {
+	if gen == 0 {
 		return nil
 	}
 	data, err := os.ReadFile(filepath.Join(dir, stateFile))
@@ -283,38 +286,34 @@ func (s *build) saveState(dir, out string) error {
 		})
 	}
 	wg.Wait()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, stateFile+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	head := wire.Buf(stateMagic)
-	head.Uvarint(gen)
-	head.Str(out)
-	head.Uvarint(s.next.pathsKey)
-	head.Int(len(pages))
-	for _, p := range pages {
-		head.Str(p.Out)
-		head.Uvarint(p.Sig)
-		head.Varint(p.Size)
-		head.Varint(p.ModTime)
-	}
-	sources := s.stateSources()
-	head.Int(len(sources))
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	_, err = w.Write(head)
-	if err == nil {
-		err = s.writeRecords(w, sources)
-	}
-	var cc []byte
-	if s.contentCache != nil && err == nil {
-		cc, err = s.contentCache.Save(time.Now())
-	}
-	if err == nil {
-		var n, tax wire.Buf
+	err := buildcache.WriteFile(dir, stateFile, func(w io.Writer) error {
+		head := wire.Buf(stateMagic)
+		head.Uvarint(gen)
+		head.Str(out)
+		head.Uvarint(s.next.pathsKey)
+		head.Int(len(pages))
+		for _, p := range pages {
+			head.Str(p.Out)
+			head.Uvarint(p.Sig)
+			head.Varint(p.Size)
+			head.Varint(p.ModTime)
+		}
+		sources := s.stateSources()
+		head.Int(len(sources))
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+		if err := s.writeRecords(w, sources); err != nil {
+			return err
+		}
+		var cc []byte
+		if s.contentCache != nil {
+			var err error
+			if cc, err = s.contentCache.Save(time.Now()); err != nil {
+				return err
+			}
+		}
+		var tail, tax wire.Buf
 		if s.b.tax != nil {
 			writeTaxonomy(&tax, s.b.tax)
 		}
@@ -322,21 +321,16 @@ func (s *build) saveState(dir, out string) error {
 		if s.next.index != nil {
 			files = s.next.index.SavedFiles()
 		}
-		n.Bytes(cc)
-		n.Bytes(tax)
-		n.Bytes(files)
-		_, err = w.Write(n)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
+		tail.Bytes(cc)
+		tail.Bytes(tax)
+		tail.Bytes(files)
+		_, err := w.Write(tail)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("writing the build state: %w", err)
 	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, stateFile))
+	return nil
 }
 
 // stateSources lists the pages the state keeps a record of, in order.
@@ -403,9 +397,12 @@ func (s *build) record(ws *warmState, src string) []byte {
 			r.search = &stateSearch{DocKey: kept.docKey, Rec: rec}
 		}
 	}
+	// The last record is still right when its conversion was reused and
+	// so was its analysis (kept.rec is the last record's, taken only for
+	// the same doc key), or the page had none then and has none now.
 	if ws != nil && ws.raw[src] != nil && ws.md[src] == r.md {
-		old, had := ws.search[src]
-		if had == (r.search != nil) && (!had || (old.DocKey == r.search.DocKey && kept.rec != nil)) {
+		_, had := ws.search[src]
+		if (had && kept.rec != nil) || (!had && r.search == nil) {
 			return ws.raw[src]
 		}
 	}
