@@ -2,6 +2,8 @@ package search
 
 import (
 	"slices"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
 
 // Doc is one page as the search index sees it: plain text, already rendered
@@ -47,18 +49,23 @@ type posting struct {
 	block    uint8  // block where the term matters most
 	w        uint8  // weight byte for the index's current pivot (set by Index.prepare)
 	offset   int32  // byte offset of its first occurrence in that block's text, -1 if none
-	pos, end uint32 // its word positions are docData.pos[pos:end]
+	pos, end uint32 // its word positions are encoded in docData.pos[pos:end]
 }
 
 // docData is a page after analysis: what the index keeps of it.
 type docData struct {
 	doc      Doc
-	bodyLen  int        // number of words of block text
-	postings []posting  // in order of first use (the order matters to nothing)
-	pos      []uint32   // word positions of all terms, grouped by posting
-	stems    []string   // the analyzer's stems by id, for sid
-	words    []stemWord // in no particular order
-	metaRec  []byte     // its metadata record, made at the first emit
+	bodyLen  int       // number of words of block text
+	postings []posting // in order of first use (the order matters to nothing)
+	// pos holds the word positions of every posting, each as the
+	// positions file has them (a count, then the gaps as varints): the
+	// index's files and the saved analysis copy the bytes, where encoding
+	// two million postings' positions anew for every file set cost a
+	// fifth of making the index.
+	pos     []byte
+	stems   []string   // the analyzer's stems by id, for sid
+	words   []stemWord // in no particular order
+	metaRec []byte     // its metadata record, made at the first emit
 }
 
 // stemWord records that a page uses a folded word whose stem differs from it.
@@ -67,15 +74,16 @@ type stemWord struct{ stem, word string }
 // analyzer turns pages into postings. It keeps a stemming cache and scratch
 // space, so each worker needs its own.
 type analyzer struct {
-	st     *stemmer
-	slot   []int32  // stemmer id → index in terms, valid when stamp matches
-	stamp  []uint32 // stemmer id → page counter when slot was set
-	page   uint32
-	terms  []posting
-	weight []uint32 // terms × blocks: weight of the term in each block
-	first  []int32  // terms × blocks: offset of the term's first occurrence in the block's text
-	hits   []hit    // positions, in page order
-	words  map[stemWord]struct{}
+	st      *stemmer
+	slot    []int32  // stemmer id → index in terms, valid when stamp matches
+	stamp   []uint32 // stemmer id → page counter when slot was set
+	page    uint32
+	terms   []posting
+	weight  []uint32 // terms × blocks: weight of the term in each block
+	first   []int32  // terms × blocks: offset of the term's first occurrence in the block's text
+	hits    []hit    // positions, in page order
+	grouped []uint32 // scratch: hits' positions grouped by term
+	words   map[stemWord]struct{}
 }
 
 type hit struct{ term, pos uint32 }
@@ -168,16 +176,26 @@ func (a *analyzer) finish(d *docData, nb int) {
 	for i := 1; i < len(counts); i++ {
 		counts[i] += counts[i-1]
 	}
-	d.pos = make([]uint32, len(a.hits))
+	grouped := slices.Grow(a.grouped[:0], len(a.hits))[:len(a.hits)]
+	a.grouped = grouped
 	next := slices.Clone(counts[:len(a.terms)])
 	for _, h := range a.hits {
-		d.pos[next[h.term]] = h.pos
+		grouped[next[h.term]] = h.pos
 		next[h.term]++
 	}
+	pos := make(wire.Buf, 0, 2*len(a.hits)+len(a.terms))
 	d.postings = make([]posting, len(a.terms))
 	for i := range a.terms {
 		p := a.terms[i]
-		p.pos, p.end = counts[i], counts[i+1]
+		p.pos = uint32(len(pos))
+		ps := grouped[counts[i]:counts[i+1]]
+		pos.Int(len(ps))
+		last := uint32(0)
+		for _, x := range ps {
+			pos.Uvarint(uint64(x - last))
+			last = x
+		}
+		p.end = uint32(len(pos))
 		if nb > 0 {
 			w := a.weight[i*nb : (i+1)*nb]
 			best := 0
@@ -192,6 +210,7 @@ func (a *analyzer) finish(d *docData, nb int) {
 		}
 		d.postings[i] = p
 	}
+	d.pos = pos
 	d.stems = a.st.stems
 	d.words = make([]stemWord, 0, len(a.words))
 	for sw := range a.words {

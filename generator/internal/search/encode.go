@@ -212,17 +212,11 @@ func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
 	if !stop {
 		n := 0
 		for _, r := range t.refs {
-			n += 1 + 2*int(r.p.end-r.p.pos)
+			n += int(r.p.end - r.p.pos)
 		}
 		pw := make(wire.Buf, 0, n)
 		for _, r := range t.refs {
-			ps := r.d.pos[r.p.pos:r.p.end]
-			pw.Int(len(ps))
-			last := uint32(0)
-			for _, x := range ps {
-				pw.Uvarint(uint64(x - last))
-				last = x
-			}
+			pw.Raw(r.d.pos[r.p.pos:r.p.end])
 		}
 		pos = pw
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -81,7 +82,7 @@ func (ix *Index) AddDecoded(pages ...SavedPage) {
 // encode writes the page's analysis: its Doc, then each posting with its
 // stem and positions (as gaps), then the surface words of its stems.
 func (d *docData) encode() []byte {
-	b := make(wire.Buf, 0, 64+len(d.pos)*2+len(d.postings)*12)
+	b := make(wire.Buf, 0, 64+len(d.pos)+len(d.postings)*12)
 	b.Byte(savedFormat)
 	doc := &d.doc
 	b.Str(doc.URL)
@@ -116,12 +117,7 @@ func (d *docData) encode() []byte {
 		b.Byte(flags)
 		b.Byte(p.block)
 		b.Int(int(p.offset + 1))
-		b.Int(int(p.end - p.pos))
-		last := uint32(0)
-		for _, pos := range d.pos[p.pos:p.end] {
-			b.Uvarint(uint64(pos - last))
-			last = pos
-		}
+		b.Raw(d.pos[p.pos:p.end])
 	}
 	b.Int(len(d.words))
 	for _, sw := range d.words {
@@ -137,7 +133,7 @@ func decodeDoc(rec []byte) (*docData, error) {
 	if r.Byte() != savedFormat {
 		return nil, errors.New("search: a saved page is of another format")
 	}
-	d := &docData{}
+	d := &docData{pos: rec}
 	doc := &d.doc
 	doc.URL = r.Shared()
 	doc.Title = r.Shared()
@@ -174,14 +170,16 @@ func decodeDoc(rec []byte) (*docData, error) {
 		p.title, p.tag = flags&1 != 0, flags&2 != 0
 		p.block = r.Byte()
 		p.offset = int32(r.Small()) - 1
-		count := r.Len()
-		p.pos = uint32(len(d.pos))
-		last := uint32(0)
-		for range count {
-			last += uint32(r.Uvarint())
-			d.pos = append(d.pos, last)
+		// The positions stay the record's bytes (see docData.pos),
+		// checked to be positions: gaps that add up within 32 bits.
+		p.pos = uint32(r.Offset())
+		last := uint64(0)
+		for range r.Len() {
+			if last += r.Uvarint(); last > math.MaxUint32 {
+				r.Fail()
+			}
 		}
-		p.end = uint32(len(d.pos))
+		p.end = uint32(r.Offset())
 		if int(p.block) >= max(len(doc.Blocks), 1) || (p.offset >= 0 && (len(doc.Blocks) == 0 || int(p.offset) > len(doc.Blocks[p.block].Text))) {
 			r.Fail()
 		}
@@ -203,9 +201,13 @@ func decodeDoc(rec []byte) (*docData, error) {
 // whose content comes out the same is then not compressed again (an edit
 // of one page changes a few of the index's files, not its thousand).
 func (ix *Index) SavedFiles() []byte {
-	var b wire.Buf
-	b.Byte(savedFormat)
 	paths := slices.Sorted(maps.Keys(ix.emitted.data))
+	size := 16
+	for _, p := range paths {
+		size += 64 + len(p) + len(ix.emitted.data[p])
+	}
+	b := make(wire.Buf, 0, size) // megabytes: grown by doubling, five times that
+	b.Byte(savedFormat)
 	raw := make(map[string][32]byte, len(ix.emitted.byRaw))
 	for sum, p := range ix.emitted.byRaw {
 		raw[p] = sum
