@@ -153,6 +153,17 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 		{"add a static file", func() {
 			write(fmt.Sprintf("static/s%d.txt", r.IntN(3)), "more\n")
 		}},
+		{"damage the state's records", func() {
+			// A crash, a full disk or a person: the next build must not
+			// trust records that are not as the state says.
+			if mode == throughState {
+				p := filepath.Join(cache, recordsFile)
+				if b, err := os.ReadFile(p); err == nil && len(b) > recordsHead {
+					b[recordsHead+r.IntN(len(b)-recordsHead)] ^= 0x20
+					os.WriteFile(p, b[:len(b)-r.IntN(2)], 0o644)
+				}
+			}
+		}},
 		{"spoil a page of the output", func() {
 			// Someone edits the published site by hand: the next build
 			// must not keep that file as the last build made it.

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -47,9 +49,10 @@ import (
 // the state does not keep: the published page holds it, and a copy would
 // cost a cold build a hundred megabytes more to write on a large site.
 //
-// The state is one file. It names the generator binary it was made by (a
-// hash of the executable) and the output folder it describes; anything
-// else is ignored. It is removed before a build is published and written
+// The state is state.bin and the page records it points to in records.bin
+// (see records.go). It names the generator binary it was made by (a hash
+// of the executable) and the output folder it describes; anything else is
+// ignored. It is removed before a build is published and written
 // after, so it never describes an output other than the one in place.
 // TestWarmStateEqualsFullBuild edits a site at random and checks every
 // build made through the state against a build from scratch.
@@ -59,7 +62,7 @@ const stateFile = "state.bin"
 
 // stateMagic starts the state; it changes when the layout of the state
 // changes.
-const stateMagic = "tradeoffs-state-4\n"
+const stateMagic = "tradeoffs-state-5\n"
 
 // stateSearch is a page's search analysis (see search.Index.Saved), with
 // the doc key it was made for.
@@ -91,9 +94,18 @@ type warmState struct {
 	tax *taxonomy
 	// searchFiles are the last build's index files (search.Index.SavedFiles).
 	searchFiles []byte
+	// records is the records file the state points into (see records.go).
+	records recordsState
 	// decoded delivers the search analyses, decoded while the build loads
 	// the content (see decodeSearch).
 	decoded chan decodedSearch
+}
+
+// recordsState is the records file a warm state was read from.
+type recordsState struct {
+	id   uint64
+	size uint64               // bytes, when read
+	refs map[string]recordRef // by source
 }
 
 type decodedSearch struct {
@@ -159,6 +171,35 @@ func generatorID() uint64 {
 	return generatorOnce.id
 }
 
+// StateSize returns how many bytes the state in dir holds if it describes
+// out and was made by this generator, else 0: how much a build of out will
+// start from (see cli's build).
+func StateSize(dir, out string) int64 {
+	if dir == "" || out == "" || generatorID() == 0 {
+		return 0
+	}
+	f, err := os.Open(filepath.Join(dir, stateFile))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	head := make([]byte, len(stateMagic)+binary.MaxVarintLen64*2+len(out))
+	n, _ := io.ReadFull(f, head)
+	if !bytes.HasPrefix(head[:n], []byte(stateMagic)) {
+		return 0
+	}
+	d := wire.NewReader(head[len(stateMagic):n])
+	if d.Uvarint() != generatorID() || d.Str() != out {
+		return 0
+	}
+	st, err1 := f.Stat()
+	rec, err2 := os.Stat(filepath.Join(dir, recordsFile))
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return st.Size() + rec.Size()
+}
+
 // loadState reads the state in dir if it describes out. A missing,
 // foreign or damaged state is nil: it only saves time.
 func loadState(dir, out string) *warmState {
@@ -184,15 +225,31 @@ func loadState(dir, out string) *warmState {
 		p := statePage{Out: d.Str(), Sig: d.Uvarint(), Size: d.Varint(), ModTime: d.Varint()}
 		ws.pages[p.Out] = p
 	}
-	raw := make([][]byte, d.Len())
-	for i := range raw {
-		raw[i] = d.Bytes()
+	ws.records.id = d.Uvarint()
+	srcs := make([]string, d.Len())
+	refs := make([]recordRef, len(srcs))
+	for i := range srcs {
+		srcs[i] = d.Str()
+		refs[i] = recordRef{off: d.Uvarint(), n: d.Uvarint(), sum: d.Uvarint()}
 	}
 	contentCache := d.Bytes()
 	ws.tax = readTaxonomy(wire.NewReader(d.Bytes()))
 	ws.searchFiles = d.Bytes()
 	if !d.Done() {
 		return nil
+	}
+	data, ok := readRecordsFile(dir, ws.records.id)
+	if !ok {
+		return nil
+	}
+	ws.records.size = uint64(len(data))
+	ws.records.refs = make(map[string]recordRef, len(srcs))
+	raw := make([][]byte, len(refs))
+	for i, ref := range refs {
+		if raw[i], ok = ref.slice(data); !ok {
+			return nil
+		}
+		ws.records.refs[srcs[i]] = ref
 	}
 	// A content cache that does not decode only costs reading every file.
 	ws.content, _ = content.LoadCache(contentCache)
@@ -203,7 +260,11 @@ func loadState(dir, out string) *warmState {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(raw); i += workers {
-				recs[i] = readRecord(wire.NewReader(raw[i]))
+				// A record that is not what the state says (an append
+				// that never reached the disk) makes the state unusable.
+				if xxhash.Sum64(raw[i]) == refs[i].sum {
+					recs[i] = readRecord(wire.NewReader(raw[i]))
+				}
 			}
 		})
 	}
@@ -212,7 +273,7 @@ func loadState(dir, out string) *warmState {
 	ws.search = make(map[string]stateSearch, len(recs))
 	ws.raw = make(map[string][]byte, len(recs))
 	for i, r := range recs {
-		if r == nil {
+		if r == nil || r.source != srcs[i] {
 			return nil
 		}
 		if r.md != nil {
@@ -286,7 +347,12 @@ func (s *build) saveState(dir, out string) error {
 		})
 	}
 	wg.Wait()
-	err := buildcache.WriteFile(dir, stateFile, func(w io.Writer) error {
+	sources := s.stateSources()
+	recordsID, refs, err := s.writeRecords(dir, sources)
+	if err != nil {
+		return fmt.Errorf("writing the build state: %w", err)
+	}
+	err = buildcache.WriteFile(dir, stateFile, func(w io.Writer) error {
 		head := wire.Buf(stateMagic)
 		head.Uvarint(gen)
 		head.Str(out)
@@ -298,12 +364,15 @@ func (s *build) saveState(dir, out string) error {
 			head.Varint(p.Size)
 			head.Varint(p.ModTime)
 		}
-		sources := s.stateSources()
+		head.Uvarint(recordsID)
 		head.Int(len(sources))
-		if _, err := w.Write(head); err != nil {
-			return err
+		for i, src := range sources {
+			head.Str(src)
+			head.Uvarint(refs[i].off)
+			head.Uvarint(refs[i].n)
+			head.Uvarint(refs[i].sum)
 		}
-		if err := s.writeRecords(w, sources); err != nil {
+		if _, err := w.Write(head); err != nil {
 			return err
 		}
 		var cc []byte
@@ -313,7 +382,7 @@ func (s *build) saveState(dir, out string) error {
 				return err
 			}
 		}
-		var tail, tax wire.Buf
+		var tax wire.Buf
 		if s.b.tax != nil {
 			writeTaxonomy(&tax, s.b.tax)
 		}
@@ -321,11 +390,19 @@ func (s *build) saveState(dir, out string) error {
 		if s.next.index != nil {
 			files = s.next.index.SavedFiles()
 		}
-		tail.Bytes(cc)
-		tail.Bytes(tax)
-		tail.Bytes(files)
-		_, err := w.Write(tail)
-		return err
+		// Each part after its length, written as it is rather than
+		// copied into one buffer (they are megabytes).
+		for _, part := range [][]byte{cc, tax, files} {
+			var n wire.Buf
+			n.Int(len(part))
+			if _, err := w.Write(n); err != nil {
+				return err
+			}
+			if _, err := w.Write(part); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("writing the build state: %w", err)
@@ -348,62 +425,40 @@ func (s *build) stateSources() []string {
 	return sources
 }
 
-// writeRecords writes the record of each page to w: the record the last
-// state held when it would be the same (the page's conversion and analysis
-// were taken from it), else a new one. New records are encoded on every
-// core, a batch at a time: on a large site they are a hundred megabytes,
-// which a one-shot build need not hold all at once.
-func (s *build) writeRecords(w io.Writer, sources []string) error {
-	ws := s.b.warm
-	const batch = 512
-	raw := make([][]byte, batch)
-	for start := 0; start < len(sources); start += batch {
-		chunk := sources[start:min(start+batch, len(sources))]
-		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
-		for wk := range workers {
-			wg.Go(func() {
-				for i := wk; i < len(chunk); i += workers {
-					raw[i] = s.record(ws, chunk[i])
-				}
-			})
-		}
-		wg.Wait()
-		for i := range chunk {
-			var n wire.Buf
-			n.Int(len(raw[i]))
-			if _, err := w.Write(n); err != nil {
-				return err
-			}
-			if _, err := w.Write(raw[i]); err != nil {
-				return err
-			}
-			raw[i] = nil
-		}
+// record returns the state record of the page at src: the warm state's
+// when it would be the same.
+func (s *build) record(ws *warmState, src string) []byte {
+	if s.sameRecord(ws, src) {
+		return ws.raw[src]
 	}
-	return nil
+	return s.newRecord(src)
 }
 
-// record returns the state record of the page at src.
-func (s *build) record(ws *warmState, src string) []byte {
-	r := &pageRecord{source: src, md: s.next.md[src]}
+// sameRecord reports whether the warm state's record of the page at src is
+// still right: its conversion was reused and so was its analysis (kept.rec
+// is the last record's, taken only for the same doc key), or the page was
+// not in the search index then and is not now.
+func (s *build) sameRecord(ws *warmState, src string) bool {
+	if ws == nil || ws.raw[src] == nil || ws.md[src] != s.next.md[src] {
+		return false
+	}
 	kept, indexed := s.next.search[src]
-	if indexed {
+	if _, had := ws.search[src]; had {
+		return indexed && kept.rec != nil
+	}
+	return !indexed
+}
+
+// newRecord encodes the state record of the page at src.
+func (s *build) newRecord(src string) []byte {
+	r := &pageRecord{source: src, md: s.next.md[src]}
+	if kept, indexed := s.next.search[src]; indexed {
 		rec := kept.rec
 		if rec == nil && s.next.index != nil {
 			rec = s.next.index.Saved(kept.url)
 		}
 		if rec != nil {
 			r.search = &stateSearch{DocKey: kept.docKey, Rec: rec}
-		}
-	}
-	// The last record is still right when its conversion was reused and
-	// so was its analysis (kept.rec is the last record's, taken only for
-	// the same doc key), or the page had none then and has none now.
-	if ws != nil && ws.raw[src] != nil && ws.md[src] == r.md {
-		_, had := ws.search[src]
-		if (had && kept.rec != nil) || (!had && r.search == nil) {
-			return ws.raw[src]
 		}
 	}
 	var e wire.Buf
