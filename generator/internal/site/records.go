@@ -49,7 +49,7 @@ type recordRef struct {
 
 // readRecordsFile reads the records file in dir if its identifier is id.
 func readRecordsFile(dir string, id uint64) ([]byte, bool) {
-	data, err := os.ReadFile(filepath.Join(dir, recordsFile))
+	data, err := readShared(filepath.Join(dir, recordsFile))
 	if err != nil || !isRecordsHead(data, id) {
 		return nil, false
 	}

@@ -210,7 +210,7 @@ func loadState(dir, out string) *warmState {
 	if gen == 0 {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(dir, stateFile))
+	data, err := readShared(filepath.Join(dir, stateFile))
 	if err != nil || !strings.HasPrefix(string(data[:min(len(data), len(stateMagic))]), stateMagic) {
 		return nil
 	}
@@ -252,10 +252,10 @@ func loadState(dir, out string) *warmState {
 		ws.records.refs[srcs[i]] = ref
 	}
 	// A content cache that does not decode only costs reading every file.
-	ws.content, _ = content.LoadCache(contentCache)
-	// Records are decoded on every core.
-	recs := make([]*pageRecord, len(raw))
+	// It is decoded beside the records, which are decoded on every core.
 	var wg sync.WaitGroup
+	wg.Go(func() { ws.content, _ = content.LoadCache(contentCache) })
+	recs := make([]*pageRecord, len(raw))
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
