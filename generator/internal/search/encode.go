@@ -138,11 +138,14 @@ func window(text string, off int) string {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
-// ref is one posting of a term, in document-id order.
+// ref is one posting of a term, in document-id order, with the fields the
+// term's encoding reads for every posting (the others it reads through p
+// for its best few).
 type ref struct {
-	id int
-	d  *docData
-	p  *posting
+	d        *docData
+	p        *posting
+	id       int32
+	w, block uint8
 }
 
 // topK returns the indexes in refs of the k best postings by weight
@@ -166,30 +169,31 @@ func topK(refs []ref, ws []uint8, k int) []int {
 }
 
 // encodeTerm writes one term's record of a term shard (see the package
-// documentation for the layout) and its positions, and returns the ids of
-// the pages its top list shows.
-func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
+// documentation for the layout) and returns the ids of the pages its top
+// list shows. Its positions, t.pos, are copied by Index.prepare.
+func encodeTerm(t *term, k int, st *stemmer) (rec []byte, shown []int) {
 	w := make(wire.Buf, 0, 64+3*len(t.refs)+256*min(k, len(t.refs)))
 	w.Str(t.stem)
 	w.Strs(t.sortedWords())
 	w.Int(len(t.refs))
 	stop := isStopWord(t.stem)
 	ws := make([]uint8, len(t.refs))
-	for i, r := range t.refs {
-		ws[i] = r.p.w
+	for i := range t.refs {
+		ws[i] = t.refs[i].w
 	}
 	if stop {
 		w.Byte(1)
 	} else {
 		w.Byte(0)
 		last := 0
-		for _, r := range t.refs {
-			w.Int(r.id - last)
-			last = r.id
+		for i := range t.refs {
+			id := int(t.refs[i].id)
+			w.Int(id - last)
+			last = id
 		}
 		w.Raw(ws)
-		for _, r := range t.refs {
-			w.Byte(r.p.block)
+		for i := range t.refs {
+			w.Byte(t.refs[i].block)
 		}
 	}
 	top := topK(t.refs, ws, k)
@@ -201,24 +205,13 @@ func encodeTerm(t *term, k int, st *stemmer) (rec, pos []byte, shown []int) {
 		if int(r.p.block) < len(bl) {
 			anchor, heading = bl[r.p.block].Anchor, bl[r.p.block].Heading
 		}
-		w.Int(r.id)
+		w.Int(int(r.id))
 		w.Byte(ws[i])
 		w.Byte(r.p.block)
 		w.Str(anchor)
 		w.Str(heading)
 		w.Str(snippet(r.d, r.p, st))
-		shown = append(shown, r.id)
+		shown = append(shown, int(r.id))
 	}
-	if !stop {
-		n := 0
-		for _, r := range t.refs {
-			n += int(r.p.end - r.p.pos)
-		}
-		pw := make(wire.Buf, 0, n)
-		for _, r := range t.refs {
-			pw.Raw(r.d.pos[r.p.pos:r.p.end])
-		}
-		pos = pw
-	}
-	return w, pos, shown
+	return w, shown
 }

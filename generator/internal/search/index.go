@@ -61,6 +61,8 @@ type term struct {
 	words map[string]int // folded surface forms → number of pages using them
 	ndocs int
 	refs  []ref // postings in id order, rebuilt at each emit
+	todo  bool  // to be encoded at this emit
+	plen  int   // the length of its positions, when todo
 
 	// encoded at the last emit, valid while the term is clean
 	rec, pos []byte
@@ -247,35 +249,54 @@ func (ix *Index) prepare() []*term {
 	clear(ix.fresh)
 	ix.order, ix.pivot = order, pivot
 	terms := ix.sortedTerms()
+	var todo []*term
 	for _, t := range terms {
 		if cap(t.refs) < t.ndocs || cap(t.refs) > 2*t.ndocs {
 			t.refs = make([]ref, 0, t.ndocs)
 		}
 		t.refs = t.refs[:0]
-	}
-	for id, d := range order {
-		for i := range d.postings {
-			p := &d.postings[i]
-			p.t.refs = append(p.t.refs, ref{id: id, d: d, p: p})
-		}
-	}
-	var todo []*term
-	for _, t := range terms {
-		if all || ix.dirty[t] || t.rec == nil {
+		t.todo, t.plen = all || ix.dirty[t] || t.rec == nil, 0
+		if t.todo {
 			todo = append(todo, t)
 		}
 	}
 	clear(ix.dirty)
+	// The pages are visited in id order, each once: a posting's weight,
+	// block and positions are copied where its term's encoding reads
+	// them, in order. Reading them per term instead, through the refs,
+	// visited every page's postings once for each of its terms, in
+	// memory far apart (a tenth of a second at 10,000 pages).
+	for id, d := range order {
+		for i := range d.postings {
+			p := &d.postings[i]
+			p.t.refs = append(p.t.refs, ref{id: int32(id), d: d, p: p, w: p.w, block: p.block})
+			if p.t.todo {
+				p.t.plen += int(p.end - p.pos)
+			}
+		}
+	}
 	for _, t := range todo {
 		ix.gen++
 		t.gen = ix.gen
+		t.pos = nil
+		if !isStopWord(t.stem) {
+			t.pos = make([]byte, 0, t.plen)
+		}
+	}
+	for _, d := range order {
+		for i := range d.postings {
+			p := &d.postings[i]
+			if p.t.todo && p.t.pos != nil {
+				p.t.pos = append(p.t.pos, d.pos[p.pos:p.end]...)
+			}
+		}
 	}
 	var wg sync.WaitGroup
 	for w, a := range ix.an {
 		wg.Go(func() {
 			for i := w; i < len(todo); i += len(ix.an) {
 				t := todo[i]
-				t.rec, t.pos, t.shown = encodeTerm(t, ix.opts.TopK, a.st)
+				t.rec, t.shown = encodeTerm(t, ix.opts.TopK, a.st)
 			}
 		})
 	}
