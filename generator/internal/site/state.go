@@ -211,7 +211,16 @@ func loadState(dir, out string) *warmState {
 		return nil
 	}
 	data, err := readShared(filepath.Join(dir, stateFile))
-	if err != nil || !strings.HasPrefix(string(data[:min(len(data), len(stateMagic))]), stateMagic) {
+	if err != nil {
+		return nil
+	}
+	return decodeState(data, gen, out, func(id uint64) ([]byte, bool) { return readRecordsFile(dir, id) })
+}
+
+// decodeState decodes a state made by generator gen for out, given its
+// records file by identifier.
+func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([]byte, bool)) *warmState {
+	if !strings.HasPrefix(string(data[:min(len(data), len(stateMagic))]), stateMagic) {
 		return nil
 	}
 	d := wire.NewReader(data[len(stateMagic):])
@@ -238,7 +247,7 @@ func loadState(dir, out string) *warmState {
 	if !d.Done() {
 		return nil
 	}
-	data, ok := readRecordsFile(dir, ws.records.id)
+	data, ok := records(ws.records.id)
 	if !ok {
 		return nil
 	}
