@@ -75,6 +75,9 @@ func Ratio(a, b float64) string {
 		return fmt.Sprintf("%.0f×", r)
 	case r >= 10:
 		return fmt.Sprintf("%.1f×", r)
+	case r < 0.1:
+		// Goals such as 0.05× need the third digit: 0.054× is missed.
+		return fmt.Sprintf("%.3f×", r)
 	}
 	return fmt.Sprintf("%.2f×", r)
 }
