@@ -263,15 +263,7 @@ func warmStep(t *testing.T, opts Options, out, cache string, full *Site) (string
 		}
 		return "", kept
 	}
-	if err := s.Publishing(); err != nil {
-		t.Fatal(err)
-	}
-	if err := output.Commit(opts.Output, out); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Published(); err != nil {
-		t.Fatal(err)
-	}
+	publish(t, s, opts.Output, out)
 	got := readTree(t, out)
 	want := map[string]string{}
 	for _, path := range full.Files.Paths() {
@@ -291,6 +283,21 @@ func warmStep(t *testing.T, opts Options, out, cache string, full *Site) (string
 		}
 	}
 	return "", kept
+}
+
+// publish publishes build s, staged in staged, into out, as the build
+// command does: the state removed, the output committed, the state written.
+func publish(tb testing.TB, s *Site, staged *output.Files, out string) {
+	tb.Helper()
+	if err := s.Publishing(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := output.Commit(staged, out); err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.Published(); err != nil {
+		tb.Fatal(err)
+	}
 }
 
 // readTree returns the files under dir by slash-separated path.

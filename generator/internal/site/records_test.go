@@ -127,15 +127,7 @@ func FuzzDecodeState(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	if err := s.Publishing(); err != nil {
-		f.Fatal(err)
-	}
-	if err := output.Commit(opts.Output, out); err != nil {
-		f.Fatal(err)
-	}
-	if err := s.Published(); err != nil {
-		f.Fatal(err)
-	}
+	publish(f, s, opts.Output, out)
 	state, err1 := os.ReadFile(filepath.Join(cache, stateFile))
 	records, err2 := os.ReadFile(filepath.Join(cache, recordsFile))
 	if err1 != nil || err2 != nil {
