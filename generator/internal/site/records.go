@@ -3,7 +3,6 @@ package site
 import (
 	"bufio"
 	"encoding/binary"
-	"errors"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -72,7 +71,7 @@ func (ref recordRef) slice(data []byte) ([]byte, bool) {
 
 // recordsWriter writes the records of the pages a state keeps.
 type recordsWriter struct {
-	w    *bufio.Writer
+	w    io.Writer
 	off  uint64
 	refs []recordRef
 }
@@ -103,11 +102,7 @@ func (s *build) writeRecords(dir string, sources []string) (uint64, []recordRef,
 	id := rand.Uint64() | 1
 	var refs []recordRef
 	err := buildcache.WriteFile(dir, recordsFile, func(w io.Writer) error {
-		bw, ok := w.(*bufio.Writer)
-		if !ok {
-			return errors.New("records: unbuffered writer")
-		}
-		rw := &recordsWriter{w: bw, off: uint64(recordsHead), refs: make([]recordRef, 0, len(sources))}
+		rw := &recordsWriter{w: w, off: uint64(recordsHead), refs: make([]recordRef, 0, len(sources))}
 		head := wire.Buf(recordsMagic)
 		head = binary.LittleEndian.AppendUint64(head, id)
 		if _, err := w.Write(head); err != nil {
@@ -171,14 +166,15 @@ func (s *build) appendRecords(dir string, ws *warmState, sources []string) (uint
 	if err != nil {
 		return 0, nil, false
 	}
-	rw := &recordsWriter{w: bufio.NewWriterSize(f, 1<<16), off: uint64(end)}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	rw := &recordsWriter{w: bw, off: uint64(end)}
 	for k, rec := range fresh {
 		if err := rw.add(rec); err != nil {
 			return 0, nil, false
 		}
 		refs[again[k]] = rw.refs[k]
 	}
-	if rw.w.Flush() != nil || f.Close() != nil {
+	if bw.Flush() != nil || f.Close() != nil {
 		return 0, nil, false
 	}
 	return ws.records.id, refs, true
