@@ -119,20 +119,24 @@ func (s *build) writeRecords(dir string, sources []string) (uint64, []recordRef,
 // state's to its records file, and returns where every record is. It does
 // nothing when many records changed (a new file is then as quick to write,
 // and the new records need not be held at once) or the file would be more
-// than half dead bytes.
+// than half dead bytes. That is decided before any record is encoded, so
+// that none is encoded twice: a changed page's new record is taken to be
+// as long as its last one.
 func (s *build) appendRecords(dir string, ws *warmState, sources []string) (uint64, []recordRef, bool) {
 	refs := make([]recordRef, len(sources))
 	var again []int
-	live := uint64(0)
+	kept, live := uint64(0), uint64(0) // bytes kept where they are; bytes live after the append
 	for i, src := range sources {
-		if old, ok := ws.records.refs[src]; ok && s.sameRecord(ws, src) {
+		old, ok := ws.records.refs[src]
+		if ok && s.sameRecord(ws, src) {
 			refs[i] = old
-			live += old.n
+			kept += old.n
 		} else {
 			again = append(again, i)
 		}
+		live += old.n
 	}
-	if len(again) > len(sources)/4 {
+	if len(again) > len(sources)/4 || ws.records.size-kept > live {
 		return 0, nil, false
 	}
 	fresh := make([][]byte, len(again))
@@ -146,13 +150,6 @@ func (s *build) appendRecords(dir string, ws *warmState, sources []string) (uint
 		})
 	}
 	wg.Wait()
-	added := uint64(0)
-	for _, rec := range fresh {
-		added += uint64(len(rec))
-	}
-	if ws.records.size+added > 2*(live+added) {
-		return 0, nil, false
-	}
 	f, err := os.OpenFile(filepath.Join(dir, recordsFile), os.O_RDWR, 0)
 	if err != nil {
 		return 0, nil, false

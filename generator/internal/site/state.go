@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -185,11 +184,7 @@ func StateSize(dir, out string) int64 {
 	defer f.Close()
 	head := make([]byte, len(stateMagic)+binary.MaxVarintLen64*2+len(out))
 	n, _ := io.ReadFull(f, head)
-	if !bytes.HasPrefix(head[:n], []byte(stateMagic)) {
-		return 0
-	}
-	d := wire.NewReader(head[len(stateMagic):n])
-	if d.Uvarint() != generatorID() || d.Str() != out {
+	if _, ok := stateHead(head[:n], generatorID(), out); !ok {
 		return 0
 	}
 	st, err1 := f.Stat()
@@ -217,14 +212,25 @@ func loadState(dir, out string) *warmState {
 	return decodeState(data, gen, out, func(id uint64) ([]byte, bool) { return readRecordsFile(dir, id) })
 }
 
-// decodeState decodes a state made by generator gen for out, given its
-// records file by identifier.
-func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([]byte, bool)) *warmState {
-	if !strings.HasPrefix(string(data[:min(len(data), len(stateMagic))]), stateMagic) {
-		return nil
+// stateHead reads the head of a state (its magic, generator and output
+// folder) and returns a reader of what follows, if the state was made by
+// generator gen for out.
+func stateHead(data []byte, gen uint64, out string) (*wire.Reader, bool) {
+	if !bytes.HasPrefix(data, []byte(stateMagic)) {
+		return nil, false
 	}
 	d := wire.NewReader(data[len(stateMagic):])
 	if d.Uvarint() != gen || d.Str() != out {
+		return nil, false
+	}
+	return d, true
+}
+
+// decodeState decodes a state made by generator gen for out, given its
+// records file by identifier.
+func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([]byte, bool)) *warmState {
+	d, ok := stateHead(data, gen, out)
+	if !ok {
 		return nil
 	}
 	ws := &warmState{pathsKey: d.Uvarint()}
@@ -247,15 +253,15 @@ func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([
 	if !d.Done() {
 		return nil
 	}
-	data, ok := records(ws.records.id)
+	file, ok := records(ws.records.id)
 	if !ok {
 		return nil
 	}
-	ws.records.size = uint64(len(data))
+	ws.records.size = uint64(len(file))
 	ws.records.refs = make(map[string]recordRef, len(srcs))
 	raw := make([][]byte, len(refs))
 	for i, ref := range refs {
-		if raw[i], ok = ref.slice(data); !ok {
+		if raw[i], ok = ref.slice(file); !ok {
 			return nil
 		}
 		ws.records.refs[srcs[i]] = ref
