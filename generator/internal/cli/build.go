@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/rootfs"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
 )
 
@@ -43,8 +44,15 @@ func (f *siteFlags) cacheDir() string {
 	return filepath.Join(f.root, ".cache")
 }
 
-func (f *siteFlags) options() site.Options {
-	return site.Options{FS: os.DirFS(f.root), Root: f.root, Drafts: f.drafts, BaseURL: f.baseURL, LinkWarnings: f.warnLinks, CacheDir: f.cacheDir()}
+// options opens the site root (see package rootfs: nothing outside it is
+// read) and returns the build's options. The root stays open until the
+// process ends.
+func (f *siteFlags) options() (site.Options, error) {
+	root, err := rootfs.Open(f.root)
+	if err != nil {
+		return site.Options{}, fmt.Errorf("cannot open the site root: %w", err)
+	}
+	return site.Options{FS: root, Root: f.root, Drafts: f.drafts, BaseURL: f.baseURL, LinkWarnings: f.warnLinks, CacheDir: f.cacheDir()}, nil
 }
 
 func runBuild(ctx context.Context, env Env, args []string) int {
@@ -69,7 +77,11 @@ swaps).`)
 	if *out == "" {
 		*out = filepath.Join(sf.root, "public")
 	}
-	opts := sf.options()
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "build: %v\n", err)
+		return 1
+	}
 	opts.Preview = *preview
 	// A build's live data peaks while the pages render (their converted
 	// content, the search index, the highlighted code to cache): collecting

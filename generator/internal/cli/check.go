@@ -19,7 +19,12 @@ file:line:col: message, and exits 1 if there is any error.`)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	s, err := site.Build(ctx, sf.options())
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "check: %v\n", err)
+		return 1
+	}
+	s, err := site.Build(ctx, opts)
 	if err != nil {
 		return 1
 	}

@@ -23,10 +23,14 @@ Nothing is written to disk. The server listens on 127.0.0.1 only unless
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	opts := sf.options()
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "serve: %v\n", err)
+		return 1
+	}
 	opts.LinkWarnings = true
 	opts.Dev = true
-	err := devserver.Run(ctx, devserver.Config{
+	err = devserver.Run(ctx, devserver.Config{
 		Root: sf.root, Site: opts, Bind: *bind, Port: *port, Poll: *poll,
 		Out: env.Stdout, Err: env.Stderr,
 	})

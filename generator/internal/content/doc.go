@@ -13,9 +13,13 @@
 //	content/<section>/<sub>/<slug>.md    a page in a nested folder → /<section>/<sub>/<slug>/
 //	content/_site.yaml                   the site config (package config)
 //
-// Names starting with "." or "_" are ignored, except _index.md. Other files
-// (images, calculator definitions under calculators/) are reported in
-// Site.Files for the later stages.
+// Pages are the files named *.md or *.markdown, in any letter case. Names
+// starting with "." or "_" are ignored, except _index.md, and so are the
+// files editors and patch tools leave beside pages ("page.md~", "#page.md#",
+// "page.md.orig"; package editorfiles): they are never published. Other
+// files (images, calculator definitions under calculators/) are reported in
+// Site.Files for the later stages, marked Asset when their type is one that
+// is published as it is (files.go says which).
 //
 // # Front matter
 //
@@ -32,5 +36,6 @@
 // build command keeps it in its build state, so a build reads only the
 // files whose size or time changed.
 //
-// content imports diag and yamldoc.
+// content imports diag, yamldoc, slug, editorfiles, rootfs (for the error
+// of a link out of the site root) and xxhash.
 package content

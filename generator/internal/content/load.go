@@ -15,6 +15,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/rootfs"
 	"github.com/tradeoffs/tradeoffs/generator/internal/yamldoc"
 )
 
@@ -103,8 +104,7 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 		}
 		return nil
 	}
-	if d.Type()&fs.ModeSymlink != 0 {
-		w.checkSymlink(p)
+	if d.Type()&fs.ModeSymlink != 0 && !w.linkedFile(p) {
 		return nil
 	}
 	rel := strings.TrimPrefix(p, Dir+"/")
@@ -119,24 +119,12 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 		}
 		return nil
 	}
-	if strings.HasSuffix(name, ".md") {
+	if IsPage(name) {
 		w.addPage(p, rel, "")
 		return nil
 	}
-	w.files = append(w.files, File{Source: p, Rel: rel})
+	w.files = append(w.files, File{Source: p, Rel: rel, Asset: isAsset(name)})
 	return nil
-}
-
-// ignored reports names that are not content: hidden files, editor backups,
-// and underscore names other than _index.md.
-func ignored(name string) bool {
-	switch {
-	case name == "_index.md":
-		return false
-	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasSuffix(name, "~"):
-		return true
-	}
-	return false
 }
 
 func (w *walker) addPage(p, rel, bundle string) *Page {
@@ -166,12 +154,11 @@ func (w *walker) addBundle(dir string) {
 				return fs.SkipDir
 			}
 			return nil
-		case d.Type()&fs.ModeSymlink != 0:
-			w.checkSymlink(p)
+		case d.Type()&fs.ModeSymlink != 0 && !w.linkedFile(p):
 			return nil
 		case d.IsDir():
 			return nil
-		case strings.HasSuffix(p, ".md"):
+		case IsPage(d.Name()):
 			w.diags.Errorf(diag.Pos{File: p}, "a page bundle cannot hold other pages: %s is inside the bundle %s/; move it out, or make it part of index.md", p, dir)
 			return nil
 		}
@@ -186,19 +173,30 @@ func (w *walker) addBundle(dir string) {
 	}
 }
 
-// checkSymlink rejects links whose target leaves content/: a pull request
-// must not be able to publish files from elsewhere on the build machine.
-// Links inside content/ are not followed either; the message says so.
-func (w *walker) checkSymlink(p string) {
-	target, err := fs.ReadLink(w.fsys, p)
-	if err == nil && !path.IsAbs(target) {
-		resolved := path.Join(path.Dir(p), target)
-		if resolved == Dir || strings.HasPrefix(resolved, Dir+"/") {
-			w.diags.Errorf(diag.Pos{File: p}, "symbolic links are not followed: replace the link with the file itself (it points to %s)", resolved)
-			return
+// linkedFile reports whether the symbolic link p is followed as a file. A
+// link that leaves the site root cannot be read (package rootfs names the
+// link and its target); a page or a folder behind a link is not followed
+// either: a page has one source file, and a folder's link could loop.
+func (w *walker) linkedFile(p string) bool {
+	info, err := fs.Stat(w.fsys, p)
+	switch {
+	case err != nil:
+		var esc *rootfs.EscapeError
+		if errors.As(err, &esc) {
+			w.diags.Errorf(diag.Pos{File: p}, "%v", err)
+		} else {
+			w.diags.Errorf(diag.Pos{File: p}, "cannot read the symbolic link's target: %v", err)
 		}
+		return false
+	case info.IsDir():
+		w.diags.Errorf(diag.Pos{File: p}, "symbolic links to folders are not followed: replace the link with the folder itself")
+		return false
+	case IsPage(path.Base(p)):
+		target, _ := fs.ReadLink(w.fsys, p)
+		w.diags.Errorf(diag.Pos{File: p}, "symbolic links to pages are not followed: replace the link with the file itself (it points to %s)", target)
+		return false
 	}
-	w.diags.Errorf(diag.Pos{File: p}, "symbolic link points outside content/ (%s): content must be files inside content/", target)
+	return true
 }
 
 // parseAll reads and decodes pages in parallel; results keep Source order.

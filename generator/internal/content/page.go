@@ -79,6 +79,8 @@ type File struct {
 	Source string
 	// Rel is its path under content/: "calculators/x.yaml".
 	Rel string
+	// Asset is set for the types published as they are (AssetTypes).
+	Asset bool
 }
 
 // ValidSlug reports whether s may be used as a URL path element.
@@ -104,7 +106,7 @@ func urlFor(rel string) (slug, url, out string, kind Kind) {
 	case file == "index.md":
 		return path.Base(dir), "/" + dir + "/", dir + "/index.html", KindPage
 	}
-	slug = strings.TrimSuffix(file, ".md")
+	slug = pageSlug(file)
 	p := path.Join(dir, slug)
 	return slug, "/" + p + "/", p + "/index.html", KindPage
 }

@@ -22,9 +22,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/rootfs"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
 	"github.com/tradeoffs/tradeoffs/generator/internal/watch"
 )
@@ -174,7 +176,12 @@ const largeSite = 1500
 // Run builds the site, serves it and rebuilds it on every change until ctx
 // is cancelled. It returns an error only when it cannot start.
 func Run(ctx context.Context, cfg Config) error {
-	cfg.Site.FS = os.DirFS(cfg.Root)
+	root, err := rootfs.Open(cfg.Root)
+	if err != nil {
+		return fmt.Errorf("cannot open the site root: %w", err)
+	}
+	defer root.Close()
+	cfg.Site.FS = root
 	cfg.Site.Root = cfg.Root
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
 	if err != nil {
@@ -453,7 +460,7 @@ func (s *Server) collectSoon() {
 func countPages(root string) int {
 	n := 0
 	filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+		if err == nil && !d.IsDir() && content.IsPage(d.Name()) {
 			n++
 		}
 		return nil

@@ -87,28 +87,31 @@ func Load(defaults, site Source, funcs template.FuncMap) (*Set, diag.List) {
 		if src.FS == nil {
 			continue
 		}
-		err := fs.WalkDir(src.FS, src.Dir, func(p string, d fs.DirEntry, err error) error {
+		// Each file that cannot be read is reported with its path, and
+		// the others are still read: a link out of the site root (see
+		// package rootfs) is one such file.
+		fs.WalkDir(src.FS, src.Dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == src.Dir && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir // a site without layouts/ uses the defaults
 				}
-				return err
-			}
-			if d.IsDir() || !strings.HasSuffix(p, ".html") {
+				diags.Errorf(diag.Pos{File: path.Join(src.Label, strings.TrimPrefix(p, src.Dir))}, "cannot read layouts: %v", err)
 				return nil
 			}
-			b, err := fs.ReadFile(src.FS, p)
-			if err != nil {
-				return err
-			}
 			name := strings.TrimPrefix(p, src.Dir+"/")
-			files[name] = b
-			s.sources[name] = path.Join(src.Label, name)
+			if !strings.HasSuffix(p, ".html") && d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			b, err := readLayout(src.FS, p, d)
+			switch {
+			case err != nil:
+				diags.Errorf(diag.Pos{File: path.Join(src.Label, name)}, "cannot read the layout: %v", err)
+			case b != nil && strings.HasSuffix(p, ".html"):
+				files[name] = b
+				s.sources[name] = path.Join(src.Label, name)
+			}
 			return nil
 		})
-		if err != nil {
-			diags.Errorf(diag.Pos{File: src.Label}, "cannot read layouts: %v", err)
-		}
 	}
 	s.hash = hashFiles(files)
 	if _, ok := files[Base]; !ok {
@@ -256,6 +259,25 @@ func (s *Set) Diag(err error) diag.Diagnostic {
 	col, _ := strconv.Atoi(m[3])
 	text := strings.TrimPrefix(m[4], "executing ")
 	return diag.Errorf(diag.Pos{File: file, Line: line, Col: col}, "template: %s", text)
+}
+
+// readLayout reads the file p of a walk, following a symbolic link (which
+// the file system refuses if it leaves the site root). It returns nil for a
+// folder.
+func readLayout(fsys fs.FS, p string, d fs.DirEntry) ([]byte, error) {
+	if d.IsDir() {
+		return nil, nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		if info.IsDir() {
+			return nil, fmt.Errorf("%s is a symbolic link to a folder: layouts are read from files and real folders only; replace the link with the folder", p)
+		}
+	}
+	return fs.ReadFile(fsys, p)
 }
 
 func hashFiles(files map[string][]byte) string {

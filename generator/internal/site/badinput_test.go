@@ -223,13 +223,3 @@ func TestUnreadableFile(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
-
-func TestSymlinkOutOfContentIsAnError(t *testing.T) {
-	fsys := siteFS(nil)
-	fsys["content/notes/passwd.md"] = &fstest.MapFile{Data: []byte("../../../etc/passwd"), Mode: fs.ModeSymlink}
-	s := buildSite(t, fsys)
-	want := "content/notes/passwd.md: symbolic link points outside content/ (../../../etc/passwd): content must be files inside content/"
-	if got := strings.TrimSpace(s.Diags.Error()); got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}

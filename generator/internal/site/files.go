@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/editorfiles"
 	"github.com/tradeoffs/tradeoffs/generator/internal/feeds"
 )
 
@@ -138,11 +140,18 @@ func (s *build) copyStatic(context.Context) {
 		switch {
 		case err != nil:
 			return err
+		case d.IsDir() || strings.HasPrefix(d.Name(), ".") || editorfiles.Match(d.Name()):
+			return nil
 		case d.Type()&fs.ModeSymlink != 0:
-			s.diags.Errorf(diag.Pos{File: p}, "symbolic links are not copied from static/: replace the link with the file")
-			return nil
-		case d.IsDir() || strings.HasPrefix(d.Name(), "."):
-			return nil
+			// Followed when it leads to a file inside the site root;
+			// the file system refuses one that leaves it.
+			if info, err := fs.Stat(s.opts.FS, p); err != nil {
+				s.diags.Errorf(diag.Pos{File: p}, "%v", err)
+				return nil
+			} else if info.IsDir() {
+				s.diags.Errorf(diag.Pos{File: p}, "symbolic links to folders are not followed in static/: replace the link with the folder itself")
+				return nil
+			}
 		}
 		s.copyFile(p, strings.TrimPrefix(p, StaticDir+"/"))
 		return nil
@@ -159,10 +168,13 @@ func (s *build) copyStatic(context.Context) {
 		}
 	}
 	for _, f := range s.content.Files {
-		if s.consumed(f) {
-			continue
+		switch {
+		case s.consumed(f):
+		case f.Asset:
+			s.copyFile(f.Source, f.Rel)
+		default:
+			s.diags.Warnf(diag.Pos{File: f.Source}, "not published: %s is not a page (.md, .markdown) or a file type published from content/ (images, PDF, text, CSV, JSON, audio, video, fonts); to publish it as it is, put it in static/ or in a page bundle (a folder with index.md)", path.Base(f.Source))
 		}
-		s.copyFile(f.Source, f.Rel)
 	}
 }
 

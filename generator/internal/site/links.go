@@ -3,10 +3,11 @@ package site
 import (
 	"bytes"
 	"context"
-	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 	"net/url"
 	"path"
 	"strings"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
@@ -29,7 +30,7 @@ func (r *resolver) Rewrite(source, dest string) string {
 		return dest
 	}
 	target := path.Join(path.Dir(source), p)
-	if strings.HasSuffix(p, ".md") {
+	if content.IsPage(path.Base(p)) {
 		if tp, ok := r.bySource[target]; ok {
 			return tp.URL + frag
 		}
@@ -158,7 +159,7 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 	if p == "" {
 		p = from.URL
 	}
-	if strings.HasSuffix(p, ".md") {
+	if content.IsPage(path.Base(p)) {
 		return "link to " + p + ": no such page: check the path, relative to this file", ""
 	}
 	if !strings.HasPrefix(p, "/") {

@@ -4,8 +4,9 @@
 // site folder, how it changed (created, modified, removed) and which part of
 // the site it belongs to (content, layout, static, config, other).
 //
-// It imports the standard library and github.com/fsnotify/fsnotify only; the
-// dev server imports it, the build never does.
+// It imports the standard library, github.com/fsnotify/fsnotify and
+// editorfiles (the names editors write beside files, which it never reports);
+// the dev server imports it, the build never does.
 //
 // # How it stays correct
 //

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/tradeoffs/tradeoffs/generator/internal/editorfiles"
 )
 
 // notifier watches with the system's notifications (inotify on Linux).
@@ -135,7 +136,7 @@ func (n *notifier) receive(it item) {
 // folder, under its old name), a folder created is watched with all it holds.
 func (n *notifier) handle(ev fsnotify.Event) {
 	rel, ok := n.tree.rel(ev.Name)
-	if !ok || Ignored(path.Base(rel)) {
+	if !ok || editorfiles.Match(path.Base(rel)) {
 		return
 	}
 	now := time.Now()
@@ -205,7 +206,7 @@ func (n *notifier) watchTree(rel string) error {
 			return nil
 		}
 		r, ok := n.tree.rel(p)
-		if !ok || (r != rel && Ignored(d.Name())) {
+		if !ok || (r != rel && editorfiles.Match(d.Name())) {
 			return filepath.SkipDir
 		}
 		if err := n.watchDir(r); err != nil {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/editorfiles"
 )
 
 // fileState is what tells two versions of a file apart without reading it.
@@ -75,7 +77,7 @@ func (t *tree) scan(rel string, files map[string]fileState, dirs map[string]bool
 			return filepath.SkipAll
 		}
 		r, ok := t.rel(p)
-		if err != nil || !ok || (r != rel && Ignored(d.Name())) {
+		if err != nil || !ok || (r != rel && editorfiles.Match(d.Name())) {
 			return skip(d)
 		}
 		if d.IsDir() {

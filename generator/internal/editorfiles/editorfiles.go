@@ -1,15 +1,17 @@
-package watch
+// Package editorfiles owns the names that editors, operating systems,
+// version control and patch tools write beside the files being edited. None
+// is a page, a layout or an asset: the watcher does not report them and the
+// build neither reads nor publishes them.
+package editorfiles
 
 import (
 	"strconv"
 	"strings"
 )
 
-// Ignored reports whether the watcher leaves out a file or folder with this
-// base name: it is never reported, and an ignored folder is not watched.
-// Matching is case-insensitive. The names are those that editors, operating
-// systems and version control write next to the files being edited; none is
-// a page, a layout or an asset:
+// Match reports whether a file or folder with this base name was written by
+// a tool beside the files being edited. Matching is case-insensitive. The
+// names are:
 //
 //   - backups: "page.md~" (vim, Emacs, nano), "*.bak", "*.bck" (Helix writes
 //     "page.md<random>.bck" before saving; a rebuild triggered by it reads
@@ -21,20 +23,21 @@ import (
 //     "#page.md#", LibreOffice's ".~lock.name#", Microsoft Office's "~$name";
 //   - vim's write probe: "4913" (then 5036, 5159, …: 4913 + 123·n), created
 //     and deleted at once to test that the folder is writable;
+//   - leftovers of patches and merges: "*.orig", "*.rej";
 //   - unfinished downloads: "*.crdownload", "*.part";
 //   - operating system files: ".DS_Store", "._name" (macOS resource forks),
 //     "Thumbs.db", "desktop.ini";
 //   - version control folders: ".git", ".hg", ".svn", ".jj".
 //
 // Other hidden files are not ignored: static/.well-known/ is a real folder.
-func Ignored(name string) bool {
+func Match(name string) bool {
 	n := strings.ToLower(name)
 	switch n {
 	case ".ds_store", "thumbs.db", "desktop.ini", ".git", ".hg", ".svn", ".jj":
 		return true
 	}
 	return hasAnyPrefix(n, ".#", "._", ".goutputstream-", ".~lock.", "~$") ||
-		hasAnySuffix(n, "~", ".bak", ".bck", ".tmp", ".temp", ".swp", ".swx",
+		hasAnySuffix(n, "~", ".bak", ".orig", ".rej", ".bck", ".tmp", ".temp", ".swp", ".swx",
 			".kate-swp", "jb_tmp___", "jb_old___", "jb_bak___", ".crdownload", ".part") ||
 		(len(n) > 2 && n[0] == '#' && n[len(n)-1] == '#') ||
 		isVimSwap(n) || isVimProbe(n)

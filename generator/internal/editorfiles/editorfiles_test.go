@@ -1,11 +1,11 @@
-package watch
+package editorfiles
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestIgnored(t *testing.T) {
+func TestMatch(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		want bool
@@ -37,6 +37,9 @@ func TestIgnored(t *testing.T) {
 		{"#page.md#", true, "Emacs auto-save"},
 		{"page.mdc3gzwd.bck", true, "Helix backup"},
 		{"page.md.bak", true, "backup"},
+		{"about.md.orig", true, "a merge's or a patch's copy of the original"},
+		{"about.md.rej", true, "a patch's rejected hunks"},
+		{"origin.md", false, "not a .orig"},
 		{"page.md.tmp", true, "temporary file"},
 		{"PAGE.MD.TMP", true, "case-insensitive"},
 		{"page.md.temp", true, "temporary file"},
@@ -56,8 +59,8 @@ func TestIgnored(t *testing.T) {
 		{".svn", true, "Subversion"},
 		{".jj", true, "Jujutsu"},
 	} {
-		if got := Ignored(tc.name); got != tc.want {
-			t.Errorf("Ignored(%q) = %v, want %v (%s)", tc.name, got, tc.want, tc.why)
+		if got := Match(tc.name); got != tc.want {
+			t.Errorf("Match(%q) = %v, want %v (%s)", tc.name, got, tc.want, tc.why)
 		}
 	}
 }
@@ -65,18 +68,18 @@ func TestIgnored(t *testing.T) {
 // File names come from contributors' pull requests: Ignored must take any
 // of them, decide the same whatever the case of ASCII letters, and always
 // leave out what an editor derives from a name.
-func FuzzIgnored(f *testing.F) {
+func FuzzMatch(f *testing.F) {
 	for _, s := range []string{"page.md", "4913", ".page.md.swp", "a___jb_tmp___", "#x#", "", "~", ".", "ünïcödé.md"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
-		got := Ignored(name)
-		if isASCII(name) && got != Ignored(strings.ToUpper(name)) {
-			t.Errorf("Ignored(%q) = %v, but not for its upper case", name, got)
+		got := Match(name)
+		if isASCII(name) && got != Match(strings.ToUpper(name)) {
+			t.Errorf("Match(%q) = %v, but not for its upper case", name, got)
 		}
 		for _, derived := range []string{name + "~", ".#" + name, name + "___jb_tmp___", name + ".swp"} {
-			if !Ignored(derived) {
-				t.Errorf("Ignored(%q) = false for an editor's file", derived)
+			if !Match(derived) {
+				t.Errorf("Match(%q) = false for an editor's file", derived)
 			}
 		}
 	})
