@@ -48,8 +48,10 @@ type Constant struct {
 	Name, Label string
 	Value       float64
 	Unit, Kind  string // Kind: price, quota or convention
-	Source      string // https URL; may be empty for a convention
-	AsOf        string // YYYY-MM-DD; may be empty for a convention
+	Source      string // the vendor's page, https; empty for a convention
+	AsOf        string // YYYY-MM-DD checked against Source; may be empty
+	ThirdParty  string // https URL of the third-party table the number came from
+	ThirdName   string // that table's name
 	Note        string // provenance note shown in the price table
 }
 

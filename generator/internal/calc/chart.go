@@ -11,6 +11,8 @@ const (
 	padL, padR, padT, padB           = 64, 16, 12, 44
 	plotW, plotH                     = chartW - padL - padR, chartH - padT - padB
 	bisectSteps                      = 50
+	breakTolerance                   = 1e-9 // relative: below it a series counts as straight
+	maxCrossings                     = 4    // break-even marks per pair of series
 	xTickTarget, yTickTarget float64 = 6, 5
 )
 
@@ -36,18 +38,73 @@ type seriesView struct {
 
 type markView struct{ X, Y, TextX, TextY, Anchor, Label string }
 
-// sample evaluates the chart's series at each x.
+// sample evaluates the chart's series at Points evenly spaced x values.
+// Where a series is not a straight line between two neighbouring samples
+// (a step, such as one more task, or a kink, such as a price tier), it adds
+// the two x values either side of the break, found by bisection, so that a
+// step is drawn as a vertical rise rather than a slope (one break per
+// interval; finer steps need more points).
 func (c *Calculator) sample(ch *Chart, env map[string]float64) (xs []float64, ys [][]float64) {
 	ys = make([][]float64, len(ch.Series))
-	for i := 0; i < ch.Points; i++ {
-		x := ch.From + (ch.To-ch.From)*float64(i)/float64(ch.Points-1)
+	add := func(x float64, vals []float64) {
 		xs = append(xs, x)
-		vals := c.at(ch, env, x)
 		for s := range ch.Series {
 			ys[s] = append(ys[s], vals[s])
 		}
 	}
+	var px float64
+	var pv []float64
+	for i := 0; i < ch.Points; i++ {
+		x := ch.From + (ch.To-ch.From)*float64(i)/float64(ch.Points-1)
+		vals := c.at(ch, env, x)
+		if i > 0 {
+			if lo, vlo, hi, vhi, ok := c.findBreak(ch, env, px, pv, x, vals); ok {
+				add(lo, vlo)
+				add(hi, vhi)
+			}
+		}
+		add(x, vals)
+		px, pv = x, vals
+	}
 	return xs, ys
+}
+
+// straight reports whether every defined series is a straight line from
+// (a, va) to (b, vb), judged at the midpoint; it returns the midpoint too.
+func (c *Calculator) straight(ch *Chart, env map[string]float64, a float64, va []float64, b float64, vb []float64) (bool, float64, []float64) {
+	m := (a + b) / 2
+	vm := c.at(ch, env, m)
+	for s := range vm {
+		d := math.Abs(vm[s] - (va[s]+vb[s])/2)
+		if d > breakTolerance*(math.Abs(va[s])+math.Abs(vb[s])) {
+			return false, m, vm
+		}
+	}
+	return true, m, vm
+}
+
+// findBreak narrows [a, b], over which some series is not straight, to the
+// break: two x values close together with the series' values there. A
+// kink found at a midpoint, both halves straight, is returned as one point
+// twice.
+func (c *Calculator) findBreak(ch *Chart, env map[string]float64, a float64, va []float64, b float64, vb []float64) (lo float64, vlo []float64, hi float64, vhi []float64, ok bool) {
+	flat, m, vm := c.straight(ch, env, a, va, b, vb)
+	if flat {
+		return 0, nil, 0, nil, false
+	}
+	lo, vlo, hi, vhi = a, va, b, vb
+	for n := 0; n < bisectSteps; n++ {
+		if left, _, _ := c.straight(ch, env, lo, vlo, m, vm); !left {
+			hi, vhi = m, vm
+		} else if right, _, _ := c.straight(ch, env, m, vm, hi, vhi); !right {
+			lo, vlo = m, vm
+		} else {
+			return m, vm, m, vm, true
+		}
+		m = (lo + hi) / 2
+		vm = c.at(ch, env, m)
+	}
+	return lo, vlo, hi, vhi, true
 }
 
 // at evaluates the series with the chart's input set to x.

@@ -60,9 +60,18 @@
 //	    label: Lambda requests
 //	    value: 0.20
 //	    unit: USD per million requests    # required
-//	    source: https://aws.amazon.com/lambda/pricing/   # required, https
-//	    as_of: 2026-09-20                 # required, YYYY-MM-DD
-//	    note: How the date was established, if not obvious.
+//	    source: https://aws.amazon.com/lambda/pricing/   # required, https: the vendor's page
+//	    as_of: 2026-09-20                 # the day the number was checked on that page
+//	    note: A provenance note, if one is needed.
+//	  - name: fargate_vcpu_arm
+//	    label: Fargate vCPU, Linux/ARM
+//	    value: 0.03238
+//	    unit: USD per vCPU-hour
+//	    source: https://aws.amazon.com/fargate/pricing/
+//	    third_party: https://example.org/aws-prices   # where the number came from,
+//	    third_party_name: A price table               # when the vendor's page could
+//	                                      # not be read: no as_of then; the table
+//	                                      # says "not checked against the vendor's page"
 //	  - name: month_seconds
 //	    label: Seconds in a month
 //	    value: 2628000
@@ -158,13 +167,18 @@
 //   - <p class="calc-status" role="status">, which explains that results
 //     are stale while a field is invalid (the form then has calc-stale);
 //   - per chart, <figure class="calc-chart" data-chart="INDEX"> with an
-//     <svg class="calc-chart-svg"> drawn for the defaults: .calc-grid,
+//     <svg class="calc-chart-svg"> drawn for the defaults (sampled at the
+//     chart's points, plus two points either side of any step or kink
+//     found between neighbours, so a cost that rises in steps is drawn
+//     with vertical rises): .calc-grid,
 //     .calc-axis (.calc-tick, .calc-axis-label), one <path class="calc-series
 //     calc-series-N"> per series, .calc-marks with a <circle
-//     class="calc-mark"> and a .calc-mark-label at each break-even point,
+//     class="calc-mark"> and a .calc-mark-label at each break-even point
+//     (up to four per pair of series, as curves can swap places at steps),
 //     a .calc-legend and a .calc-chart-summary sentence;
 //   - the price table <table class="calc-prices"> listing every constant
-//     with its value, unit, source link and as-of date;
+//     with its value, unit, source link (and .calc-third-party naming the
+//     table a number came from) and the date it was checked;
 //   - <script type="application/json" class="calc-data"> holding the
 //     parsed definition (formulas as compact trees, see Node.MarshalJSON);
 //     html/template escapes "<" in it, so no string can close the element.

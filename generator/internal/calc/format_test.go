@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -79,14 +80,19 @@ func TestChartHelpers(t *testing.T) {
 			t.Errorf("compact(%v, %v, %s) = %q, want %q", l.v, l.step, l.format, got, l.want)
 		}
 	}
-	lo, hi := firstCrossing([]float64{0, 1, 2, 3}, []float64{2, 2, 2, 2})
-	if lo != 1 || hi != 3 {
-		t.Errorf("firstCrossing over an equal sample = %d, %d, want 1, 3", lo, hi)
-	}
-	if lo, _ := firstCrossing([]float64{0, 1, 2}, []float64{0, 2, 3}); lo != -1 {
-		t.Error("curves that start together and part are not a crossing")
-	}
-	if lo, _ := firstCrossing([]float64{0, math.NaN(), 2}, []float64{1, 1, 1}); lo != -1 {
-		t.Error("an undefined sample breaks a crossing")
+	for _, tc := range []struct {
+		name string
+		a, b []float64
+		want [][2]int
+	}{
+		{"over an equal sample", []float64{0, 1, 2, 3}, []float64{2, 2, 2, 2}, [][2]int{{1, 3}}},
+		{"start together and part", []float64{0, 1, 2}, []float64{0, 2, 3}, nil},
+		{"an undefined sample breaks a crossing", []float64{0, math.NaN(), 2}, []float64{1, 1, 1}, nil},
+		{"a line across steps swaps places each step", []float64{1, 2, 3, 4, 5, 6}, []float64{1.5, 1.5, 3.5, 3.5, 5.5, 5.5}, [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 4}}},
+		{"at most maxCrossings", []float64{0, 2, 0, 2, 0, 2, 0, 2, 0, 2}, []float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 4}}},
+	} {
+		if got := crossings(tc.a, tc.b); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("crossings %s = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

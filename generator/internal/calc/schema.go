@@ -41,14 +41,16 @@ type choiceDef struct {
 }
 
 type constDef struct {
-	Name   string   `yaml:"name" doc:"required: the name formulas use"`
-	Label  string   `yaml:"label" doc:"required: what the number is, as shown in the price table"`
-	Value  *float64 `yaml:"value" doc:"required: the number"`
-	Unit   string   `yaml:"unit" doc:"required: its unit, e.g. USD per GB-second"`
-	Kind   string   `yaml:"kind" doc:"price (the default), quota, or convention (a fixed rule such as 730 hours per month; needs no source)"`
-	Source string   `yaml:"source" doc:"required for prices and quotas: the https URL the number was read from"`
-	AsOf   string   `yaml:"as_of" doc:"required for prices and quotas: the date the number was checked, YYYY-MM-DD"`
-	Note   string   `yaml:"note" doc:"a short provenance note shown with the source, e.g. how the date was established"`
+	Name           string   `yaml:"name" doc:"required: the name formulas use"`
+	Label          string   `yaml:"label" doc:"required: what the number is, as shown in the price table"`
+	Value          *float64 `yaml:"value" doc:"required: the number"`
+	Unit           string   `yaml:"unit" doc:"required: its unit, e.g. USD per GB-second"`
+	Kind           string   `yaml:"kind" doc:"price (the default), quota, or convention (a fixed rule such as 730 hours per month; needs no source)"`
+	Source         string   `yaml:"source" doc:"required for prices and quotas: the https URL of the vendor's own page for the number (its pricing page or documentation)"`
+	AsOf           string   `yaml:"as_of" doc:"the date, YYYY-MM-DD, on which the number was checked against the vendor's page in source (not the date of a snapshot or of a third-party table); required for prices and quotas unless third_party says where the unchecked number came from"`
+	ThirdParty     string   `yaml:"third_party" doc:"the https URL of a third-party table the number was taken from (a price list copy, a cost tool's data); the price table then says so and links it"`
+	ThirdPartyName string   `yaml:"third_party_name" doc:"needed with third_party: the table's name as shown in the price table, e.g. infracost's AWS price fixtures"`
+	Note           string   `yaml:"note" doc:"a short provenance note shown with the source"`
 }
 
 type outputDef struct {

@@ -194,7 +194,7 @@ func (s *source) constant(d *constDef, path string, names map[string]string) Con
 	s.checkName(d.Name, path, names)
 	s.requireText(d.Label, path, "label", "<what the number is>")
 	s.requireText(d.Unit, path, "unit", "<e.g. USD per GB>")
-	k := Constant{Name: d.Name, Label: d.Label, Unit: d.Unit, Kind: d.Kind, Source: d.Source, AsOf: d.AsOf, Note: d.Note}
+	k := Constant{Name: d.Name, Label: d.Label, Unit: d.Unit, Kind: d.Kind, Source: d.Source, AsOf: d.AsOf, ThirdParty: d.ThirdParty, ThirdName: d.ThirdPartyName, Note: d.Note}
 	if d.Value == nil {
 		s.errorf(s.keyPos(path+".value"), "constant %q has no value: add value: <number>", d.Name)
 	} else {
@@ -207,31 +207,39 @@ func (s *source) constant(d *constDef, path string, names map[string]string) Con
 		s.errorf(s.valuePos(path+".kind"), "unknown kind %q%s", d.Kind, didYouMean(d.Kind, []string{"price", "quota", "convention"}, "use price, quota or convention"))
 	}
 	sourced := k.Kind != "convention"
-	s.checkSource(d.Source, path, sourced)
-	s.checkDate(d.AsOf, path, sourced)
+	s.checkSource(d.Source, path, "source", sourced)
+	s.checkDate(d.AsOf, path, sourced && d.ThirdParty == "")
+	if d.ThirdParty != "" {
+		s.checkSource(d.ThirdParty, path, "third_party", false)
+		if d.ThirdPartyName == "" {
+			s.errorf(s.keyPos(path+".third_party"), "third_party needs third_party_name: the table's name, shown in the price table")
+		}
+	} else if d.ThirdPartyName != "" {
+		s.errorf(s.keyPos(path+".third_party_name"), "third_party_name without third_party: add third_party: <https URL of the table>")
+	}
 	return k
 }
 
-func (s *source) checkSource(src, path string, required bool) {
+func (s *source) checkSource(src, path, key string, required bool) {
 	if src == "" {
 		if required {
-			s.errorf(s.keyPos(path+".source"), "missing source: add source: <https URL of the page the price was read from>")
+			s.errorf(s.keyPos(path+"."+key), "missing %s: add %s: <https URL of the vendor's page for this number>", key, key)
 		}
 		return
 	}
 	u, err := url.Parse(src)
 	switch {
 	case err != nil || u.Host == "":
-		s.errorf(s.valuePos(path+".source"), "source %q is not a valid URL: write the full https://… address", src)
+		s.errorf(s.valuePos(path+"."+key), "%s %q is not a valid URL: write the full https://… address", key, src)
 	case u.Scheme != "https":
-		s.errorf(s.valuePos(path+".source"), "source %q must use https", src)
+		s.errorf(s.valuePos(path+"."+key), "%s %q must use https", key, src)
 	}
 }
 
 func (s *source) checkDate(date, path string, required bool) {
 	if date == "" {
 		if required {
-			s.errorf(s.keyPos(path+".as_of"), "missing as_of: add as_of: <YYYY-MM-DD, the date the source was checked>")
+			s.errorf(s.keyPos(path+".as_of"), "missing as_of: add as_of: <YYYY-MM-DD, the date you checked the number on the vendor's page>, or third_party: <https URL of the table it came from> if you could not check it")
 		}
 		return
 	}

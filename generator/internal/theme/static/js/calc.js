@@ -18,7 +18,7 @@
   // Chart geometry: the same numbers as chart.go.
   var W = 640, PAD_L = 64, PAD_R = 16, PAD_T = 12, PAD_B = 44, H = 300;
   var PLOT_W = W - PAD_L - PAD_R, PLOT_H = H - PAD_T - PAD_B;
-  var BISECT_STEPS = 50;
+  var BISECT_STEPS = 50, BREAK_TOLERANCE = 1e-9, MAX_CROSSINGS = 4;
   var DURATION_UNITS = [
     ["years", "year", "years", 31536000],
     ["months", "month", "months", 2628000],
@@ -214,13 +214,61 @@
     return ch.series.map(function (name) { return env[name]; });
   }
 
-  function firstCrossing(a, b) {
-    var last = -1;
+  // crossings: the sample pairs around each place where a and b swap order
+  // (at most MAX_CROSSINGS), as crossings in breakeven.go.
+  function crossings(a, b) {
+    var out = [], last = -1;
     for (var k = 0; k < a.length; k++) {
       var d = a[k] - b[k];
-      if (d !== d) { last = -1; } else if (d === 0) { continue; } else if (last >= 0 && (d < 0) !== (a[last] - b[last] < 0)) { return [last, k]; } else { last = k; }
+      if (d !== d) { last = -1; } else if (d === 0) { continue; } else if (last >= 0 && (d < 0) !== (a[last] - b[last] < 0)) {
+        out.push([last, k]);
+        if (out.length === MAX_CROSSINGS) { return out; }
+        last = k;
+      } else { last = k; }
     }
-    return null;
+    return out;
+  }
+
+  // straight and findBreak: Calculator.straight and findBreak in chart.go.
+  function straight(calc, ch, env, a, va, b, vb) {
+    var m = (a + b) / 2, vm = seriesAt(calc, ch, env, m);
+    for (var s = 0; s < vm.length; s++) {
+      var d = Math.abs(vm[s] - (va[s] + vb[s]) / 2);
+      if (d > BREAK_TOLERANCE * (Math.abs(va[s]) + Math.abs(vb[s]))) { return [false, m, vm]; }
+    }
+    return [true, m, vm];
+  }
+
+  function findBreak(calc, ch, env, a, va, b, vb) {
+    var first = straight(calc, ch, env, a, va, b, vb);
+    if (first[0]) { return null; }
+    var lo = a, vlo = va, hi = b, vhi = vb, m = first[1], vm = first[2];
+    for (var n = 0; n < BISECT_STEPS; n++) {
+      if (!straight(calc, ch, env, lo, vlo, m, vm)[0]) { hi = m; vhi = vm; } else if (!straight(calc, ch, env, m, vm, hi, vhi)[0]) { lo = m; vlo = vm; } else { return [m, vm, m, vm]; }
+      m = (lo + hi) / 2;
+      vm = seriesAt(calc, ch, env, m);
+    }
+    return [lo, vlo, hi, vhi];
+  }
+
+  // sample: Calculator.sample in chart.go.
+  function sample(calc, ch, env) {
+    var xs = [], ys = ch.series.map(function () { return []; }), px = 0, pv = null;
+    function add(x, vals) {
+      xs.push(x);
+      for (var s = 0; s < vals.length; s++) { ys[s].push(vals[s]); }
+    }
+    for (var i = 0; i < ch.points; i++) {
+      var x = ch.from + (ch.to - ch.from) * i / (ch.points - 1);
+      var vals = seriesAt(calc, ch, env, x);
+      if (i > 0) {
+        var br = findBreak(calc, ch, env, px, pv, x, vals);
+        if (br !== null) { add(br[0], br[1]); add(br[2], br[3]); }
+      }
+      add(x, vals);
+      px = x; pv = vals;
+    }
+    return [xs, ys];
   }
 
   function bisect(calc, ch, env, i, j, lo, hi) {
@@ -236,14 +284,8 @@
   }
 
   function chartView(calc, ch, values) {
-    var env = baseEnv(calc, values), xs = [], ys = ch.series.map(function () { return []; });
-    var i, s, k;
-    for (i = 0; i < ch.points; i++) {
-      var x = ch.from + (ch.to - ch.from) * i / (ch.points - 1);
-      xs.push(x);
-      var vals = seriesAt(calc, ch, env, x);
-      for (s = 0; s < vals.length; s++) { ys[s].push(vals[s]); }
-    }
+    var env = baseEnv(calc, values), sampled = sample(calc, ch, env), xs = sampled[0], ys = sampled[1];
+    var s, k;
     var lo = 0, hi = 0;
     ys.forEach(function (line) {
       line.forEach(function (y) { if (y === y) { lo = Math.min(lo, y); hi = Math.max(hi, y); } });
@@ -285,16 +327,23 @@
     var summary = [], xin = calc.inputs[ch.x], unit = xin.unit ? " " + xin.unit : "";
     for (var i = 0; i < ys.length; i++) {
       for (var j = i + 1; j < ys.length; j++) {
-        var c = firstCrossing(ys[i], ys[j]);
-        if (c === null) { continue; }
-        var x = bisect(calc, ch, env, i, j, xs[c[0]], xs[c[1]]);
-        var y = seriesAt(calc, ch, env, x)[i];
-        if (y !== y) { continue; }
-        var o = calc.outputs[ch.series[i]], xText = formatFixed(x, sigDecimals(x));
-        var mx = px(x), my = py(y), anchor = "start", tx = mx + 8;
-        if (mx > PAD_L + PLOT_W / 2) { anchor = "end"; tx = mx - 8; }
-        v.marks.push({ x: coord(mx), y: coord(my), tx: coord(tx), ty: coord(my - 10), anchor: anchor, label: "break-even " + xText + unit });
-        summary.push(o.label + " and " + calc.outputs[ch.series[j]].label + " cost the same, " + format(o, y) + ", at " + xText + unit + ".");
+        var found = crossings(ys[i], ys[j]), texts = [];
+        for (var n = 0; n < found.length; n++) {
+          var c = found[n];
+          var x = bisect(calc, ch, env, i, j, xs[c[0]], xs[c[1]]);
+          var y = seriesAt(calc, ch, env, x)[i];
+          if (y !== y) { continue; }
+          var o = calc.outputs[ch.series[i]], xText = formatFixed(x, sigDecimals(x));
+          var mx = px(x), my = py(y), anchor = "start", tx = mx + 8;
+          if (mx > PAD_L + PLOT_W / 2) { anchor = "end"; tx = mx - 8; }
+          v.marks.push({ x: coord(mx), y: coord(my), tx: coord(tx), ty: coord(my - 10), anchor: anchor, label: "break-even " + xText + unit });
+          if (texts.length === 0) {
+            texts.push(o.label + " and " + calc.outputs[ch.series[j]].label + " cost the same, " + format(o, y) + ", at " + xText + unit + ".");
+          } else {
+            texts.push("They swap places again at " + xText + unit + ".");
+          }
+        }
+        summary = summary.concat(texts);
       }
     }
     v.summary = summary.join(" ");
