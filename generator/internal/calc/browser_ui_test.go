@@ -1,6 +1,8 @@
 package calc
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -189,5 +191,58 @@ func TestBrowserChartRedraws(t *testing.T) {
 	env, _ := c.env(point{"duration_ms": 300})
 	if want := c.chartAt(0, env).Summary; summary != want {
 		t.Errorf("chart summary = %q, want %q", summary, want)
+	}
+}
+
+// The always-on side scales in steps: typing a load past what two tasks
+// serve adds one task's price at once, and the redrawn chart draws the
+// rise as a vertical segment, as the server does.
+func TestBrowserAlwaysOnCostRisesInSteps(t *testing.T) {
+	url, calcs := servePage(t)
+	tab := browsertest.New(t).NewTab()
+	tab.Navigate(url + "/")
+	ready(tab)
+	const id = "serverless-vs-containers"
+	c := calcs[id]
+	sel := "#calc-" + id + "-rps"
+	value := func(name string) float64 {
+		v, err := strconv.ParseFloat(pageOutputs(tab, id)[name][1], 64)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return v
+	}
+	task := value("task_month")
+	var costs []float64
+	for _, rps := range []string{"59", "60", "61"} {
+		typeInto(tab, sel, rps)
+		tab.WaitFor(`document.querySelector(`+jsString(sel)+`).value === `+jsString(rps), 5*time.Second)
+		costs = append(costs, value("fargate_cost"))
+	}
+	if tasks := value("fargate_tasks"); tasks != 3 {
+		t.Errorf("at 61 req/s the page shows %v tasks, want 3 (30 req/s each)", tasks)
+	}
+	if rise := costs[2] - costs[1]; math.Abs(rise-task-0.2336) > 1e-6 {
+		t.Errorf("from 60 to 61 req/s Fargate rose by %v, want one task (%v) plus the load balancer's capacity units", rise, task)
+	}
+	if rise := costs[1] - costs[0]; rise > 1 {
+		t.Errorf("from 59 to 60 req/s Fargate rose by %v, want only the capacity units", rise)
+	}
+	compareOutputs(t, c, point{"rps": 61}, pageOutputs(tab, id))
+	d := browsertest.Eval[string](tab, `document.querySelectorAll("#calc-`+id+` path.calc-series")[1].getAttribute("d")`)
+	env, _ := c.env(point{"rps": 61})
+	if want := c.chartAt(0, env).Series[1].D; d != want {
+		t.Errorf("the browser draws the Fargate line\n%s\nthe server\n%s", d, want)
+	}
+	pts := strings.Fields(strings.NewReplacer("M", "", "L", "").Replace(d))
+	vertical := 0
+	for k := 1; k < len(pts); k++ {
+		a, b := strings.Split(pts[k-1], ","), strings.Split(pts[k], ",")
+		if a[0] == b[0] && a[1] != b[1] {
+			vertical++
+		}
+	}
+	if vertical < 2 {
+		t.Errorf("the Fargate line %q has %d vertical rises, want one at 60 and one at 90 req/s", d, vertical)
 	}
 }
