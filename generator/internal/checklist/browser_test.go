@@ -38,18 +38,21 @@ const (
 	storageKey   = "checklist:arch"
 )
 
-// servePage serves the checklist page at /checklists/arch/ (and, without
-// its script, at /nojs/) with the theme's real checklist.js and
-// checklist.css, under the site's Content Security Policy.
-func servePage(t *testing.T) string {
-	body, _, diags := convert(t, newMarkdown(), browserPage, &Config{ID: "arch", Options: testOptions(), File: "arch.md"})
+// servePage serves browserPage at /checklists/arch/ (and, without its
+// scripts, at /nojs/) with the theme's real checklist-score.js,
+// checklist.js and checklist.css, under the site's Content Security Policy.
+func servePage(t *testing.T) string { return serveChecklist(t, browserPage) }
+
+// serveChecklist serves the checklist src as servePage does.
+func serveChecklist(t *testing.T, src string) string {
+	body, _, diags := convert(t, newMarkdown(), src, &Config{ID: "arch", Options: testOptions(), File: "arch.md"})
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
 	page := template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Checklist</title><link rel="stylesheet" href="/static/css/checklist.css">
-{{if .Script}}<script defer src="/static/js/checklist.js"></script>{{end}}
+{{if .Script}}<script defer src="/static/js/checklist-score.js"></script><script defer src="/static/js/checklist.js"></script>{{end}}
 </head><body><main>{{.Body}}</main></body></html>`))
 	render := func(script bool) []byte {
 		var b bytes.Buffer
@@ -72,8 +75,10 @@ func servePage(t *testing.T) string {
 			w.Write(html)
 		})
 	}
-	if _, err := fs.Stat(theme.FS, "static/js/checklist.js"); err != nil {
-		t.Fatal(err)
+	for _, script := range []string{"static/js/checklist-score.js", "static/js/checklist.js"} {
+		if _, err := fs.Stat(theme.FS, script); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return browsertest.Serve(t, mux)
 }

@@ -18,8 +18,8 @@ func (s *state) checkConfig() {
 		switch {
 		case !isID(o.ID):
 			s.diags.Errorf(pos, `option id %q may use only lowercase letters, digits, "-" and "_", starting with a letter or digit`, o.ID)
-		case isAnswer(o.ID):
-			s.diags.Errorf(pos, "option id %q is reserved for answers: choose another id", o.ID)
+		case isAnswer(o.ID) || isRule(o.ID):
+			s.diags.Errorf(pos, "option id %q is reserved (yes, no, unsure, gate and blocker are words of the weight blocks): choose another id", o.ID)
 		case seen[o.ID]:
 			s.diags.Errorf(pos, "option %q is declared twice: give each option its own id", o.ID)
 		case strings.TrimSpace(o.Label) == "":
@@ -74,8 +74,12 @@ func (s *state) checkWeights(drafts []*draft, src []byte) {
 		if w == nil || w.Failed {
 			continue
 		}
-		if len(s.cfg.Options) == 0 && hasWeights(w.Block) {
+		if len(s.cfg.Options) == 0 && (hasWeights(w.Block) || w.Block.Rule != "") {
 			s.diags.Errorf(s.pos(src, w.srcOff(0)), "this checklist declares no options for weights to count toward: declare options in the front matter, or remove the {...} block")
+			continue
+		}
+		if w.Block.Rule != "" {
+			s.checkRule(d, src)
 			continue
 		}
 		for _, a := range w.Block.Answers {
@@ -90,6 +94,28 @@ func (s *state) checkWeights(drafts []*draft, src []byte) {
 				d.q.Answers[a.Value] = append(d.q.Answers[a.Value], Weight{Option: bw.Option, Value: bw.Value})
 			}
 		}
+	}
+}
+
+// checkRule checks the options a gate or blocker names and records which
+// answers rule them out.
+func (s *state) checkRule(d *draft, src []byte) {
+	w := d.weights
+	var guards []string
+	for _, g := range w.Block.Guards {
+		if !s.hasOption(g.Option) {
+			s.diags.Errorf(s.pos(src, w.srcOff(g.Off)), "unknown option %q: did you mean %q?", g.Option, s.closest(g.Option))
+			continue
+		}
+		guards = append(guards, g.Option)
+	}
+	if len(guards) == 0 {
+		return
+	}
+	d.q.Rule = w.Block.Rule
+	d.q.Blocks = map[string][]string{}
+	for _, a := range w.Block.Rule.blocks() {
+		d.q.Blocks[a] = guards
 	}
 }
 

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -66,6 +67,30 @@ func TestDiagnostics(t *testing.T) {
 		{"empty question", "- [ ] {servers +1 serverless +1}\n", nil, []string{
 			file + ":8:3: empty question: write the question after \"[ ]\"",
 		}},
+		{"unknown option in a gate and a blocker", "- [ ] On call? {gate: sever}\n- [ ] One transaction? {blocker: servers, serverles}\n", nil, []string{
+			file + ":8:23: unknown option \"sever\": did you mean \"servers\"?",
+			file + ":9:43: unknown option \"serverles\": did you mean \"serverless\"?",
+		}},
+		{"malformed gate", "- [ ] On call?\n  {gate: servers +1}\n", nil, []string{
+			file + ":9:18: a gate carries no weight: remove \"+1\" (it rules options out whatever the scores)",
+		}},
+		{"gate without options", "- [ ] On call? {gate: servers}\n", []Option{}, []string{
+			file + ":8:16: this checklist declares no options for weights to count toward: declare options in the front matter, or remove the {...} block",
+		}},
+		{"reserved rule words as option ids", "- [ ] One? {servers +1}\n", []Option{
+			{ID: "servers", Label: "S", Pos: diag.Pos{File: file, Line: 3, Col: 9}},
+			{ID: "gate", Label: "G", Pos: diag.Pos{File: file, Line: 4, Col: 9}},
+			{ID: "blocker", Label: "B", Pos: diag.Pos{File: file, Line: 5, Col: 9}},
+		}, []string{
+			file + ":4:9: option id \"gate\" is reserved (yes, no, unsure, gate and blocker are words of the weight blocks): choose another id",
+			file + ":5:9: option id \"blocker\" is reserved (yes, no, unsure, gate and blocker are words of the weight blocks): choose another id",
+		}},
+		{"evidence without links", "- [ ] One? {servers +1 serverless +1}\n\n  Guidance.\n\n  Evidence: Segment and Istio.\n", nil, []string{
+			file + ":12:3: \"Evidence:\" lists no links: link the case studies and trade-off pages behind the question, e.g. Evidence: [Segment](/case-studies/segment-goodbye-microservices/)",
+		}},
+		{"two evidence paragraphs", "- [ ] One? {servers +1 serverless +1}\n\n  Evidence: [A](/a/).\n\n  Evidence: [B](/b/).\n", nil, []string{
+			file + ":12:3: a second \"Evidence:\" paragraph for this question: list all its cases in one",
+		}},
 		{"bad options", "- [ ] One? {servers +1}\n", []Option{
 			{ID: "servers", Label: "S", Pos: diag.Pos{File: file, Line: 3, Col: 9}},
 			{ID: "Hybrid", Label: "H", Pos: diag.Pos{File: file, Line: 4, Col: 9}},
@@ -74,7 +99,7 @@ func TestDiagnostics(t *testing.T) {
 			{ID: "edge", Label: " ", Pos: diag.Pos{File: file, Line: 7, Col: 9}},
 		}, []string{
 			file + ":4:9: option id \"Hybrid\" may use only lowercase letters, digits, \"-\" and \"_\", starting with a letter or digit",
-			file + ":5:9: option id \"yes\" is reserved for answers: choose another id",
+			file + ":5:9: option id \"yes\" is reserved (yes, no, unsure, gate and blocker are words of the weight blocks): choose another id",
 			file + ":6:9: option \"servers\" is declared twice: give each option its own id",
 			file + ":7:9: option \"edge\" has no label: add label: with the words readers see",
 		}},
@@ -190,5 +215,33 @@ func TestIDFromFile(t *testing.T) {
 		if got := idFromFile(file); got != want {
 			t.Errorf("idFromFile(%q) = %q, want %q", file, got, want)
 		}
+	}
+}
+
+// TestModelRules checks what gates and blockers put in the model: which
+// answers rule which options out. A gate is met by Yes only; a blocker is
+// cleared by No only; Not sure rules out in both.
+func TestModelRules(t *testing.T) {
+	src := "- [ ] On call? {#on-call gate: servers}\n- [ ] One transaction? {blocker: serverless, servers}\n- [ ] Steady? {yes: servers +1; no: serverless +1}\n"
+	_, m, diags := convert(t, newMarkdown(), src, &Config{Options: testOptions(), File: "x.md"})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	want := []struct {
+		rule   Rule
+		blocks map[string][]string
+	}{
+		{Gate, map[string][]string{No: {"servers"}, Unsure: {"servers"}}},
+		{Blocker, map[string][]string{Yes: {"serverless", "servers"}, Unsure: {"serverless", "servers"}}},
+		{"", nil},
+	}
+	for i, w := range want {
+		q := m.Questions[i]
+		if q.Kind != YesNo || q.Rule != w.rule || !reflect.DeepEqual(q.Blocks, w.blocks) || len(q.Answers) != 0 && w.rule != "" {
+			t.Errorf("question %d (%s): kind %s, rule %q, blocks %v; want yesno, %q, %v", i, q.ID, q.Kind, q.Rule, q.Blocks, w.rule, w.blocks)
+		}
+	}
+	if m.Questions[0].ID != "on-call" {
+		t.Errorf("a gate's pinned id = %q, want on-call", m.Questions[0].ID)
 	}
 }

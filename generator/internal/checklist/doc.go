@@ -1,8 +1,7 @@
 // Package checklist owns interactive checklist pages: the markdown syntax of
 // their questions and weights, its checks at build time, the checklist
-// model, and the HTML that generator/internal/theme's checklist.js and
-// checklist.css bring to life. It is a goldmark extension; it imports diag,
-// goldmark and the standard library.
+// model, and the HTML that generator/internal/theme's checklist-score.js,
+// checklist.js and checklist.css bring to life. It is a goldmark extension.
 //
 // # Writing a checklist (for CONTRIBUTING.md)
 //
@@ -15,8 +14,8 @@
 //	  - id: servers
 //	    label: Long-running services on containers or VMs
 //
-// Option ids use lowercase letters, digits, "-" and "_"; yes, no and unsure
-// are reserved. Its body asks questions as GFM task list items; headings
+// Option ids use lowercase letters, digits, "-" and "_"; yes, no, unsure,
+// gate and blocker are reserved. Its body asks questions as GFM task list items; headings
 // group them:
 //
 //	## Usage and scale
@@ -38,6 +37,17 @@
 //   - {yes: servers +2; no: serverless +1}: a yes / no / not sure question,
 //     each answer with its own weights; "unsure:" may carry weights too.
 //     Answers are separated by ";", and may come in any order.
+//   - {gate: servers}: a prerequisite of servers, asked yes / no / not sure.
+//     Only Yes meets it; No and Not sure rule servers out, whatever its
+//     score ("on call", "tracing", "deployment automation").
+//   - {blocker: serverless}: a hard blocker of serverless. Only No clears
+//     it; Yes and Not sure rule serverless out, whatever its score ("a
+//     transaction must span the boundary"). Not sure counts against the
+//     option in both: a prerequisite nobody can confirm is not met, and a
+//     blocker nobody can exclude is still there.
+//     A gate or blocker may name several options, {gate: a, b}, and stands
+//     alone in its block: it carries no weights, because points cannot
+//     outweigh it. The result recommends the best option not ruled out.
 //   - no block: a checkbox without weight, which only counts for progress.
 //   - {#peak-load ...}: an id for the question, written first in the block;
 //     {#peak-load} alone pins the id of an unweighted checkbox. Without one,
@@ -53,15 +63,24 @@
 // included (it starts unanswered).
 //
 // Content nested under the item (paragraphs, lists, links, code) is the
-// question's guidance, always shown below it.
+// question's guidance, always shown below it. A paragraph of the guidance
+// that starts with "Evidence:" names the cases behind the question:
+//
+//	Evidence: [Segment](/case-studies/segment-goodbye-microservices/), [Istio](/case-studies/istio-istiod/).
+//
+// The result lists its links beside each answer that decided the
+// recommendation. A question has at most one such paragraph, with at least
+// one link.
 //
 // # Diagnostics
 //
 // Each is reported at file:line:col in the page file: a malformed weight
-// block (with what to write instead), an unclosed block, an unknown option
-// (with the closest declared one), weights in a page without options, a
-// duplicate {#id}, an empty question, bad options (id, reserved id,
-// duplicate, no label); warnings for an option no question weighs toward
+// block (with what to write instead; a gate or blocker with weights, with
+// answers, without options or naming one twice), an unclosed block, an
+// unknown option (with the closest declared one), weights in a page without
+// options, a duplicate {#id}, an empty question, an "Evidence:" paragraph
+// without links or given twice, bad options (id, reserved id, duplicate, no
+// label); warnings for an option no question weighs toward
 // (only when there is no error), a "[x]" item, and a checklist without
 // questions.
 //
@@ -75,8 +94,8 @@
 // per-document state lives in the parser.Context. For a checklist page:
 //
 //	pc := parser.NewContext()
-//	checklist.Enable(pc, checklist.Config{ID: "architecture-evaluation", Options: opts,
-//		File: "content/checklists/architecture-evaluation.md", BodyLine: 7})
+//	checklist.Enable(pc, checklist.Config{ID: "should-we-split-this-service", Options: opts,
+//		File: "content/checklists/should-we-split-this-service.md", BodyLine: 12})
 //	err := md.Convert(body, &buf, parser.WithContext(pc))
 //	model, diags := checklist.Result(pc)
 //
@@ -109,17 +128,24 @@
 //	          aria-describedby="ANCHOR-guidance"> <span class="checklist-text">question</span>
 //	          <span class="checklist-hint">servers +1</span></label></div>
 //	      <fieldset class="checklist-question" data-question="QID">     a yes / no question
-//	        <legend class="checklist-text">question</legend>
+//	        <legend class="checklist-text"><span class="checklist-tag">Prerequisite|Hard blocker</span>
+//	          question</legend>                        the tag only for a gate or blocker
 //	        <div class="checklist-answers"><label class="checklist-answer">
 //	          <input type="radio" name="q-QID" value="yes|no|unsure"> Yes|No|Not sure
-//	          <span class="checklist-hint">...</span></label> ...</div></fieldset>
-//	      <div class="checklist-guidance" id="ANCHOR-guidance">nested content</div>
+//	          <span class="checklist-hint">...</span>          the answer's weights
+//	          <span class="checklist-hint checklist-rules-out">rules out OPTION</span>
+//	          </label> ...</div></fieldset>
+//	      <div class="checklist-guidance" id="ANCHOR-guidance">nested content
+//	        <div class="checklist-evidence"><p>Evidence: links</p></div></div>
 //	    </li></ul>
 //	  <section class="checklist-result">
 //	    <h2 class="checklist-result-title">Your result</h2>
-//	    <div class="checklist-paper">how to add up by hand, and the options' labels</div>
+//	    <div class="checklist-paper">how to add up by hand (and what "rules out"
+//	      means, when there are gates or blockers), and the options' labels</div>
 //	    <div class="checklist-live" hidden>
 //	      <output class="checklist-summary" aria-live="polite">...</output>
+//	      <div class="checklist-decided" hidden><h3 class="checklist-decided-title">
+//	        <ul class="checklist-decided-list"></ul></div>    the answers that decided it
 //	      <ol class="checklist-scores"></ol></div>     filled by the script
 //	    <p class="checklist-actions"><button type="reset" class="checklist-reset">
 //	      <button type="button" class="checklist-copy" hidden>
@@ -137,9 +163,14 @@
 // up the numbers. Everything is written by html/template: the JSON model
 // escapes "<", so no question can close its <script>.
 //
+// The JSON model gives each gate or blocker question "rule" and "blocks"
+// (answer -> the options it rules out); checklist-score.js applies them and
+// never needs to know the difference between the two.
+//
 // The layout must link the site's joined stylesheet (checklist.css is one of
-// its files) and load js/checklist.js with defer; the script does nothing on
-// pages without a form.checklist, so loading it everywhere is harmless. It
+// its files) and load js/checklist-score.js, then js/checklist.js, with
+// defer; the scripts do nothing on pages without a form.checklist, so
+// loading them everywhere is harmless. It
 // saves answers in localStorage under "checklist:" + ID and shares them as
 // "#answers=QID:yes,QID:no" (a fragment, never sent to the server), which
 // wins over the saved answers when the page opens.

@@ -18,7 +18,8 @@ func FuzzDocument(f *testing.F) {
 			f.Add(string(src))
 		}
 	}
-	for _, s := range []string{"- [ ] Q {", "- [ ] {}", "- [x] \\{a +1}", "> 1. [ ] Q? {#a yes: servers +1;\n> no: x}", "- [ ] a {b {c +1}\n  d}"} {
+	for _, s := range []string{"- [ ] Q {", "- [ ] {}", "- [x] \\{a +1}", "> 1. [ ] Q? {#a yes: servers +1;\n> no: x}", "- [ ] a {b {c +1}\n  d}",
+		"- [ ] Q? {gate: servers}\n\n  Evidence: [a](/a/)\n\n  Evidence: b", "- [ ] Q? {#b blocker: serverless,\n  sever}\n  - [ ] R? {gate servers}\n\n    Evidence:"} {
 		f.Add(s)
 	}
 	md := newMarkdown()
@@ -45,6 +46,16 @@ func FuzzDocument(f *testing.F) {
 				for _, w := range ws {
 					if w.Option != "serverless" && w.Option != "servers" {
 						t.Fatalf("undeclared option %q in the model", w.Option)
+					}
+				}
+			}
+			if (q.Rule == "") != (len(q.Blocks) == 0) || q.Rule != "" && (len(q.Answers) != 0 || q.Kind != YesNo) {
+				t.Fatalf("question %q: rule %q with blocks %v and answers %v", q.ID, q.Rule, q.Blocks, q.Answers)
+			}
+			for a, opts := range q.Blocks {
+				for _, o := range opts {
+					if !isAnswer(a) || o != "serverless" && o != "servers" {
+						t.Fatalf("question %q: answer %q rules out %q", q.ID, a, o)
 					}
 				}
 			}

@@ -64,6 +64,12 @@ type Question struct {
 	// Answers maps an answer (Yes, No, Unsure) to the weights it adds.
 	// Answers without weights are left out.
 	Answers map[string][]Weight `json:"answers,omitempty"`
+	// Rule is Gate or Blocker for a question written {gate: ...} or
+	// {blocker: ...}, else "".
+	Rule Rule `json:"rule,omitempty"`
+	// Blocks maps an answer to the options it rules out whatever the
+	// scores (see Rule). Only gate and blocker questions have it.
+	Blocks map[string][]string `json:"blocks,omitempty"`
 	// Anchor is the id of the question's element in the page.
 	Anchor string   `json:"anchor"`
 	Pos    diag.Pos `json:"-"`

@@ -16,6 +16,9 @@ var (
 	// KindWeights is a Weights: a parsed {...} block, removed again by the
 	// transformer.
 	KindWeights = ast.NewNodeKind("ChecklistWeights")
+	// KindEvidence is an Evidence: the "Evidence:" paragraph of a
+	// question's guidance.
+	KindEvidence = ast.NewNodeKind("ChecklistEvidence")
 )
 
 // Form wraps every block of a checklist document: it renders as the <form>,
@@ -66,6 +69,21 @@ func (n *Guidance) Kind() ast.NodeKind { return KindGuidance }
 // Dump implements ast.Node.
 func (n *Guidance) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"ElemID": n.ElemID}, nil)
+}
+
+// Evidence wraps the paragraph of a question's guidance that starts with
+// "Evidence:": its links are the cases behind the question, which the
+// result lists beside the answers that decided it.
+type Evidence struct {
+	ast.BaseBlock
+}
+
+// Kind implements ast.Node.
+func (n *Evidence) Kind() ast.NodeKind { return KindEvidence }
+
+// Dump implements ast.Node.
+func (n *Evidence) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, nil, nil)
 }
 
 // Weights is a question's {...} block as the inline parser found it. offs

@@ -29,6 +29,9 @@ func (r *htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindForm, r.renderForm)
 	reg.Register(KindQuestion, r.renderQuestion)
 	reg.Register(KindGuidance, r.renderGuidance)
+	reg.Register(KindEvidence, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		return r.exec(w, "evidence", entering, nil)
+	})
 	reg.Register(KindWeights, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	})
@@ -51,23 +54,32 @@ type formView struct {
 	Count      int
 	Options    []Option
 	Model      *Checklist
+	HasRules   bool // some question is a gate or a blocker
 }
 
 func (r *htmlRenderer) renderForm(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Form)
 	v := formView{ID: n.Model.ID, FormID: n.FormID, Count: len(n.Model.Questions), Options: n.Model.Options, Model: n.Model}
+	for _, q := range n.Model.Questions {
+		v.HasRules = v.HasRules || q.Rule != ""
+	}
 	return r.exec(w, "form", entering, v)
 }
 
 type questionView struct {
 	ID, Name, GuidanceID string
 	Hint                 string // a checkbox's weights
+	Tag                  string // what a gate or blocker is called, shown before its question
 	Answers              []answerView
 }
 
 type answerView struct {
 	Value, Label, Hint string
+	RulesOut           string // the options this answer rules out, or ""
 }
+
+// ruleTags name gate and blocker questions for the reader.
+var ruleTags = map[Rule]string{Gate: "Prerequisite", Blocker: "Hard blocker"}
 
 // answerLabels are the yes / no / not sure choices, in the order shown.
 func answerLabels() [3][2]string {
@@ -77,13 +89,17 @@ func answerLabels() [3][2]string {
 func (r *htmlRenderer) renderQuestion(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*QuestionNode)
 	q := n.Question
-	v := questionView{ID: q.ID, Name: inputName(q.ID), GuidanceID: n.GuidanceID}
+	v := questionView{ID: q.ID, Name: inputName(q.ID), GuidanceID: n.GuidanceID, Tag: ruleTags[q.Rule]}
 	if q.Kind == Check {
 		v.Hint = hint(q.Answers[Yes])
 		return r.exec(w, "check", entering, v)
 	}
 	for _, a := range answerLabels() {
-		v.Answers = append(v.Answers, answerView{Value: a[0], Label: a[1], Hint: hint(q.Answers[a[0]])})
+		av := answerView{Value: a[0], Label: a[1], Hint: hint(q.Answers[a[0]])}
+		if opts := q.Blocks[a[0]]; len(opts) > 0 {
+			av.RulesOut = "rules out " + strings.Join(opts, ", ")
+		}
+		v.Answers = append(v.Answers, av)
 	}
 	return r.exec(w, "yesno", entering, v)
 }

@@ -17,10 +17,11 @@ type transformer struct{}
 
 // draft is a question on its way into the model, with the nodes it came from.
 type draft struct {
-	q       *Question
-	item    *ast.ListItem
-	weights *Weights
-	textOff int // source offset of the question's text
+	q        *Question
+	item     *ast.ListItem
+	weights  *Weights
+	evidence ast.Node // the "Evidence:" paragraph of the guidance, or nil
+	textOff  int      // source offset of the question's text
 }
 
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -33,6 +34,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	drafts := st.collect(doc, src)
 	st.assignIDs(drafts, src)
 	st.checkWeights(drafts, src)
+	for _, d := range drafts {
+		st.findEvidence(d, src)
+	}
 	if !st.diags.HasErrors() {
 		// An option left unused by a mistake already reported is no news.
 		st.checkUnused(drafts)
@@ -120,6 +124,7 @@ func trimTrailingSpace(para ast.Node, src []byte) {
 // attach replaces the item's first paragraph by a QuestionNode and wraps the
 // rest of the item in a Guidance.
 func attach(d *draft, opts []Option) {
+	wrapEvidence(d)
 	para := d.item.FirstChild()
 	qn := &QuestionNode{Question: d.q, Options: opts}
 	qn.SetLines(para.Lines())

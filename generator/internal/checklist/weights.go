@@ -26,6 +26,17 @@ type Block struct {
 	IDOff   int
 	YesNo   bool          // {yes: ...; no: ...}: the question is answered yes / no / not sure
 	Answers []BlockAnswer // a checkbox block has one answer, Yes
+	// Rule is Gate or Blocker for {gate: ...} and {blocker: ...}: a yes / no
+	// question that carries no weights but rules the Guards out.
+	Rule    Rule
+	RuleOff int
+	Guards  []BlockOption
+}
+
+// BlockOption is an option a gate or blocker names.
+type BlockOption struct {
+	Option string
+	Off    int
 }
 
 // BlockAnswer is the weights one answer carries.
@@ -59,13 +70,15 @@ func errAt(off int, format string, args ...any) *SyntaxError {
 // ParseBlock parses a weight block, src being its whole text from "{" to the
 // closing "}". The grammar:
 //
-//	block   = "{" [ "#" id ] ( pairs | answer { ";" answer } ) "}"
+//	block   = "{" [ "#" id ] ( pairs | answer { ";" answer } | rule ) "}"
 //	answer  = ( "yes" | "no" | "unsure" ) ":" pairs
+//	rule    = ( "gate" | "blocker" ) ":" option { option }
 //	pairs   = { option number }        separated by spaces or commas
 //	number  = [ "+" | "-" ] digits [ "." digits ]
 //
 // A block holding a ":" is a yes / no / not sure block; otherwise its pairs
-// weigh the checked state of a checkbox.
+// weigh the checked state of a checkbox. A rule stands alone in its block:
+// a gate or blocker question carries no weights.
 func ParseBlock(src string) (Block, *SyntaxError) {
 	if len(src) < 2 || src[0] != '{' || src[len(src)-1] != '}' {
 		return Block{}, errAt(0, "a weight block is written between { and }")
@@ -109,6 +122,12 @@ func (p *blockParser) block() (Block, *SyntaxError) {
 		return b, nil
 	}
 	var err *SyntaxError
+	if t := p.peek(); t.kind == tWord && isRule(t.text) && p.peekAt(1).kind == tColon {
+		if err := p.rule(&b); err != nil {
+			return Block{}, err
+		}
+		return b, nil
+	}
 	if slices.ContainsFunc(p.toks[p.i:], func(t token) bool { return t.kind == tColon }) {
 		b.YesNo = true
 		b.Answers, err = p.answers()
@@ -151,6 +170,9 @@ func (p *blockParser) answers() ([]BlockAnswer, *SyntaxError) {
 		}
 		if t.kind != tWord || p.peekAt(1).kind != tColon {
 			return nil, errAt(t.off, `expected yes:, no: or unsure: before %q (";" separates the answers)`, t.text)
+		}
+		if isRule(t.text) {
+			return nil, errStandsAlone(t)
 		}
 		if !isAnswer(t.text) {
 			return nil, errAt(t.off, "unknown answer %q: use yes, no or unsure", t.text)
@@ -209,6 +231,8 @@ func (p *blockParser) pair(inAnswer bool) (BlockWeight, *SyntaxError) {
 		return BlockWeight{}, errAt(opt.off, `missing ";" before "%s:"`, opt.text)
 	case num.kind != tNumber && isAnswer(opt.text) && !inAnswer:
 		return BlockWeight{}, errAt(opt.off, "write a colon after %s, as in {%s: option +1}", opt.text, opt.text)
+	case num.kind != tNumber && isRule(opt.text) && !inAnswer:
+		return BlockWeight{}, errAt(opt.off, "write a colon after %s, as in {%s: option}", opt.text, opt.text)
 	case num.kind != tNumber:
 		if fix, ok := splitGlued(opt.text); ok {
 			return BlockWeight{}, errAt(opt.off, "write a space between the option and its weight: %q", fix)

@@ -41,6 +41,15 @@ func TestParseBlock(t *testing.T) {
 			{Value: Yes, Off: 4, Weights: []BlockWeight{w("a", 9, 1, 11)}},
 			{Value: No, Off: 17, Weights: []BlockWeight{w("b", 21, 1, 23)}},
 		}}},
+		// Gates and blockers: yes / no questions that rule options out.
+		{"{gate: split}", Block{YesNo: true, Rule: Gate, RuleOff: 1, Guards: []BlockOption{{"split", 7}}}},
+		{"{blocker: split}", Block{YesNo: true, Rule: Blocker, RuleOff: 1, Guards: []BlockOption{{"split", 10}}}},
+		{"{gate: a, b}", Block{YesNo: true, Rule: Gate, RuleOff: 1, Guards: []BlockOption{{"a", 7}, {"b", 10}}}},
+		{"{gate:a b;}", Block{YesNo: true, Rule: Gate, RuleOff: 1, Guards: []BlockOption{{"a", 6}, {"b", 8}}}},
+		{"{#on-call gate: split}", Block{ID: "on-call", IDOff: 2, YesNo: true, Rule: Gate, RuleOff: 10, Guards: []BlockOption{{"split", 16}}}},
+		{"{#tx\n  blocker:\n  split}", Block{ID: "tx", IDOff: 2, YesNo: true, Rule: Blocker, RuleOff: 7, Guards: []BlockOption{{"split", 18}}}},
+		// An option may be called like the keywords' neighbours.
+		{"{gateway +1}", Block{Answers: yes(w("gateway", 1, 1, 9))}},
 	}
 	for _, tt := range tests {
 		got, err := ParseBlock(tt.src)
@@ -96,6 +105,21 @@ func TestParseBlockErrors(t *testing.T) {
 		{"{a +1 #peak}", 7, "the question id comes first in the block: {#id ...}"},
 		{"{#q yes: a +1\n  no: b +1}", 3, `missing ";" before "no:"`},
 		{"servers +1", 1, "a weight block is written between { and }"},
+		// Gates and blockers.
+		{"{gate:}", 2, "gate: names the options it rules out: write {gate: option}"},
+		{"{blocker: ;}", 2, "blocker: names the options it rules out: write {blocker: option}"},
+		{"{gate: split +1}", 14, `a gate carries no weight: remove "+1" (it rules options out whatever the scores)`},
+		{"{blocker: split 2}", 17, `a blocker carries no weight: remove "2" (it rules options out whatever the scores)`},
+		{"{gate: split; no: keep +1}", 15, "a gate or blocker stands alone in its block and carries no weights: write {gate: option} or {blocker: option}, and ask any weighted question separately"},
+		{"{gate: split no: keep +1}", 14, "a gate or blocker stands alone in its block and carries no weights: write {gate: option} or {blocker: option}, and ask any weighted question separately"},
+		{"{yes: keep +1; blocker: split}", 16, "a gate or blocker stands alone in its block and carries no weights: write {gate: option} or {blocker: option}, and ask any weighted question separately"},
+		{"{gate: split; blocker: split}", 15, "a gate or blocker stands alone in its block and carries no weights: write {gate: option} or {blocker: option}, and ask any weighted question separately"},
+		{"{gate: split split}", 14, `option "split" is named twice here: name it once`},
+		{"{gate split}", 2, "write a colon after gate, as in {gate: option}"},
+		{"{blocker split}", 2, "write a colon after blocker, as in {blocker: option}"},
+		{"{gate: split #id}", 14, "the question id comes first in the block: {#id gate: option}"},
+		{"{gate: : split}", 8, `unexpected ":": write {gate: option}`},
+		{"{Gate: split}", 2, `unknown answer "Gate": use yes, no or unsure`},
 	}
 	for _, tt := range tests {
 		_, err := ParseBlock(tt.src)
@@ -122,7 +146,8 @@ func TestFormatWeight(t *testing.T) {
 }
 
 func FuzzParseBlock(f *testing.F) {
-	for _, s := range []string{"{servers +1}", "{yes: a +2; no: b -1; unsure: c +.5}", "{#id}", "{a+1}", "{yes a}", "{}", "{é}"} {
+	for _, s := range []string{"{servers +1}", "{yes: a +2; no: b -1; unsure: c +.5}", "{#id}", "{a+1}", "{yes a}", "{}", "{é}",
+		"{gate: split}", "{#tx blocker: a, b;}", "{gate: a +1}", "{yes: a +1; gate: b}", "{gate}"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -132,6 +157,14 @@ func FuzzParseBlock(f *testing.F) {
 				t.Fatalf("ParseBlock(%q): error offset %d outside the input or empty message %q", src, err.Off, err.Msg)
 			}
 			return
+		}
+		if b.Rule != "" && (len(b.Answers) != 0 || len(b.Guards) == 0 || !b.YesNo || !isRule(string(b.Rule))) {
+			t.Fatalf("ParseBlock(%q): a rule must name options and carry nothing else: %+v", src, b)
+		}
+		for _, g := range b.Guards {
+			if !isWord(g.Option) || src[g.Off:g.Off+len(g.Option)] != g.Option {
+				t.Fatalf("ParseBlock(%q): guard %+v does not point at an option", src, g)
+			}
 		}
 		for _, a := range b.Answers {
 			if !isAnswer(a.Value) {

@@ -8,9 +8,11 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 )
 
-// featureScripts maps what a page uses to the script it needs.
+// featureScripts maps what a page uses to the scripts it needs, in the
+// order they must run.
 var featureScripts = []struct{ feature, script string }{
 	{"calculator", "js/calc.js"},
+	{"checklist", "js/checklist-score.js"},
 	{"checklist", "js/checklist.js"},
 }
 

@@ -2,7 +2,8 @@
 // questions add up to a recommendation, with the answers that made it.
 //
 // The page works without this script as a paper checklist; the script only
-// adds to it. It reads the markup rendered by the Go package
+// adds to it. checklist-score.js, loaded before it, turns answers into the
+// result; this file shows it. It reads the markup rendered by the Go package
 // generator/internal/checklist (its doc comment is the contract):
 //   form.checklist[data-checklist]          one checklist
 //   script.checklist-model                  its model, JSON data
@@ -10,6 +11,8 @@
 //   .checklist-status, .checklist-progress-bar, .checklist-progress
 //   .checklist-paper / .checklist-live      result without / with the script
 //   .checklist-summary, .checklist-scores   the live recommendation
+//   .checklist-decided(-list)               the answers that decided it
+//   .checklist-evidence                     a question's cases, in its guidance
 //   .checklist-copy, .checklist-copy-status, .checklist-share(-link)
 // Answers are saved in localStorage under "checklist:" + the checklist id,
 // and shared as a fragment "#answers=id:value,id:value" that wins over the
@@ -28,20 +31,6 @@
     return e;
   }
 
-  // Numbers shown to the reader: at most two decimals, a real minus sign.
-  function num(n) {
-    var s = String(Math.round(Math.abs(n) * 100) / 100);
-    return n < 0 ? "\u2212" + s : s;
-  }
-
-  function signed(n) {
-    return n < 0 ? num(n) : "+" + num(n);
-  }
-
-  function points(n) {
-    return num(n) + (Math.abs(n) === 1 ? " point" : " points");
-  }
-
   function Checklist(form, model) {
     this.form = form;
     this.use(model);
@@ -56,7 +45,7 @@
     this.key = STORAGE_PREFIX + model.id;
     var el = this.el = {};
     ["status", "progress-bar", "progress", "paper", "live", "summary", "scores",
-      "copy", "copy-status", "share", "share-link"].forEach(function (name) {
+      "decided", "decided-list", "copy", "copy-status", "share", "share-link"].forEach(function (name) {
       el[name] = form.querySelector(".checklist-" + name);
     });
   };
@@ -187,64 +176,79 @@
     if (this.el["progress-bar"]) this.el["progress-bar"].value = done;
     if (this.el.progress) this.el.progress.textContent = done + " of " + total + " answered";
     if (this.el.share && !this.el.share.hidden) this.showLink(this.shareURL(answers));
-    if (this.el.summary && this.model.options.length) this.recommend(answers, done);
+    if (this.el.summary && this.model.options.length && window.checklistScore) this.recommend(answers);
   };
 
-  // score adds up each option's weights and keeps the answers that moved it,
-  // largest first; options come back best first, ties in declared order.
-  Checklist.prototype.score = function (answers) {
-    var rows = this.model.options.map(function (o, i) {
-      return { option: o, index: i, total: 0, reasons: [] };
-    });
-    var byId = {};
-    rows.forEach(function (r) { byId[r.option.id] = r; });
-    this.model.questions.forEach(function (q) {
-      var v = answers[q.id];
-      var weights = (v && q.answers && q.answers[v]) || [];
-      weights.forEach(function (w) {
-        var r = byId[w.option];
-        if (!r) return;
-        r.total += w.weight;
-        r.reasons.push({ question: q, answer: v, weight: w.weight });
-      });
-    });
-    rows.forEach(function (r) {
-      r.total = Math.round(r.total * 100) / 100;
-      r.reasons.sort(function (a, b) { return Math.abs(b.weight) - Math.abs(a.weight); });
-    });
-    return rows.sort(function (a, b) { return b.total - a.total || a.index - b.index; });
-  };
-
-  Checklist.prototype.recommend = function (answers, done) {
-    var rows = this.score(answers);
-    this.el.summary.textContent = summary(rows, done);
+  Checklist.prototype.recommend = function (answers) {
+    var result = window.checklistScore.outcome(this.model, answers);
+    this.el.summary.textContent = result.summary;
+    this.showDeciders(result.deciders);
+    var rows = result.rows;
     var list = document.createDocumentFragment();
     var top = Math.max.apply(null, rows.map(function (r) { return Math.abs(r.total); }).concat([1]));
-    rows.forEach(function (r, i) {
-      list.appendChild(scoreItem(r, i === 0 && r.total > 0 && (rows.length === 1 || rows[1].total < r.total), top));
-    });
+    rows.forEach(function (r) { list.appendChild(scoreItem(r, r === result.leader, top)); });
     this.el.scores.replaceChildren(list);
   };
 
-  function summary(rows, done) {
-    if (done === 0) return "Answer the questions to see a recommendation.";
-    if (!rows.some(function (r) { return r.reasons.length; })) {
-      return "Your answers so far favour no option.";
+  // showDeciders lists the answers that decided the result, each with the
+  // cases its question names in its "Evidence:" paragraph.
+  Checklist.prototype.showDeciders = function (deciders) {
+    var box = this.el.decided;
+    if (!box) return;
+    var list = document.createDocumentFragment();
+    deciders.forEach(function (d) { list.appendChild(this.deciderItem(d)); }, this);
+    this.el["decided-list"].replaceChildren(list);
+    box.hidden = deciders.length === 0;
+  };
+
+  Checklist.prototype.deciderItem = function (d) {
+    var item = make("li", "checklist-decider");
+    item.setAttribute("data-question", d.question.id);
+    var effect = d.rulesOut ?
+      "Rules out " + d.rulesOut.map(function (o) { return o.label; }).join(", ") + ":" :
+      window.checklistScore.signed(d.weight);
+    item.appendChild(make("span", "checklist-decider-effect" + (d.rulesOut ? " is-rule" : ""), effect));
+    item.appendChild(document.createTextNode(" "));
+    appendQuestion(item, d.question, d.answer);
+    var cases = this.evidence(d.question);
+    if (cases.length) {
+      var span = make("span", "checklist-decider-cases", "Cases: ");
+      cases.forEach(function (a, i) {
+        if (i) span.appendChild(document.createTextNode(", "));
+        span.appendChild(a);
+      });
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(span);
     }
-    var best = rows[0];
-    var tied = rows.filter(function (r) { return r.total === best.total; });
-    if (tied.length > 1) {
-      return "Tied at " + points(best.total) + ": " + tied.map(function (r) {
-        return r.option.label;
-      }).join(", ") + ". More answers may break the tie.";
-    }
-    var s = "Recommendation: " + best.option.label + " (" + points(best.total) + ")";
-    if (rows.length > 1) s += ", ahead of " + rows[1].option.label + " (" + points(rows[1].total) + ")";
-    return s + ".";
+    return item;
+  };
+
+  // evidence copies the links of a question's "Evidence:" paragraph.
+  Checklist.prototype.evidence = function (q) {
+    var li = document.getElementById(q.anchor);
+    var ev = li && li.querySelector(":scope > .checklist-guidance > .checklist-evidence");
+    if (!ev) return [];
+    return Array.prototype.filter.call(ev.querySelectorAll("a[href]"), function (a) {
+      return !a.classList.contains("footnote-ref") && !a.closest("sup");
+    }).map(function (a) {
+      var copy = make("a", null, a.textContent);
+      copy.href = a.getAttribute("href");
+      return copy;
+    });
+  };
+
+  function appendQuestion(item, q, answer) {
+    var link = make("a", "checklist-reason-question", q.text);
+    link.href = "#" + q.anchor;
+    item.appendChild(link);
+    var word = q.kind === "check" ? "checked" : ANSWER_WORDS[answer];
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(make("span", "checklist-reason-answer", "(" + word + ")"));
   }
 
   function scoreItem(r, isTop, top) {
-    var li = make("li", "checklist-score" + (isTop ? " is-top" : ""));
+    var points = window.checklistScore.points;
+    var li = make("li", "checklist-score" + (isTop ? " is-top" : "") + (r.blockers.length ? " is-blocked" : ""));
     li.setAttribute("data-option", r.option.id);
     var head = make("p", "checklist-score-head");
     head.appendChild(make("span", "checklist-score-label", r.option.label));
@@ -256,6 +260,10 @@
     bar.style.width = (Math.max(0, r.total) / top * 100) + "%";
     track.appendChild(bar);
     li.appendChild(track);
+    if (r.blockers.length) {
+      li.appendChild(make("p", "checklist-blocked", "Ruled out whatever the score, by " +
+        (r.blockers.length === 1 ? "one answer." : r.blockers.length + " answers.")));
+    }
     if (!r.reasons.length) {
       li.appendChild(make("p", "checklist-reasons-none", "No answer counts toward this yet."));
       return li;
@@ -268,14 +276,9 @@
 
   function reasonItem(reason) {
     var item = make("li", "checklist-reason");
-    item.appendChild(make("span", "checklist-reason-weight", signed(reason.weight)));
+    item.appendChild(make("span", "checklist-reason-weight", window.checklistScore.signed(reason.weight)));
     item.appendChild(document.createTextNode(" "));
-    var link = make("a", "checklist-reason-question", reason.question.text);
-    link.href = "#" + reason.question.anchor;
-    item.appendChild(link);
-    var word = reason.question.kind === "check" ? "checked" : ANSWER_WORDS[reason.answer];
-    item.appendChild(document.createTextNode(" "));
-    item.appendChild(make("span", "checklist-reason-answer", "(" + word + ")"));
+    appendQuestion(item, reason.question, reason.answer);
     return item;
   }
 
