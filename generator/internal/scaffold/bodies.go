@@ -37,17 +37,25 @@ questions it illustrates (link them). -->
 `
 
 const checklistBody = `
-<!-- Questions are task-list items under headings. A {...} block at the end of
-a question gives its weights toward the options declared above:
+<!-- One checklist answers one decision. Questions are task-list items under
+headings. A {...} block at the end of a question gives its weights toward the
+options declared above:
   {servers +1}                         a checkbox; checking it adds 1 to servers
   {yes: servers +2; no: serverless +1}  a yes / no / not sure question
-Indented text under a question is its guidance. See CONTRIBUTING.md. -->
+  {gate: servers}                      a prerequisite: No or Not sure rules servers out
+  {blocker: servers}                   a hard blocker: Yes or Not sure rules servers out
+A "No" that only means a cost is absent adds nothing. Indented text under a
+question is its guidance. A guidance paragraph starting "Evidence:" links the
+cases behind the question, which the result lists beside the answers that
+decided it, e.g.
+  Evidence: [Segment](/case-studies/segment-goodbye-microservices/).
+See CONTRIBUTING.md. -->
 
 ## First group of questions
 
 - [ ] A question the reader answers for their own system? {yes: option-a +1; no: option-b +1}
 
-  Guidance: why the question matters, with a link to a case study or calculator.
+  Guidance: why the question matters, with a footnote to a source.
 `
 
 const patternBody = `
