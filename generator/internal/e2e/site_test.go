@@ -72,7 +72,8 @@ type page struct {
 var keyPages = []page{
 	{"/", "Tradeoffs", ".home-group .card"},
 	{"/case-studies/prime-video-monitoring/", "Prime Video", ".facts .metrics"},
-	{"/checklists/architecture-evaluation/", "checklist", "form.checklist"},
+	{"/checklists/serverless-or-always-on/", "always-on", "form.checklist"},
+	{"/checklists/should-we-split-this-service/", "split", ".checklist-tag"},
 	{"/tags/serverless/", "serverless", ".cards .card"},
 	{"/no-such-page/", "Page not found", ".not-found"},
 }
