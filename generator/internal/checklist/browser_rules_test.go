@@ -3,6 +3,7 @@ package checklist
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
@@ -145,5 +146,18 @@ func TestBrowserRulesOnPaper(t *testing.T) {
 	paper := browsertest.Eval[string](tab, `document.querySelector('.checklist-paper').innerText`)
 	if tag != "Hard blocker" || !strings.Contains(paper, "rules out takes that option off the table whatever its total") {
 		t.Errorf("on paper: blocker tag %q, instructions %q", tag, paper)
+	}
+}
+
+// TestBrowserRulesPhoneWidth checks that a result with an option ruled out
+// and the answers that decided it fits a phone's width.
+func TestBrowserRulesPhoneWidth(t *testing.T) {
+	base := serveChecklist(t, rulesPage)
+	tab := browsertest.New(t).NewTab()
+	tab.Do(chromedp.EmulateViewport(360, 740))
+	tab.Navigate(base + "/checklists/arch/#answers=on-call:no,team:yes,response:yes,move:no")
+	tab.WaitFor(`!document.querySelector('.checklist-decided').hidden`, 5*time.Second)
+	if w := browsertest.Eval[float64](tab, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
+		t.Errorf("the page scrolls sideways by %vpx at 360px wide", w)
 	}
 }
