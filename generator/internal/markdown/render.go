@@ -23,6 +23,12 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, renderHeading)
 	reg.Register(kindEmbedded, renderEmbedded)
 	reg.Register(extast.KindFootnoteBacklink, renderBacklink)
+	reg.Register(kindFootnoteSep, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(`<sup class="fn-sep">,</sup>`)
+		}
+		return ast.WalkContinue, nil
+	})
 	reg.Register(kindDirective, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	})
@@ -69,3 +75,14 @@ func renderEmbedded(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 	}
 	return ast.WalkSkipChildren, nil
 }
+
+// footnoteSep separates two footnote references that follow each other
+// ("cited.[^a][^b]" reads 1,2), and only those: references with text
+// between them need no comma.
+type footnoteSep struct{ ast.BaseInline }
+
+var kindFootnoteSep = ast.NewNodeKind("FootnoteSep")
+
+func (n *footnoteSep) Kind() ast.NodeKind { return kindFootnoteSep }
+
+func (n *footnoteSep) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }

@@ -63,6 +63,10 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			}
 		case *ast.Paragraph:
 			st.checkStrayDirective(n, src)
+		case *extast.FootnoteLink:
+			if _, ok := n.PreviousSibling().(*extast.FootnoteLink); ok {
+				edits = append(edits, func() { n.Parent().InsertBefore(n.Parent(), n, &footnoteSep{}) })
+			}
 		}
 		return ast.WalkContinue, nil
 	})
