@@ -27,6 +27,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
+	"github.com/tradeoffs/tradeoffs/generator/internal/figures"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 	"github.com/tradeoffs/tradeoffs/generator/internal/history"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
@@ -346,6 +347,7 @@ func (s *build) steps() []step {
 		{"content", s.loadContent},
 		{"history", s.loadHistory},
 		{"widgets", s.loadWidgets},
+		{"figures", s.loadFigures},
 		{"layouts", s.loadLayouts},
 		{"assets", s.buildAssets},
 		{"markdown", s.renderMarkdown},
@@ -375,6 +377,8 @@ type build struct {
 	tags      []*tag
 	tagBySlug map[string]*tag
 	calcs     *calcEmbedder
+	figures   *figures.Set
+	defsKey   [32]byte // see definitionsKey
 	layouts   *layout.Set
 	assets    *assets.Bundle
 	view      *SiteView

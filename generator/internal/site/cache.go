@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
@@ -22,8 +21,9 @@ type mdEntry struct {
 	// unchanged file keeps its key without hashing it again.
 	key, src [32]byte
 	res      *markdown.Result
-	// calcs is the calculator definitions' key when the page embeds a
-	// calculator: its HTML is then stale when a definition changes.
+	// calcs is the key of the definitions pages embed (calculators and
+	// shared figures) when the page uses one: its HTML and diagnostics are
+	// then stale when a definition changes.
 	calcs [32]byte
 	// rewrites are the page's relative links and what they resolved to:
 	// the target may have been added, moved or deleted since.
@@ -48,7 +48,7 @@ func (e *mdEntry) finish() *mdEntry {
 	if len(e.res.Code) > 0 {
 		h.Write([]byte("plain code")) // the key does not say (see mdKey)
 	}
-	if slices.Contains(e.res.Features, "calculator") {
+	if usesDefinitions(e.res.Features) {
 		h.Write(e.calcs[:])
 	}
 	for _, rw := range e.rewrites {
@@ -94,7 +94,7 @@ func (s *build) mdSettingsBytes() []byte {
 
 // cacheVersion changes when the generator's output for the same input
 // changes, so caches kept on disk by an older generator are not reused.
-const cacheVersion = "tradeoffs-cache-1"
+const cacheVersion = "tradeoffs-cache-2"
 
 // cachedMarkdown returns the page's cached conversion if it is still valid.
 func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {
@@ -107,7 +107,7 @@ func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {
 	if len(e.res.Code) > 0 && !s.opts.PlainCode {
 		return nil
 	}
-	if slices.Contains(e.res.Features, "calculator") && e.calcs != s.calcs.key {
+	if usesDefinitions(e.res.Features) && e.calcs != s.definitionsKey() {
 		return nil
 	}
 	if s.samePaths {

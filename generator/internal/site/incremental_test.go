@@ -89,6 +89,9 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 		write(fmt.Sprintf("content/notes/n%d.md", i), page(fmt.Sprintf("Note %d", i), "a, b", fmt.Sprintf("## Part\n\nText of note %d. See [next](n%d.md#part).\n\n```go\nx := %d\n```\n", i, (i+1)%8, i)))
 	}
 	write("content/notes/calc.md", page("Calc", "c", "::calculator[double]\n"))
+	write("content/_figures.yaml", figuresFile(0))
+	write("content/notes/fig.md", page("Fig", "c", "It costs :figure[cost] a month.\n"))
+	write("content/case-studies/acme.md", caseStudyPage(0))
 	write("static/site.txt", "static\n")
 	if mode == throughState {
 		// A diagram's SVG is a file of its own, which the state restores
@@ -128,6 +131,15 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 		}},
 		{"change a layout", func() {
 			write("layouts/partials/breadcrumbs.html", fmt.Sprintf("<p class=\"crumbs-%d\">{{len .Breadcrumbs}}</p>\n", r.IntN(3)))
+		}},
+		{"change a shared figure", func() {
+			// Pages showing it change, and so may the house rules' verdict
+			// on a case study citing it.
+			write("content/_figures.yaml", figuresFile(r.IntN(3)))
+		}},
+		{"edit a case study", func() {
+			// Each variant keeps or breaks a different house rule.
+			write("content/case-studies/acme.md", caseStudyPage(r.IntN(4)))
 		}},
 		{"change a calculator", func() {
 			write("content/calculators/double.yaml", fmt.Sprintf("title: Double %d\ninputs:\n  - name: x\n    label: X\n    default: %d\noutputs:\n  - name: y\n    label: Y\n    formula: x * 2\n    format: number\n", r.IntN(9), r.IntN(9)))
@@ -431,4 +443,27 @@ func TestCancelledBuildKeepsTheCaches(t *testing.T) {
 	if msg := compareSites(again, full); msg != "" {
 		t.Errorf("after a cancelled build: %s", msg)
 	}
+}
+
+// figuresFile is a shared-figures file in one of three versions: two
+// values, and one with no figure at all (pages using it then fail).
+func figuresFile(v int) string {
+	if v == 2 {
+		return "figures: []\n"
+	}
+	return fmt.Sprintf("figures:\n  - id: cost\n    value: \"$%d\"\n    text: What it costs\n    ours: true\n    how: Our sum\n", 100+v)
+}
+
+// caseStudyPage is a case study in one of four versions: one that keeps
+// the house rules, one that cites its figure with a shared figure, one
+// with an uncited figure and one without a section.
+func caseStudyPage(v int) string {
+	numbers := []string{"Cost fell by 90%.[^post]", "It costs :figure[cost] a month, 90% less.", "Cost fell by 90%.", "Cost fell by 90%.[^post]"}[v]
+	sections := "## Context\n\nA team.\n\n## What they changed\n\nSee [notes](/notes/n1/) and [the trade-off](/patterns/p/).\n\n## The numbers\n\n" + numbers +
+		"\n\n## What it cost them\n\nTime.\n\n## Lessons\n\nMeasure.\n\n## When it would not apply\n\nAt low volume.\n"
+	if v == 3 {
+		sections = strings.Replace(sections, "## Lessons\n\nMeasure.\n\n", "", 1)
+	}
+	return "---\ntitle: ACME\nsummary: S.\ndate: 2024-01-01\ncompany: ACME\nyear: 2023\nfrom: A\nto: B\noutcome: C\nsources:\n  - title: Post\n    url: https://example.com/post\n---\n" +
+		sections + "\n[^post]: [Post](https://example.com/post), ACME, 2023.\n"
 }

@@ -15,7 +15,9 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/checklist"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/figures"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
+	"github.com/tradeoffs/tradeoffs/generator/internal/houserules"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/theme"
@@ -143,7 +145,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		}
 		e := s.b.md[p.Source]
 		if e == nil || e.res != p.md {
-			e = (&mdEntry{key: keys[i], src: p.Hash, res: p.md, calcs: s.calcs.key, rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
+			e = (&mdEntry{key: keys[i], src: p.Hash, res: p.md, calcs: s.definitionsKey(), rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
 		}
 		p.contentKey, p.linksKey, p.textKey = e.contentKey, e.linksKey, e.textKey
 		fresh[p.Source] = e
@@ -172,7 +174,7 @@ func (s *build) markdownOptions(rec *recorder) markdown.Options {
 		TOCMin:      s.cfg.TOC.Min,
 		TOCMax:      s.cfg.TOC.Max,
 		PlainCode:   s.opts.PlainCode,
-		Extenders:   []goldmark.Extender{checklist.Extension{}},
+		Extenders:   []goldmark.Extender{checklist.Extension{}, figures.Extension{Set: s.figures}, houserules.Extension{}},
 		Embedders: map[string]markdown.Embedder{
 			"calculator": s.calcs,
 			"d2":         s.b.diagrams.Embedder(rec),
@@ -180,8 +182,8 @@ func (s *build) markdownOptions(rec *recorder) markdown.Options {
 	}
 }
 
-// convert converts one page, with the checklist extension enabled on
-// checklist pages.
+// convert converts one page: with its shared figures, the house rules of
+// its section, and the checklist extension on checklist pages.
 func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
 	if p.Body == nil && s.b.warm != nil {
 		// From the warm state's content cache, which keeps no bodies.
@@ -190,16 +192,36 @@ func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
 			return
 		}
 	}
+	cl, isChecklist := p.Meta.(*content.Checklist)
+	var extra diag.List
+	var usesFigures bool
 	in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver}
-	var widget diag.List
-	if cl, ok := p.Meta.(*content.Checklist); ok {
-		in.Prepare = func(pc parser.Context) { checklist.Enable(pc, checklistConfig(p, cl)) }
-		in.Inspect = func(pc parser.Context) { _, widget = checklist.Result(pc) }
+	in.Prepare = func(pc parser.Context) {
+		figures.Enable(pc, figures.Doc{File: p.Source, BodyLine: p.BodyLine})
+		if p.Kind == content.KindPage {
+			houserules.Enable(pc, houseRulesPage(p))
+		}
+		if isChecklist {
+			checklist.Enable(pc, checklistConfig(p, cl))
+		}
+	}
+	in.Inspect = func(pc parser.Context) {
+		used, diags := figures.Result(pc)
+		usesFigures = len(used) > 0
+		extra.Append(diags)
+		extra.Append(houserules.Result(pc))
+		if isChecklist {
+			_, diags := checklist.Result(pc)
+			extra.Append(diags)
+		}
 	}
 	p.md = conv.Convert(in)
-	if in.Prepare != nil {
-		p.md.Diags.Append(widget)
+	p.md.Diags.Append(extra)
+	if isChecklist {
 		p.md.Features = append(p.md.Features, "checklist")
+	}
+	if usesFigures {
+		p.md.Features = append(p.md.Features, "figure")
 	}
 }
 
