@@ -85,4 +85,6 @@ a line of its own such as ::calculator[serverless-vs-containers] -->
 <!-- Link the checklist questions that decide this trade-off. -->
 
 ## Related
+
+<!-- Link the trade-off pages that border this one. -->
 `

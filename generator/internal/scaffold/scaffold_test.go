@@ -5,10 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/houserules"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
 )
 
@@ -41,9 +44,16 @@ func TestNewPagesBuildOnceFilled(t *testing.T) {
 			if k.Name != "checklist" && !s.Diags.HasErrors() {
 				t.Errorf("an unfilled %s builds without errors; the empty required fields should be reported", k.Name)
 			}
+			// With the front matter filled in, the empty sections are next.
+			os.WriteFile(path, []byte(fillFront(string(src))), 0o644)
+			s, _ = site.Build(context.Background(), site.Options{FS: os.DirFS(root), LinkWarnings: true})
+			if k.Name != "checklist" && !strings.Contains(s.Diags.Error(), "[non-empty-sections]") {
+				t.Errorf("a new %s's empty sections are not reported:\n%s", k.Name, s.Diags.Error())
+			}
 			filled := fill(string(src))
 			os.WriteFile(path, []byte(filled), 0o644)
-			s, _ = site.Build(context.Background(), site.Options{FS: os.DirFS(root)})
+			// The pages the filled page links to are not in this site.
+			s, _ = site.Build(context.Background(), site.Options{FS: os.DirFS(root), LinkWarnings: true})
 			if s.Diags.HasErrors() {
 				t.Errorf("the filled-in page does not build:\n%s\n---\n%s", s.Diags.Error(), filled)
 			}
@@ -51,8 +61,17 @@ func TestNewPagesBuildOnceFilled(t *testing.T) {
 	}
 }
 
-// fill puts plausible values in the empty fields of a new page.
+// fill puts plausible values in the empty fields of a new page, and a
+// sentence in each section in place of its guidance.
 func fill(src string) string {
+	src = guidance.ReplaceAllString(src, "Written.")
+	src = strings.Replace(src, "## Lessons\n\nWritten.", "## Lessons\n\nSee [the trade-off](/patterns/p/).", 1)
+	src = strings.Replace(src, "## Case studies on each side\n\nWritten.", "## Case studies on each side\n\n[A](/case-studies/a/) and [B](/case-studies/b/).", 1)
+	return fillFront(src)
+}
+
+// fillFront puts plausible values in the empty front matter fields.
+func fillFront(src string) string {
 	r := strings.NewReplacer(
 		`summary: ""`, `summary: "A summary."`,
 		`company: ""`, `company: "Segment"`,
@@ -74,6 +93,28 @@ func fill(src string) string {
 		out = strings.ReplaceAll(out, "option-b +1", "option-a +1")
 	}
 	return out
+}
+
+// guidance is an HTML comment of a new page: the author's instructions.
+var guidance = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// TestSkeletonsHaveTheRequiredSections keeps the skeletons of new pages in
+// step with the sections the house rules require.
+func TestSkeletonsHaveTheRequiredSections(t *testing.T) {
+	heading := regexp.MustCompile(`(?m)^## (.+)$`)
+	for _, k := range Kinds() {
+		rules := houserules.For(k.Section)
+		if rules == nil {
+			continue
+		}
+		var got []string
+		for _, m := range heading.FindAllStringSubmatch(k.Body, -1) {
+			got = append(got, m[1])
+		}
+		if !slices.Equal(got, rules.Headings) {
+			t.Errorf("the %s skeleton has the sections %q; the house rules require %q", k.Name, got, rules.Headings)
+		}
+	}
 }
 
 func TestWriteRefusesToOverwrite(t *testing.T) {
