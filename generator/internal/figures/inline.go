@@ -157,14 +157,7 @@ func (p refParser) unknown(id string) string {
 		return `:figure needs the id of a figure in ` + File + `, e.g. :figure[prime-sfn-standard-month]`
 	}
 	msg := `no figure "` + id + `" in ` + File
-	ids := slices.Sorted(slices.Values(p.set.IDs()))
-	best, bestD := "", 4
-	for _, k := range ids {
-		if d := suggest.Distance(id, k, bestD); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best != "" {
+	if best, ok := suggest.Closest(id, slices.Sorted(slices.Values(p.set.IDs())), 3); ok {
 		return msg + `: did you mean "` + best + `"?`
 	}
 	return msg + ": add it there, with its value, text and source"

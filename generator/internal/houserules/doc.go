@@ -47,6 +47,6 @@
 //
 // It is a goldmark extension that reads the converted document after every
 // other transformer (links rewritten, footnotes and figure notes
-// appended) and changes nothing. It imports diag, figures, goldmark and
-// the standard library.
+// appended) and changes nothing. It imports diag, figures, markdown (for
+// node offsets), goldmark and the standard library.
 package houserules

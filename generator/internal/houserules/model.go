@@ -12,6 +12,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/figures"
+	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 )
 
 // transformerPriority runs the rules after every other transformer
@@ -258,31 +259,12 @@ func (p *page) readLinks(d *ast.Document, src []byte) {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			p.links = append(p.links, link{dest: string(n.Destination), off: offsetOf(n)})
+			p.links = append(p.links, link{dest: string(n.Destination), off: markdown.Offset(n)})
 		case *ast.AutoLink:
-			p.links = append(p.links, link{dest: string(n.URL(src)), off: offsetOf(n)})
+			p.links = append(p.links, link{dest: string(n.URL(src)), off: markdown.Offset(n)})
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-// offsetOf returns where an inline node starts: goldmark records it for
-// links; otherwise the first text inside, or the enclosing block's line.
-func offsetOf(n ast.Node) int {
-	if p := n.Pos(); p >= 0 {
-		return p
-	}
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			return max(t.Segment.Start-1, 0)
-		}
-	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
-		}
-	}
-	return -1
 }
 
 // readFootnotes records each footnote definition's links and text.

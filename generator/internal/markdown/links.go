@@ -42,7 +42,7 @@ func scheme(dest string) string {
 // link vets, rewrites and records a link or image destination.
 func (st *docState) link(n ast.Node, destination []byte, image bool, src []byte) []edit {
 	dest := string(destination)
-	l := Link{Dest: dest, Href: dest, Image: image, Pos: st.pos(linkOffset(n, src))}
+	l := Link{Dest: dest, Href: dest, Image: image, Pos: st.pos(Offset(n))}
 	switch s := scheme(dest); {
 	case s != "" && !safeSchemes[s]:
 		what := "link"
@@ -71,13 +71,13 @@ func (st *docState) autoLink(n *ast.AutoLink, src []byte) []edit {
 	}
 	s := scheme(url)
 	if s != "" && !safeSchemes[s] {
-		st.diags.Warnf(st.pos(linkOffset(n, src)), "link to a %s: URL removed: only http, https, mailto and tel links are allowed in content", s)
+		st.diags.Warnf(st.pos(Offset(n)), "link to a %s: URL removed: only http, https, mailto and tel links are allowed in content", s)
 		return []edit{func() {
 			p := n.Parent()
 			p.ReplaceChild(p, n, ast.NewString(n.Label(src)))
 		}}
 	}
-	st.links = append(st.links, Link{Dest: url, Href: url, External: s != "", Pos: st.pos(linkOffset(n, src))})
+	st.links = append(st.links, Link{Dest: url, Href: url, External: s != "", Pos: st.pos(Offset(n))})
 	return nil
 }
 
@@ -90,10 +90,10 @@ func setDestination(n ast.Node, href string) {
 	}
 }
 
-// linkOffset returns the byte offset where a link starts: goldmark records
-// it for links; otherwise the first text inside, or the enclosing block's
-// first line.
-func linkOffset(n ast.Node, src []byte) int {
+// Offset returns the byte offset in the source where an inline node, a
+// link in particular, starts: goldmark records it for links; otherwise the
+// first text inside, or the enclosing block's first line.
+func Offset(n ast.Node) int {
 	if p := n.Pos(); p >= 0 {
 		return p
 	}
