@@ -125,22 +125,6 @@ type footnote struct {
 	text  string
 }
 
-func (p *page) pos(off int) diag.Pos {
-	if off < 0 {
-		return diag.Pos{File: p.File, Line: max(p.BodyLine, 1), Col: 1}
-	}
-	pos := p.lines.Pos(off)
-	pos.Line += max(p.BodyLine, 1) - 1
-	return pos
-}
-
-// linePos returns the position of the start of the line holding off.
-func (p *page) linePos(off int) diag.Pos {
-	pos := p.pos(off)
-	pos.Col = 1
-	return pos
-}
-
 // read builds the rules' view of a converted document.
 func read(d *ast.Document, src []byte, pg Page) *page {
 	p := &page{Page: pg, lines: diag.NewLines(pg.File, src), footnotes: map[int]*footnote{}}
@@ -182,7 +166,7 @@ func isContent(n ast.Node) bool {
 	return !figures.IsNotes(n)
 }
 
-// readBlock collects the prose units and links under a block.
+// readBlock collects the prose units under a block.
 func (p *page) readBlock(n ast.Node, src []byte, covered bool) {
 	switch n := n.(type) {
 	case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
