@@ -1,13 +1,13 @@
 package browsertest
 
 import (
-	"bufio"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/netlifyconf"
 )
 
 // RepoRoot returns the repository root (the folder holding go.mod), found by
@@ -32,35 +32,15 @@ func RepoRoot(t testing.TB) string {
 
 // Headers returns the response headers that netlify.toml sets for every
 // path ("/*"), so tests see the published site's Content Security Policy.
-// It reads the simple `Key = "value"` lines of the first [headers.values]
-// table after `for = "/*"`.
 func Headers(t testing.TB) http.Header {
 	t.Helper()
-	f, err := os.Open(filepath.Join(RepoRoot(t), "netlify.toml"))
+	c, err := netlifyconf.Load(RepoRoot(t))
 	if err != nil {
 		t.Fatalf("reading the site's headers: %v", err)
 	}
-	defer f.Close()
 	h := http.Header{}
-	inAll, inValues := false, false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case line == "" || strings.HasPrefix(line, "#"):
-		case line == `for = "/*"`:
-			inAll = true
-		case strings.HasPrefix(line, "[[") || (strings.HasPrefix(line, "[") && line != "[headers.values]"):
-			if inValues {
-				return h
-			}
-			inAll = false
-		case line == "[headers.values]" && inAll:
-			inValues = true
-		case inValues && strings.Contains(line, "="):
-			k, v, _ := strings.Cut(line, "=")
-			h.Set(strings.Trim(strings.TrimSpace(k), `"`), strings.Trim(strings.TrimSpace(v), `"`))
-		}
+	for k, v := range c.HeadersFor("/*") {
+		h.Set(k, v)
 	}
 	if len(h) == 0 {
 		t.Fatal(`netlify.toml has no headers for "/*"`)
