@@ -96,37 +96,46 @@ func (h *hub) currentBuild() int {
 	return h.build
 }
 
-// ServeHTTP streams events to one tab until it goes away or the server
-// shuts down.
+// ServeHTTP streams events to one tab until it goes away, stops reading,
+// or the server shuts down. The stream has no overall deadline (it lives
+// as long as the tab), but each event must be written within
+// eventWriteTimeout.
 func (h *hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
+	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Accel-Buffering", "no")
 	c, first := h.subscribe()
 	defer h.unsubscribe(c)
-	for _, ev := range first {
-		writeEvent(w, ev)
+	// send writes and flushes, and reports whether the tab took it.
+	send := func(write func()) bool {
+		rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
+		write()
+		return rc.Flush() == nil
 	}
-	flusher.Flush()
+	if !send(func() {
+		for _, ev := range first {
+			writeEvent(w, ev)
+		}
+	}) {
+		return
+	}
 	keepalive := time.NewTicker(15 * time.Second)
 	defer keepalive.Stop()
 	for {
+		var ok bool
 		select {
 		case <-r.Context().Done():
 			return
 		case <-h.done:
 			return
 		case ev := <-c:
-			writeEvent(w, ev)
-			flusher.Flush()
+			ok = send(func() { writeEvent(w, ev) })
 		case <-keepalive.C:
-			fmt.Fprint(w, ": keepalive\n\n")
-			flusher.Flush()
+			ok = send(func() { fmt.Fprint(w, ": keepalive\n\n") })
+		}
+		if !ok {
+			return
 		}
 	}
 }

@@ -6,7 +6,10 @@
 // (events.go), where the live client (live.js, client.go) morphs the page
 // in place, swaps the stylesheet or shows the build's problems.
 //
-// devserver imports site, watch, output, diag and the standard library.
+// It serves nothing but the built site, and only to the host names it was
+// started with (hosts.go: another site could point a name of its own at
+// the machine); it keeps its connections within timeouts and a cap
+// (conns.go).
 package devserver
 
 import (
@@ -45,6 +48,9 @@ type Handler struct {
 	// request that arrives during the first build waits for it instead of
 	// being refused or answered with a 404.
 	built, indexed chan struct{}
+	// writeTimeout is the server's (see conns.go): a request that waited
+	// for the first build gets all of it once the build is in.
+	writeTimeout time.Duration
 }
 
 // NewHandler serves files.
@@ -75,13 +81,16 @@ func closeOnce(c chan struct{}) {
 	}
 }
 
-// wait blocks until c is closed or the request is abandoned.
-func wait(r *http.Request, c chan struct{}) bool {
+// wait blocks until c is closed or the request is abandoned. A request
+// let through gets the whole write timeout for its response: it may have
+// waited for a long first build.
+func (h *Handler) wait(w http.ResponseWriter, r *http.Request, c chan struct{}) bool {
 	if c == nil {
 		return true
 	}
 	select {
 	case <-c:
+		extendWrite(w, h.writeTimeout)
 		return true
 	case <-r.Context().Done():
 		return false
@@ -117,10 +126,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.serveLive(w, r)
 		return
 	}
-	if !wait(r, h.built) {
+	if !h.wait(w, r, h.built) {
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, "/search/") && !wait(r, h.indexed) {
+	if strings.HasPrefix(r.URL.Path, "/search/") && !h.wait(w, r, h.indexed) {
 		return
 	}
 	files := h.Files()

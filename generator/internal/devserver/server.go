@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,6 +39,17 @@ type Config struct {
 	// Bind and Port are where to listen.
 	Bind string
 	Port int
+	// AllowHosts are host names the server answers to besides those it
+	// is bound to (see hosts.go); a name starting with a dot allows its
+	// subdomains too.
+	AllowHosts []string
+	// IdleTimeout is how long an idle keep-alive connection stays open,
+	// WriteTimeout how long a response may take to write (see conns.go);
+	// 0 means idleTimeout and writeTimeout.
+	IdleTimeout, WriteTimeout time.Duration
+	// MaxConns caps the connections open at once; 0 means a cap taken
+	// from the process's limit on open files (see maxConnsFor).
+	MaxConns int
 	// Poll watches by scanning instead of system notifications.
 	Poll bool
 	// Watch tunes the watcher (zero values are its defaults); Poll wins
@@ -176,13 +186,19 @@ const largeSite = 1500
 // Run builds the site, serves it and rebuilds it on every change until ctx
 // is cancelled. It returns an error only when it cannot start.
 func Run(ctx context.Context, cfg Config) error {
-	root, err := rootfs.Open(cfg.Root)
-	if err != nil {
-		return fmt.Errorf("cannot open the site root: %w", err)
+	if cfg.Site.FS == nil {
+		root, err := rootfs.Open(cfg.Root)
+		if err != nil {
+			return fmt.Errorf("cannot open the site root: %w", err)
+		}
+		defer root.Close()
+		cfg.Site.FS = root
 	}
-	defer root.Close()
-	cfg.Site.FS = root
 	cfg.Site.Root = cfg.Root
+	names, err := newHosts(cfg.Bind, cfg.AllowHosts)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w (another server may be running there: use --port to choose another port)", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)), err)
@@ -191,6 +207,7 @@ func Run(ctx context.Context, cfg Config) error {
 	cfg.Site.BaseURL = url
 	s := &Server{cfg: cfg, builder: site.NewBuilder(), hub: newHub()}
 	s.handler = newPendingHandler()
+	s.handler.writeTimeout = cmp.Or(cfg.WriteTimeout, writeTimeout)
 	s.handler.live = s.hub
 	w, err := s.watch()
 	if err != nil {
@@ -203,7 +220,7 @@ func Run(ctx context.Context, cfg Config) error {
 	s.plain = countPages(cfg.Root) >= cmp.Or(cfg.PlainFrom, largeSite) && s.builder.Highlighter().Len() == 0
 	// Listen from the start: a browser opened now waits for the first
 	// build (the handler holds its request) instead of being refused.
-	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	srv, ln := newHTTPServer(cfg, ln, names.guard(s.handler, cfg.Err))
 	go srv.Serve(ln)
 	s.url = url
 	s.rebuild(ctx, "start", nil)
