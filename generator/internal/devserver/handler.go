@@ -9,7 +9,8 @@
 // It serves nothing but the built site, and only to the host names it was
 // started with (hosts.go: another site could point a name of its own at
 // the machine); it keeps its connections within timeouts and a cap
-// (conns.go).
+// (conns.go), and a rebuild that could not open the site's files for lack
+// of file descriptors is tried again rather than shown (descriptors.go).
 package devserver
 
 import (

@@ -75,6 +75,11 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	builder *site.Builder
+	// fresh is true while builder has not finished a build (see putOff).
+	fresh bool
+	// fs is the site's folder as the builds read it (see descFS).
+	fs      *descFS
+	retry   retry
 	handler *Handler
 	hub     *hub
 	current *output.Files // the last good build
@@ -194,6 +199,8 @@ func Run(ctx context.Context, cfg Config) error {
 		defer root.Close()
 		cfg.Site.FS = root
 	}
+	files := &descFS{fsys: cfg.Site.FS}
+	cfg.Site.FS = files
 	cfg.Site.Root = cfg.Root
 	names, err := newHosts(cfg.Bind, cfg.AllowHosts)
 	if err != nil {
@@ -205,7 +212,7 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	url := "http://" + net.JoinHostPort(displayHost(cfg.Bind), strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
 	cfg.Site.BaseURL = url
-	s := &Server{cfg: cfg, builder: site.NewBuilder(), hub: newHub()}
+	s := &Server{cfg: cfg, builder: site.NewBuilder(), hub: newHub(), fs: files}
 	s.handler = newPendingHandler()
 	s.handler.writeTimeout = cmp.Or(cfg.WriteTimeout, writeTimeout)
 	s.handler.live = s.hub
@@ -285,6 +292,9 @@ func (s *Server) loop(ctx context.Context, w *watch.Watcher) {
 			s.rebuild(ctx, describe(b), b.Changes)
 		case <-s.searchDue():
 			s.updateSearch(ctx)
+		case <-s.retryDue():
+			s.retry.timer = nil
+			s.rebuild(ctx, s.retry.what, nil)
 		case err, ok := <-w.Errors():
 			if ok {
 				fmt.Fprintf(s.cfg.Err, "watching: %v\n", err)
@@ -362,25 +372,31 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 	opts.PlainCode = s.plain
 	if changes != nil {
 		s.lastSave.Store(start.UnixNano())
-		opts.Changed = make([]string, len(changes))
-		for i, c := range changes {
-			opts.Changed[i] = c.Path
+		if !s.fresh { // a fresh Builder reads everything
+			opts.Changed = make([]string, len(changes))
+			for i, c := range changes {
+				opts.Changed[i] = c.Path
+			}
 		}
 	}
 	// A search update put off for this build is made by this build's,
 	// unless it fails: then the one put off is still the served site's.
-	putOff := s.stopSearch()
-	s.building.Lock()
-	built, err := s.builder.Build(ctx, opts)
-	s.building.Unlock()
-	if err != nil || built.Diags.HasErrors() {
-		if putOff != nil {
-			s.deferSearch(putOff, cmp.Or(s.cfg.SearchQuiet, searchQuiet))
+	indexing := s.stopSearch()
+	built, err, starved := s.buildWatched(ctx, opts)
+	if err != nil || starved != nil || built.Diags.HasErrors() {
+		if indexing != nil {
+			s.deferSearch(indexing, cmp.Or(s.cfg.SearchQuiet, searchQuiet))
 		}
+	}
+	if starved != nil {
+		s.putOff(what, starved)
+		return ctx.Err() == nil
 	}
 	if err != nil {
 		return false // cancelled: the server is stopping, or a save came
 	}
+	s.fresh = false
+	s.retried()
 	s.build++
 	failed := built.Diags.HasErrors()
 	s.report(built.Diags)
@@ -437,6 +453,7 @@ func (s *Server) warm(ctx context.Context, blocks []highlight.Block) {
 	done := make(chan struct{})
 	s.warmed = done
 	fmt.Fprintf(s.cfg.Out, "highlighting %d code %s in the background\n", len(blocks), plural(len(blocks), "block", "blocks"))
+	hl := s.builder.Highlighter() // shared by the builders that follow
 	go func() {
 		// A few blocks at a time, stepping aside while saves are being
 		// made: each save should have the machine to itself.
@@ -445,7 +462,7 @@ func (s *Server) warm(ctx context.Context, blocks []highlight.Block) {
 			s.savesPaused(ctx)
 			s.building.Lock()
 			s.building.Unlock()
-			s.builder.Highlighter().Warm(ctx, blocks[i:min(i+chunk, len(blocks))])
+			hl.Warm(ctx, blocks[i:min(i+chunk, len(blocks))])
 		}
 		close(done)
 	}()
