@@ -44,6 +44,13 @@ func TestHandler(t *testing.T) {
 		{"/notes/%2e%2e/%2e%2e/etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
 		{"/notes/..%2f..%2fetc/passwd", "text/html; charset=utf-8", "not found", "", 404},
 		{"/notes\\..\\..\\x", "text/html; charset=utf-8", "not found", "", 404},
+		{"/%2e%2e/%2e%2e/etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/.%2e/.%2e/etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/%252e%252e/%252e%252e/etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/..%5c..%5cetc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/notes/a/%00", "text/html; charset=utf-8", "not found", "", 404},
+		{"//etc/passwd", "text/html; charset=utf-8", "not found", "", 404},
+		{"/notes/a/..", "text/html; charset=utf-8", "not found", "", 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
