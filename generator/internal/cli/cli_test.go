@@ -231,7 +231,7 @@ func TestHelp(t *testing.T) {
 		flags []string
 	}{
 		{[]string{"build", "-h"}, []string{"--root", "--out", "--drafts", "--base-url", "--preview", "--quiet"}},
-		{[]string{"help", "serve"}, []string{"--root", "--bind", "--port", "--drafts"}},
+		{[]string{"help", "serve"}, []string{"--root", "--bind", "--port", "--drafts", "--allow-host"}},
 		{[]string{"check", "--help"}, []string{"--root", "--json", "--drafts"}},
 	} {
 		code, _, stderr := run(t, tt.args...)
@@ -264,5 +264,20 @@ func TestCheckAnnotatesOnGitHubActions(t *testing.T) {
 	want := "::error file=" + filepath.ToSlash(filepath.Join(root, "content/_index.md")) + ",line=4,col=1::broken link: nothing is published at /nope/"
 	if !strings.Contains(errb.String(), want) {
 		t.Errorf("no annotation %q in:\n%s", want, errb.String())
+	}
+}
+
+// --allow-host is repeated or takes names separated by commas; a URL
+// given for a name stops serve at the start, naming it.
+func TestServeAllowHost(t *testing.T) {
+	var l hostList
+	l.Set("preview.test, .tunnel.test")
+	l.Set("other.test")
+	if got := strings.Join(l, " "); got != "preview.test .tunnel.test other.test" {
+		t.Errorf("--allow-host \"preview.test, .tunnel.test\" --allow-host other.test = %q", got)
+	}
+	code, _, stderr := run(t, "serve", "--root", t.TempDir(), "--port", "0", "--no-cache", "--allow-host", "preview.test,http://preview.test/")
+	if code != 1 || !strings.Contains(stderr, `--allow-host "http://preview.test/" is not a host name`) {
+		t.Errorf("serve --allow-host with a URL: exit %d, stderr %q", code, stderr)
 	}
 }
