@@ -1,0 +1,169 @@
+// Package cachefile owns how the files of the build's cache folder (.cache/)
+// are written and read back. The folder outlives builds, is restored by CI
+// hosts, and can be damaged by a crash, a full disk or a person; what a
+// build reads from it goes into a site served with year-long cache headers.
+// So every byte read back is checked before it is used, and a file or part
+// that does not check out is not used at all (the build makes what it held
+// again).
+//
+// There are two kinds of files:
+//
+//   - sealed files (Write, then Read or Decode): the bytes written, then
+//     their Sum. Read and Decode give them back only if they still have
+//     that Sum, else ErrDamaged.
+//   - files of parts (Create, Map, Part): the build state's records, which
+//     later builds append to. Each part is taken with Part.Of, which checks
+//     it against the Sum a sealed file keeps for it.
+//
+// A Sum is the length and the 64-bit xxhash of the bytes: random damage
+// (a flipped bit, a torn write, a file cut short or grown) passes it with
+// odds of 1 in 2⁶⁴. It is no defence against someone who writes the cache
+// folder on purpose: what reads a file also checks it belongs to this
+// generator and site.
+//
+// Every file is written into a temporary file renamed over the previous one
+// once complete: a reader never sees half a file, and a write that fails
+// leaves the previous file as it was.
+//
+// cachefile imports xxhash and the standard library.
+package cachefile
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// Sum is what a run of bytes must be to be used: its length and hash.
+type Sum struct {
+	Len, Hash uint64
+}
+
+// SumOf returns the Sum of b.
+func SumOf(b []byte) Sum { return Sum{uint64(len(b)), xxhash.Sum64(b)} }
+
+// Holds reports whether b has Sum s.
+func (s Sum) Holds(b []byte) bool { return SumOf(b) == s }
+
+// Part locates a part of a file of parts, with its Sum.
+type Part struct {
+	Off uint64
+	Sum
+}
+
+// Of returns the bytes of the part in data, the file it is in, if they
+// are within data and have the part's Sum.
+func (p Part) Of(data []byte) ([]byte, bool) {
+	if p.Off > uint64(len(data)) || p.Len > uint64(len(data))-p.Off {
+		return nil, false
+	}
+	b := data[p.Off : p.Off+p.Len : p.Off+p.Len]
+	return b, p.Holds(b)
+}
+
+// ErrDamaged is what Read returns for a file whose bytes are not as they
+// were written.
+var ErrDamaged = errors.New("damaged: its checksum does not match what was written")
+
+// sealSize is the size of a sealed file's seal: its Sum.
+const sealSize = 16
+
+// Write writes the sealed file name in dir (made if need be): what write
+// writes, then its Sum.
+func Write(dir, name string, write func(w io.Writer) error) error {
+	return Create(dir, name, func(w io.Writer) error {
+		h := &summer{w: w, d: xxhash.New()}
+		if err := write(h); err != nil {
+			return err
+		}
+		seal := binary.LittleEndian.AppendUint64(nil, h.n)
+		seal = binary.LittleEndian.AppendUint64(seal, h.d.Sum64())
+		_, err := w.Write(seal)
+		return err
+	})
+}
+
+// summer passes what is written on to w, counting and hashing it.
+type summer struct {
+	w io.Writer
+	d *xxhash.Digest
+	n uint64
+}
+
+func (s *summer) Write(p []byte) (int, error) {
+	s.d.Write(p)
+	s.n += uint64(len(p))
+	return s.w.Write(p)
+}
+
+// Read returns what Write wrote into the file name in dir, if it still
+// has the Sum it was written with, else ErrDamaged naming the file. The
+// bytes are mapped as Map's are, for the life of the process: for a
+// caller that keeps pointing into them. Decode is for one that does not.
+func Read(dir, name string) ([]byte, error) {
+	data, _, err := readSealed(dir, name)
+	return data, err
+}
+
+// Decode calls decode with what Write wrote into the file name in dir, as
+// Read returns it, and returns decode's error. The bytes are valid only
+// during the call: decode must copy what it keeps.
+func Decode(dir, name string, decode func(data []byte) error) error {
+	data, unmap, err := readSealed(dir, name)
+	if err != nil {
+		return err
+	}
+	defer unmap()
+	return decode(data)
+}
+
+// readSealed maps the sealed file name in dir and returns its bytes, if
+// they have their Sum, and a function that unmaps them.
+func readSealed(dir, name string) ([]byte, func(), error) {
+	path := filepath.Join(dir, name)
+	data, unmap, err := mapFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(data) >= sealSize {
+		body, seal := data[:len(data)-sealSize], data[len(data)-sealSize:]
+		sum := Sum{binary.LittleEndian.Uint64(seal), binary.LittleEndian.Uint64(seal[8:])}
+		if sum.Holds(body) {
+			return body[:len(body):len(body)], unmap, nil
+		}
+	}
+	unmap()
+	return nil, nil, fmt.Errorf("%s is %w", path, ErrDamaged)
+}
+
+// Create writes the file name in dir (made if need be) through write,
+// buffered, into a temporary file renamed over the previous one once
+// complete. The file is not sealed: it is for files of parts.
+func Create(dir, name string, write func(w io.Writer) error) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, name+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(dir, name))
+}
