@@ -4,26 +4,27 @@
 // a CI host that keeps the folder (Netlify's build cache), lexes only the
 // code that changed.
 //
-// The cache is one file, written atomically, tagged with the versions of
-// the generator's cache format and of the libraries whose output it holds:
-// a cache from another version is ignored, never trusted. Diagram SVGs are
+// The cache is one sealed file (see package cachefile): a file whose bytes
+// are not as written is ignored. It is tagged with the versions of the
+// generator's cache format and of the libraries whose output it holds: a
+// cache from another version is ignored, never trusted. Diagram SVGs are
 // checked again when imported (package diagram).
 //
-// buildcache imports highlight, diagram and the standard library.
+// buildcache imports cachefile, highlight, diagram and the standard library.
 package buildcache
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/cachefile"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 )
@@ -32,7 +33,7 @@ import (
 const file = "build-cache.gob"
 
 // format changes when the layout of Data changes.
-const format = "tradeoffs-build-cache-2"
+const format = "tradeoffs-build-cache-3"
 
 // Data is what the cache holds.
 type Data struct {
@@ -56,30 +57,35 @@ func Version() string {
 }
 
 // Load reads the cache in dir. A missing cache, or one from another
-// version, is empty; an unreadable one is an error the caller may report
-// and otherwise ignore.
+// version, is empty; a damaged one (see cachefile) is empty with an error
+// the caller may report and otherwise ignore.
 func Load(dir string) (*Data, error) {
 	empty := &Data{Version: Version()}
-	f, err := os.Open(filepath.Join(dir, file))
-	if errors.Is(err, fs.ErrNotExist) {
+	d := empty
+	err := cachefile.Decode(dir, file, func(data []byte) error {
+		dec := gob.NewDecoder(bytes.NewReader(data))
+		var version string
+		if err := dec.Decode(&version); err != nil || version != empty.Version {
+			return nil // another format or version: not trusted
+		}
+		got := &Data{Version: version, Highlight: map[highlight.Key][]byte{}, Diagrams: map[diagram.Key]*diagram.Entry{}}
+		err := decodeEach(dec, func(e hlEntry) { got.Highlight[e.Key] = e.HTML })
+		if err == nil {
+			err = decodeEach(dec, func(e diagramEntry) { got.Diagrams[e.Key] = e.Entry })
+		}
+		if err != nil {
+			return fmt.Errorf("the build cache %s does not decode: %w; it was not used", filepath.Join(dir, file), err)
+		}
+		d = got
+		return nil
+	})
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return empty, nil
-	}
-	if err != nil {
+	case errors.Is(err, cachefile.ErrDamaged):
+		return empty, fmt.Errorf("the build cache %w; it was not used", err)
+	case err != nil:
 		return empty, err
-	}
-	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReader(f))
-	var version string
-	if err := dec.Decode(&version); err != nil || version != empty.Version {
-		return empty, nil // another format or version: not trusted
-	}
-	d := &Data{Version: version, Highlight: map[highlight.Key][]byte{}, Diagrams: map[diagram.Key]*diagram.Entry{}}
-	err = decodeEach(dec, func(e hlEntry) { d.Highlight[e.Key] = e.HTML })
-	if err == nil {
-		err = decodeEach(dec, func(e diagramEntry) { d.Diagrams[e.Key] = e.Entry })
-	}
-	if err != nil {
-		return empty, fmt.Errorf("reading the build cache %s: %w (it will be rebuilt)", f.Name(), err)
 	}
 	return d, nil
 }
@@ -100,34 +106,7 @@ type diagramEntry struct {
 // Save writes d to dir, replacing the previous cache in one step.
 func Save(dir string, d *Data) error {
 	d.Version = Version()
-	return WriteFile(dir, file, func(w io.Writer) error { return encode(gob.NewEncoder(w), d) })
-}
-
-// WriteFile writes the file name in dir (made if need be) through write,
-// buffered, into a temporary file renamed over the previous one once
-// complete: a reader never sees half a file, and a write that fails
-// leaves the previous file as it was. The build state uses it too.
-func WriteFile(dir, name string, write func(w io.Writer) error) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, name+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, name))
+	return cachefile.Write(dir, file, func(w io.Writer) error { return encode(gob.NewEncoder(w), d) })
 }
 
 // encode writes the version, then each kind of entry as a count followed

@@ -1,10 +1,12 @@
 package buildcache
 
 import (
+	"bytes"
 	"encoding/gob"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
@@ -52,5 +54,27 @@ func TestLoadIgnoresOtherFormats(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, file), full[:len(full)-3], 0o644)
 	if d, err := Load(dir); err == nil || len(d.Highlight) != 0 {
 		t.Errorf("a cut-short cache: %v entries, error %v", len(d.Highlight), err)
+	}
+}
+
+// TestLoadIgnoresDamage: a cache with a byte that is not as saved (here,
+// inside a highlighted block, where the format would still decode) is not
+// used, and the error names the file.
+func TestLoadIgnoresDamage(t *testing.T) {
+	dir := t.TempDir()
+	if err := Save(dir, &Data{Highlight: map[highlight.Key][]byte{{1}: []byte("<pre>highlighted</pre>")}}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, file)
+	b, _ := os.ReadFile(p)
+	i := bytes.Index(b, []byte("highlighted"))
+	if i < 0 {
+		t.Fatal("the saved cache does not hold the block as it is")
+	}
+	b[i] ^= 0x20
+	os.WriteFile(p, b, 0o644)
+	d, err := Load(dir)
+	if err == nil || !strings.Contains(err.Error(), p) || len(d.Highlight) != 0 {
+		t.Errorf("a damaged cache: %d entries, error %v", len(d.Highlight), err)
 	}
 }

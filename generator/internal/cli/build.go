@@ -162,6 +162,9 @@ swaps).`)
 		fmt.Fprintf(env.Stdout, "built %s into %s in %s\n", summary(st), *out, formatDuration(st.Duration))
 	}
 	if *verbose {
+		if s.CacheIgnored != nil {
+			fmt.Fprintln(env.Stdout, s.CacheIgnored)
+		}
 		if s.CacheErr != nil {
 			fmt.Fprintf(env.Stdout, "the build cache was not saved: %v\n", s.CacheErr)
 		}

@@ -17,6 +17,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"slices"
 	"sync"
@@ -121,6 +122,9 @@ type Site struct {
 	build *build
 	// CacheErr is why the build cache could not be saved, if it could not.
 	CacheErr error
+	// CacheIgnored says which files of the cache folder were damaged, and
+	// so not used, if any were: the build made what they held again.
+	CacheIgnored error
 	// Unhighlighted lists the code blocks a PlainCode build left plain:
 	// highlight them (Builder.Highlighter().Warm), then build again.
 	Unhighlighted []highlight.Block
@@ -172,6 +176,9 @@ type Builder struct {
 	cacheDir string
 	// cacheLoaded is how many entries the disk cache held.
 	cacheLoaded int
+	// cacheIgnored are the damaged cache files the build did not use
+	// (see Site.CacheIgnored).
+	cacheIgnored []error
 	// warm is the state the last build into the same output left, if
 	// this one-shot build found one (see state.go).
 	warm *warmState
@@ -261,11 +268,15 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		opts.Now = start
 	}
 	var stateTook time.Duration
+	b.cacheIgnored = nil
 	if b.oneShot && opts.Out != "" {
 		// The highlighted code is loaded only if a page must be
 		// converted (see needCache): with a warm state, few are.
 		t := time.Now()
-		b.warm = loadState(opts.CacheDir, opts.Out)
+		var err error
+		if b.warm, err = loadState(opts.CacheDir, opts.Out); err != nil {
+			b.cacheIgnored = append(b.cacheIgnored, err)
+		}
 		stateTook = time.Since(t)
 		if b.warm != nil {
 			b.md, b.pathsKey, b.tax = b.warm.md, b.warm.pathsKey, b.warm.tax
@@ -317,7 +328,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if stateTook > 0 {
 		times = append([]StepTime{{"state", stateTook}}, times...)
 	}
-	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times), build: s}
+	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times), build: s, CacheIgnored: errors.Join(b.cacheIgnored...)}
 	b.lastFiles = out.Stats.Files
 	b.pending = nil
 	if !b.oneShot {

@@ -6,8 +6,8 @@ import (
 )
 
 // LoadCache imports the disk cache in dir into the Builder's caches, once
-// (Build does it for Options.CacheDir). A cache that cannot be read is
-// ignored: it only saves time.
+// (Build does it for Options.CacheDir). A cache that cannot be read, or is
+// damaged, is ignored: it only saves time.
 func (b *Builder) LoadCache(dir string) {
 	if dir == "" || b.cacheDir == dir {
 		return
@@ -15,6 +15,7 @@ func (b *Builder) LoadCache(dir string) {
 	b.cacheDir = dir
 	d, err := buildcache.Load(dir)
 	if err != nil {
+		b.cacheIgnored = append(b.cacheIgnored, err)
 		return
 	}
 	b.hl.Import(d.Highlight)

@@ -31,7 +31,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		if seed%2 == 1 {
 			mode = toldChanges
 		}
-		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { quick += incrementalRun(t, seed, mode) })
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { quick += incrementalRun(t, seed, mode, nil) })
 	}
 	if !t.Failed() && quick == 0 {
 		t.Error("no build took the quick path: the test no longer covers it")
@@ -45,13 +45,31 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 // published. After each step the output folder must hold byte-for-byte
 // what a build from scratch makes, and a failed build must leave it (and
 // the state) as they were.
+//
+// Before a third of the builds, a file of the cache folder is damaged at a
+// random place (a bit flipped, the file cut short or grown): the builds
+// must still publish what a build from scratch does.
 func TestWarmStateEqualsFullBuild(t *testing.T) {
 	kept := 0
+	ignored := map[string]int{stateFile: 0, recordsFile: 0, "build-cache.gob": 0}
 	for seed := range uint64(4) {
-		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { kept += incrementalRun(t, seed, throughState) })
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			kept += incrementalRun(t, seed, throughState, func(err error) {
+				for name := range ignored {
+					if strings.Contains(err.Error(), name) {
+						ignored[name]++
+					}
+				}
+			})
+		})
 	}
 	if !t.Failed() && kept == 0 {
 		t.Error("no build kept a page of the last output: the test no longer covers the warm state")
+	}
+	for name, n := range ignored {
+		if !t.Failed() && n == 0 {
+			t.Errorf("no build read %s damaged: the test no longer covers damage to it", name)
+		}
 	}
 }
 
@@ -64,8 +82,9 @@ const (
 
 // incrementalRun makes random edits, building after each, and returns how
 // many of the builds took the quick path, or, for throughState, how many
-// kept pages of the last output.
-func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
+// kept pages of the last output; ignored is given what each of those builds
+// says of the cache files it did not use.
+func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (count int) {
 	root := t.TempDir()
 	out := filepath.Join(t.TempDir(), "public")
 	cache := filepath.Join(root, ".cache")
@@ -165,15 +184,11 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 		{"add a static file", func() {
 			write(fmt.Sprintf("static/s%d.txt", r.IntN(3)), "more\n")
 		}},
-		{"damage the state's records", func() {
-			// A crash, a full disk or a person: the next build must not
-			// trust records that are not as the state says.
+		{"delete the state", func() {
+			// As a deploy into a new folder, or a person tidying up:
+			// the build then reads the highlighting cache.
 			if mode == throughState {
-				p := filepath.Join(cache, recordsFile)
-				if b, err := os.ReadFile(p); err == nil && len(b) > recordsHead {
-					b[recordsHead+r.IntN(len(b)-recordsHead)] ^= 0x20
-					os.WriteFile(p, b[:len(b)-r.IntN(2)], 0o644)
-				}
+				os.Remove(filepath.Join(cache, stateFile))
 			}
 		}},
 		{"spoil a page of the output", func() {
@@ -202,7 +217,14 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 				os.Chtimes(filepath.Join(root, filepath.FromSlash(name)), when, when)
 			}
 		}
-		history = append(history, e.name)
+		if mode == throughState && r.IntN(3) == 0 {
+			// A crash, a full disk or a person damages the cache: the
+			// build must not use a byte that is not as the last build
+			// wrote it.
+			history = append(history, e.name+" + "+damageCache(t, r, cache))
+		} else {
+			history = append(history, e.name)
+		}
 		// Broken links are warnings for the build command's runs: a failed
 		// build publishes nothing, and the warm state is for builds that do.
 		opts := Options{FS: os.DirFS(root), Now: now, LinkWarnings: mode == throughState}
@@ -219,11 +241,14 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 			t.Fatal(err)
 		}
 		if mode == throughState {
-			msg, kept := warmStep(t, opts, out, cache, full)
+			msg, s := warmStep(t, opts, out, cache, full)
 			if msg != "" {
 				t.Fatalf("step %d (%s) differs from a full build: %s\nedits: %s", step, e.name, msg, strings.Join(history, ", "))
 			}
-			count += kept
+			count += s.Stats.Kept
+			if s.CacheIgnored != nil {
+				ignored(s.CacheIgnored)
+			}
 			continue
 		}
 		incOpts := opts
@@ -249,9 +274,9 @@ func incrementalRun(t *testing.T, seed uint64, mode int) (count int) {
 }
 
 // warmStep builds as the build command does, into out with its state in
-// cache, and compares the result with full: it returns the first
-// difference, or "", and how many pages the build kept.
-func warmStep(t *testing.T, opts Options, out, cache string, full *Site) (string, int) {
+// cache, and compares every file of the output with full, a build without
+// a cache: it returns the first difference, or "", and the build.
+func warmStep(t testing.TB, opts Options, out, cache string, full *Site) (string, *Site) {
 	t.Helper()
 	before := readTree(t, out)
 	tmp, err := output.Stage(out)
@@ -264,16 +289,15 @@ func warmStep(t *testing.T, opts Options, out, cache string, full *Site) (string
 	if err != nil {
 		t.Fatal(err)
 	}
-	kept := s.Stats.Kept
 	if s.Diags.Error() != full.Diags.Error() {
-		return fmt.Sprintf("problems:\n%s\nvs\n%s", s.Diags.Error(), full.Diags.Error()), kept
+		return fmt.Sprintf("problems:\n%s\nvs\n%s", s.Diags.Error(), full.Diags.Error()), s
 	}
 	if s.Diags.HasErrors() {
 		output.Abort(tmp)
 		if after := readTree(t, out); !maps.Equal(before, after) {
-			return "a failed build changed the output", kept
+			return "a failed build changed the output", s
 		}
-		return "", kept
+		return "", s
 	}
 	publish(t, s, opts.Output, out)
 	got := readTree(t, out)
@@ -284,17 +308,17 @@ func warmStep(t *testing.T, opts Options, out, cache string, full *Site) (string
 	}
 	for path, data := range want {
 		if g, ok := got[path]; !ok {
-			return "missing " + path, kept
+			return "missing " + path, s
 		} else if g != data {
-			return "content of " + path, kept
+			return "content of " + path, s
 		}
 	}
 	for path := range got {
 		if _, ok := want[path]; !ok {
-			return "extra " + path, kept
+			return "extra " + path, s
 		}
 	}
-	return "", kept
+	return "", s
 }
 
 // publish publishes build s, staged in staged, into out, as the build
@@ -313,7 +337,7 @@ func publish(tb testing.TB, s *Site, staged *output.Files, out string) {
 }
 
 // readTree returns the files under dir by slash-separated path.
-func readTree(t *testing.T, dir string) map[string]string {
+func readTree(t testing.TB, dir string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

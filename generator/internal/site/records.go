@@ -10,9 +10,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/cespare/xxhash/v2"
-
-	"github.com/tradeoffs/tradeoffs/generator/internal/buildcache"
+	"github.com/tradeoffs/tradeoffs/generator/internal/cachefile"
 	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
 
@@ -41,14 +39,11 @@ const recordsMagic = "tradeoffs-records-1\n"
 
 const recordsHead = len(recordsMagic) + 8
 
-// recordRef locates a page's record in the records file.
-type recordRef struct {
-	off, n, sum uint64
-}
-
 // readRecordsFile reads the records file in dir if its identifier is id.
+// Its records are taken from it with cachefile.Part.Of, which checks them
+// against the sums the state keeps.
 func readRecordsFile(dir string, id uint64) ([]byte, bool) {
-	data, err := readShared(filepath.Join(dir, recordsFile))
+	data, err := cachefile.Map(dir, recordsFile)
 	if err != nil || !isRecordsHead(data, id) {
 		return nil, false
 	}
@@ -61,26 +56,18 @@ func isRecordsHead(data []byte, id uint64) bool {
 		binary.LittleEndian.Uint64(data[len(recordsMagic):]) == id
 }
 
-// slice returns the record ref points to in data, if it is within data.
-func (ref recordRef) slice(data []byte) ([]byte, bool) {
-	if ref.off < uint64(recordsHead) || ref.off > uint64(len(data)) || ref.n > uint64(len(data))-ref.off {
-		return nil, false
-	}
-	return data[ref.off : ref.off+ref.n : ref.off+ref.n], true
-}
-
 // recordsWriter writes the records of the pages a state keeps.
 type recordsWriter struct {
 	w    io.Writer
 	off  uint64
-	refs []recordRef
+	refs []cachefile.Part
 }
 
 func (rw *recordsWriter) add(rec []byte) error {
 	if _, err := rw.w.Write(rec); err != nil {
 		return err
 	}
-	rw.refs = append(rw.refs, recordRef{off: rw.off, n: uint64(len(rec)), sum: xxhash.Sum64(rec)})
+	rw.refs = append(rw.refs, cachefile.Part{Off: rw.off, Sum: cachefile.SumOf(rec)})
 	rw.off += uint64(len(rec))
 	return nil
 }
@@ -92,7 +79,7 @@ func (rw *recordsWriter) add(rec []byte) error {
 // the others are appended, or, when there is no file to append to or it
 // would be more than half dead bytes, every record is written into a new
 // file.
-func (s *build) writeRecords(dir string, sources []string) (uint64, []recordRef, error) {
+func (s *build) writeRecords(dir string, sources []string) (uint64, []cachefile.Part, error) {
 	ws := s.b.warm
 	if ws != nil && ws.records.id != 0 {
 		if id, refs, ok := s.appendRecords(dir, ws, sources); ok {
@@ -100,9 +87,9 @@ func (s *build) writeRecords(dir string, sources []string) (uint64, []recordRef,
 		}
 	}
 	id := rand.Uint64() | 1
-	var refs []recordRef
-	err := buildcache.WriteFile(dir, recordsFile, func(w io.Writer) error {
-		rw := &recordsWriter{w: w, off: uint64(recordsHead), refs: make([]recordRef, 0, len(sources))}
+	var refs []cachefile.Part
+	err := cachefile.Create(dir, recordsFile, func(w io.Writer) error {
+		rw := &recordsWriter{w: w, off: uint64(recordsHead), refs: make([]cachefile.Part, 0, len(sources))}
 		head := wire.Buf(recordsMagic)
 		head = binary.LittleEndian.AppendUint64(head, id)
 		if _, err := w.Write(head); err != nil {
@@ -122,19 +109,19 @@ func (s *build) writeRecords(dir string, sources []string) (uint64, []recordRef,
 // than half dead bytes. That is decided before any record is encoded, so
 // that none is encoded twice: a changed page's new record is taken to be
 // as long as its last one.
-func (s *build) appendRecords(dir string, ws *warmState, sources []string) (uint64, []recordRef, bool) {
-	refs := make([]recordRef, len(sources))
+func (s *build) appendRecords(dir string, ws *warmState, sources []string) (uint64, []cachefile.Part, bool) {
+	refs := make([]cachefile.Part, len(sources))
 	var again []int
 	kept, live := uint64(0), uint64(0) // bytes kept where they are; bytes live after the append
 	for i, src := range sources {
 		old, ok := ws.records.refs[src]
 		if ok && s.sameRecord(ws, src) {
 			refs[i] = old
-			kept += old.n
+			kept += old.Len
 		} else {
 			again = append(again, i)
 		}
-		live += old.n
+		live += old.Len
 	}
 	if len(again) > len(sources)/4 || ws.records.size-kept > live {
 		return 0, nil, false

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
 // TestRecordsAreAppended checks that a rebuild writes only the records of
@@ -39,11 +37,11 @@ func TestRecordsAreAppended(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		msg, kept := warmStep(t, opts, out, cache, full)
+		msg, s := warmStep(t, opts, out, cache, full)
 		if msg != "" {
 			t.Fatalf("after edit %d the output differs from a full build: %s", edit, msg)
 		}
-		return kept
+		return s.Stats.Kept
 	}
 	records := func() []byte {
 		t.Helper()
@@ -97,52 +95,4 @@ func TestRecordsAreAppended(t *testing.T) {
 	if kept := build(); kept == 0 {
 		t.Fatal("the build after a full one kept no page: it wrote no usable state")
 	}
-}
-
-// FuzzDecodeState: a state and records file damaged in any way are not
-// used, or decode into a state; they never crash the build.
-func FuzzDecodeState(f *testing.F) {
-	root, out := f.TempDir(), filepath.Join(f.TempDir(), "public")
-	cache := filepath.Join(root, ".cache")
-	for name, data := range map[string]string{
-		"content/_index.md":       "---\ntitle: Home\n---\nWelcome.\n",
-		"content/notes/a.md":      "---\ntitle: A\ntags: [x]\n---\n## Part\n\nAbout latency. See [b](b.md#part).\n",
-		"content/notes/b.md":      "---\ntitle: B\n---\n## Part\n\nAbout queues.\n\n```go\nx := 1\n```\n",
-		"content/notes/_index.md": "---\ntitle: Notes\n---\nAll notes.\n",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			f.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			f.Fatal(err)
-		}
-	}
-	tmp, err := output.Stage(out)
-	if err != nil {
-		f.Fatal(err)
-	}
-	opts := Options{FS: os.DirFS(root), Output: output.OnDisk(tmp), CacheDir: cache, Out: out}
-	s, err := Build(context.Background(), opts)
-	if err != nil {
-		f.Fatal(err)
-	}
-	publish(f, s, opts.Output, out)
-	state, err1 := os.ReadFile(filepath.Join(cache, stateFile))
-	records, err2 := os.ReadFile(filepath.Join(cache, recordsFile))
-	if err1 != nil || err2 != nil {
-		f.Fatal(err1, err2)
-	}
-	if ws := decodeState(state, generatorID(), out, func(id uint64) ([]byte, bool) { return records, isRecordsHead(records, id) }); ws == nil {
-		f.Fatal("the state a build wrote does not decode")
-	} else {
-		<-ws.decoded
-	}
-	f.Add(state, records)
-	f.Fuzz(func(t *testing.T, state, records []byte) {
-		ws := decodeState(state, generatorID(), out, func(id uint64) ([]byte, bool) { return records, isRecordsHead(records, id) })
-		if ws != nil {
-			<-ws.decoded
-		}
-	})
 }

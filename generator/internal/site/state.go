@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +16,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
-	"github.com/tradeoffs/tradeoffs/generator/internal/buildcache"
+	"github.com/tradeoffs/tradeoffs/generator/internal/cachefile"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
@@ -49,10 +48,13 @@ import (
 // cost a cold build a hundred megabytes more to write on a large site.
 //
 // The state is state.bin and the page records it points to in records.bin
-// (see records.go). It names the generator binary it was made by (a hash
-// of the executable) and the output folder it describes; anything else is
-// ignored. It is removed before a build is published and written
-// after, so it never describes an output other than the one in place.
+// (see records.go). state.bin is a sealed file, and each record is checked
+// against the sum state.bin keeps for it (see package cachefile): a state
+// with a byte that is not as written is not used. It names the generator
+// binary it was made by (a hash of the executable) and the output folder
+// it describes; anything else is ignored. It is removed before a build is
+// published and written after, so it never describes an output other than
+// the one in place.
 // TestWarmStateEqualsFullBuild edits a site at random and checks every
 // build made through the state against a build from scratch.
 
@@ -61,7 +63,7 @@ const stateFile = "state.bin"
 
 // stateMagic starts the state; it changes when the layout of the state
 // changes.
-const stateMagic = "tradeoffs-state-5\n"
+const stateMagic = "tradeoffs-state-6\n"
 
 // stateSearch is a page's search analysis (see search.Index.Saved), with
 // the doc key it was made for.
@@ -103,8 +105,8 @@ type warmState struct {
 // recordsState is the records file a warm state was read from.
 type recordsState struct {
 	id   uint64
-	size uint64               // bytes, when read
-	refs map[string]recordRef // by source
+	size uint64                    // bytes, when read
+	refs map[string]cachefile.Part // by source
 }
 
 type decodedSearch struct {
@@ -177,39 +179,43 @@ func StateSize(dir, out string) int64 {
 	if dir == "" || out == "" || generatorID() == 0 {
 		return 0
 	}
-	f, err := os.Open(filepath.Join(dir, stateFile))
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	head := make([]byte, len(stateMagic)+binary.MaxVarintLen64*2+len(out))
-	n, _ := io.ReadFull(f, head)
-	if _, ok := stateHead(head[:n], generatorID(), out); !ok {
-		return 0
-	}
-	st, err1 := f.Stat()
+	var size int64
+	err := cachefile.Decode(dir, stateFile, func(data []byte) error {
+		if _, ok := stateHead(data, generatorID(), out); ok {
+			size = int64(len(data))
+		}
+		return nil
+	})
 	rec, err2 := os.Stat(filepath.Join(dir, recordsFile))
-	if err1 != nil || err2 != nil {
+	if err != nil || err2 != nil || size == 0 {
 		return 0
 	}
-	return st.Size() + rec.Size()
+	return size + rec.Size()
 }
 
-// loadState reads the state in dir if it describes out. A missing,
-// foreign or damaged state is nil: it only saves time.
-func loadState(dir, out string) *warmState {
+// loadState reads the state in dir if it describes out. A missing or
+// foreign state is nil: it only saves time. So is a damaged one, with an
+// error that says so.
+func loadState(dir, out string) (*warmState, error) {
 	if dir == "" || out == "" {
-		return nil
+		return nil, nil
 	}
 	gen := generatorID()
 	if gen == 0 {
-		return nil
+		return nil, nil
 	}
-	data, err := readShared(filepath.Join(dir, stateFile))
+	data, err := cachefile.Read(dir, stateFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("the build state %w; it was not used", err)
 	}
-	return decodeState(data, gen, out, func(id uint64) ([]byte, bool) { return readRecordsFile(dir, id) })
+	ws, err := decodeState(data, gen, out, func(id uint64) ([]byte, bool) { return readRecordsFile(dir, id) })
+	if err != nil {
+		return nil, fmt.Errorf("the build state in %s: %w; it was not used", dir, err)
+	}
+	return ws, nil
 }
 
 // stateHead reads the head of a state (its magic, generator and output
@@ -226,12 +232,20 @@ func stateHead(data []byte, gen uint64, out string) (*wire.Reader, bool) {
 	return d, true
 }
 
+// What decodeState returns for a state it cannot use although it was made
+// by this generator for this output.
+var (
+	errStateDecode  = errors.New("it does not decode")
+	errStateRecords = fmt.Errorf("its records (%s) are damaged or missing", recordsFile)
+)
+
 // decodeState decodes a state made by generator gen for out, given its
-// records file by identifier.
-func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([]byte, bool)) *warmState {
+// records file by identifier: nil without an error if the state was made
+// by another generator or for another output.
+func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([]byte, bool)) (*warmState, error) {
 	d, ok := stateHead(data, gen, out)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	ws := &warmState{pathsKey: d.Uvarint()}
 	n := d.Len()
@@ -242,34 +256,32 @@ func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([
 	}
 	ws.records.id = d.Uvarint()
 	srcs := make([]string, d.Len())
-	refs := make([]recordRef, len(srcs))
+	refs := make([]cachefile.Part, len(srcs))
 	for i := range srcs {
 		srcs[i] = d.Str()
-		refs[i] = recordRef{off: d.Uvarint(), n: d.Uvarint(), sum: d.Uvarint()}
+		refs[i] = cachefile.Part{Off: d.Uvarint(), Sum: cachefile.Sum{Len: d.Uvarint(), Hash: d.Uvarint()}}
 	}
 	contentCache := d.Bytes()
 	ws.tax = readTaxonomy(wire.NewReader(d.Bytes()))
 	ws.searchFiles = d.Bytes()
 	if !d.Done() {
-		return nil
+		return nil, errStateDecode
 	}
 	file, ok := records(ws.records.id)
 	if !ok {
-		return nil
+		return nil, errStateRecords
 	}
 	ws.records.size = uint64(len(file))
-	ws.records.refs = make(map[string]recordRef, len(srcs))
-	raw := make([][]byte, len(refs))
+	ws.records.refs = make(map[string]cachefile.Part, len(srcs))
 	for i, ref := range refs {
-		if raw[i], ok = ref.slice(file); !ok {
-			return nil
-		}
 		ws.records.refs[srcs[i]] = ref
 	}
 	// A content cache that does not decode only costs reading every file.
-	// It is decoded beside the records, which are decoded on every core.
+	// It is decoded beside the records, which are checked and decoded on
+	// every core.
 	var wg sync.WaitGroup
 	wg.Go(func() { ws.content, _ = content.LoadCache(contentCache) })
+	raw := make([][]byte, len(refs))
 	recs := make([]*pageRecord, len(raw))
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
@@ -277,8 +289,8 @@ func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([
 			for i := w; i < len(raw); i += workers {
 				// A record that is not what the state says (an append
 				// that never reached the disk) makes the state unusable.
-				if xxhash.Sum64(raw[i]) == refs[i].sum {
-					recs[i] = readRecord(wire.NewReader(raw[i]))
+				if rec, ok := refs[i].Of(file); ok && refs[i].Off >= uint64(recordsHead) {
+					raw[i], recs[i] = rec, readRecord(wire.NewReader(rec))
 				}
 			}
 		})
@@ -289,7 +301,7 @@ func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([
 	ws.raw = make(map[string][]byte, len(recs))
 	for i, r := range recs {
 		if r == nil || r.source != srcs[i] {
-			return nil
+			return nil, errStateRecords
 		}
 		if r.md != nil {
 			ws.md[r.source] = r.md
@@ -300,7 +312,7 @@ func decodeState(data []byte, gen uint64, out string, records func(id uint64) ([
 		ws.raw[r.source] = raw[i]
 	}
 	ws.decodeSearch()
-	return ws
+	return ws, nil
 }
 
 // forgetState removes the state in dir: the output it describes is about
@@ -367,7 +379,7 @@ func (s *build) saveState(dir, out string) error {
 	if err != nil {
 		return fmt.Errorf("writing the build state: %w", err)
 	}
-	err = buildcache.WriteFile(dir, stateFile, func(w io.Writer) error {
+	err = cachefile.Write(dir, stateFile, func(w io.Writer) error {
 		head := wire.Buf(stateMagic)
 		head.Uvarint(gen)
 		head.Str(out)
@@ -383,9 +395,9 @@ func (s *build) saveState(dir, out string) error {
 		head.Int(len(sources))
 		for i, src := range sources {
 			head.Str(src)
-			head.Uvarint(refs[i].off)
-			head.Uvarint(refs[i].n)
-			head.Uvarint(refs[i].sum)
+			head.Uvarint(refs[i].Off)
+			head.Uvarint(refs[i].Len)
+			head.Uvarint(refs[i].Hash)
 		}
 		if _, err := w.Write(head); err != nil {
 			return err
