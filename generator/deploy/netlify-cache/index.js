@@ -6,6 +6,11 @@
 // generator's own build cache (.cache/: highlighted code and diagrams,
 // each verified before use). A restored cache is only ever a hint: with
 // none, the deploy compiles and builds from scratch.
+//
+// Only a production build saves the caches. A deploy preview runs the pull
+// request's own code, which could write a cache whose checksums are right
+// and whose content is not (a Go build cache entry is compiled code): it
+// may read the caches production left, never replace them.
 const paths = ['.gocache', '.cache'];
 
 module.exports = {
@@ -13,6 +18,10 @@ module.exports = {
     await utils.cache.restore(paths);
   },
   async onPostBuild({ utils }) {
+    if (process.env.CONTEXT !== 'production') {
+      console.log(`caches not saved: a ${process.env.CONTEXT || 'local'} build only reads them`);
+      return;
+    }
     await utils.cache.save(paths);
   },
 };
