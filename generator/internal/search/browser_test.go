@@ -273,3 +273,33 @@ func TestBrowserResultsPaging(t *testing.T) {
 		seen[u] = true
 	}
 }
+
+// TestCompletionNeverOutranksTheWord: the last word typed is also matched as
+// a prefix ("cloud" finds "CloudFront"), but a completion, however rare,
+// counts for no more than the word itself: the page about the cloud comes
+// before the page that names CloudFront eleven times.
+func TestCompletionNeverOutranksTheWord(t *testing.T) {
+	filler := strings.Repeat("Other words fill the page so that its length is like a real one. ", 30)
+	docs := []Doc{
+		{URL: "/case-studies/exit/", Title: "Leaving the cloud", Section: "case-studies", SectionTitle: "Case studies",
+			Blocks: []Block{{Text: "The team moved its apps out of the cloud to owned servers. " + filler + "The cloud bill fell; the cloud contracts ran out."}}},
+		{URL: "/patterns/cdn/", Title: "Caching at the edge", Section: "patterns", SectionTitle: "Trade-offs",
+			Blocks: []Block{{Text: strings.Repeat("CloudFront caches pages at the edge. ", 11) + "A cloud provider runs it. " + filler}}},
+	}
+	for i := range 20 { // enough pages for "cloud" to be common and "cloudfront" rare
+		docs = append(docs, Doc{URL: fmt.Sprintf("/notes/n%d/", i), Title: fmt.Sprintf("Note %d", i),
+			Blocks: []Block{{Text: "Running in the cloud costs money. " + filler}}})
+	}
+	files, err := Build(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := browsertest.Serve(t, siteHandler(siteFS(t, docs, files)))
+	tab := openTab(t, browsertest.New(t), url+"/")
+	for _, q := range []string{"cloud", "leaving the cloud"} {
+		r := browsertest.Eval[queryResult](tab, jsQuery(files.Entry, q, ""))
+		if got := r.urls(); len(got) == 0 || got[0] != "/case-studies/exit/" {
+			t.Errorf("query %q: results %v, want /case-studies/exit/ first", q, got)
+		}
+	}
+}

@@ -323,14 +323,19 @@
     });
   }
 
-  // score adds up, per page, the best variant of each word.
+  // score adds up, per page, the best variant of each word. A completion
+  // or a near spelling never counts for more than the word as typed: its
+  // rarity is capped at the word's own, or "cloud" would rank the pages
+  // that say "CloudFront" above those about the cloud.
   function score(ix, vs) {
     var n = ix.e.docs, total = new Float64Array(n), count = new Uint8Array(n);
     var best = vs.map(function () { return new Map(); });
     vs.forEach(function (list, wi) {
       var word = new Float64Array(n), blk = new Map();
+      var exact = list.filter(function (v) { return v.f === 1; })[0];
+      var cap = exact ? idf(n, exact.t.df) : Infinity;
       list.forEach(function (v) {
-        var t = v.t, ids = termIds(t), f = v.f * idf(n, t.df) / 255;
+        var t = v.t, ids = termIds(t), f = v.f * Math.min(idf(n, t.df), cap) / 255;
         for (var i = 0; i < ids.length; i++) {
           var s = t.w[i] * f, id = ids[i];
           if (s > word[id]) { word[id] = s; blk.set(id, t.blocks[i]); }
