@@ -58,19 +58,17 @@ func (f *siteFlags) options() (site.Options, error) {
 func runBuild(ctx context.Context, env Env, args []string) int {
 	var sf siteFlags
 	fs := newFlags(env, "build", "build [flags]", `
-Build the site whose content/ is in --root into --out. The files that changed
-are written to a temporary folder first and published only when the whole
-build succeeded: a failed build leaves the previous output exactly as it was.
-A build whose files mostly changed swaps the new folder in; a build that
-changed few files renames them into place, after noting them in a journal
-that the next build completes if this one is killed half way (--swap always
-swaps).`)
+Build the site whose content/ is in --root into --out. The site is made in a
+new folder beside --out (files unchanged since the last build are linked, not
+written) and replaces --out in one step only when the whole build succeeded:
+a failed build leaves the previous output exactly as it was, and a build
+killed at any moment leaves the whole previous site or the whole new one
+(see README.md, "Publishing", for systems without an atomic folder swap).`)
 	sf.register(fs)
 	out := fs.String("out", "", "output folder (default: public/ inside --root)")
 	preview := fs.Bool("preview", false, "deploy preview: a banner on every page and no search-engine indexing")
 	quiet := fs.Bool("quiet", false, "print only problems")
 	verbose := fs.Bool("verbose", false, "also print how long each step of the build took")
-	swap := fs.Bool("swap", false, "publish by swapping in a whole new folder even when few files changed: the output never holds part of each build, at the cost of linking every unchanged file (seconds on a large site)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -94,25 +92,15 @@ swaps).`)
 	progress := newProgress(env, *quiet)
 	opts.Progress = progress.update
 	// Pages are written into a folder beside the output as they are made;
-	// they are published only if the whole build succeeds (output.Commit).
-	tmp, err := output.Stage(*out)
+	// they are published only if the whole build succeeds (Site.Publish).
+	staged, err := output.Stage(*out)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "build: %v\n", err)
 		return 1
 	}
-	opts.Output = output.OnDisk(tmp)
-	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
-		opts.Output.Reuse(*out)
-	}
-	if *swap {
-		opts.Output.SwapOnly()
-	}
-	// The build state describes the output by its absolute path: the same
-	// folder named another way is the same output.
-	if abs, err := filepath.Abs(*out); err == nil {
-		opts.Out = abs
-	}
-	if n := site.StateSize(opts.CacheDir, opts.Out); n > 0 && os.Getenv("GOGC") == "" {
+	defer staged.Discard()
+	opts.Output = staged
+	if n := site.StateSize(opts.CacheDir, staged.Target()); n > 0 && os.Getenv("GOGC") == "" {
 		// A build from a state lasts about a second and keeps most of
 		// what it allocates (the state it reads, the search index made
 		// again from it): collecting runs several times for a fifth of
@@ -127,35 +115,20 @@ swaps).`)
 	s, err := site.Build(ctx, opts)
 	progress.done()
 	if err != nil {
-		output.Abort(tmp)
 		fmt.Fprintf(env.Stderr, "build interrupted: %v; %s was not changed\n", err, *out)
 		return 1
 	}
 	printDiags(env, sf.root, s.Diags, buildWarnings)
 	if s.Diags.HasErrors() {
-		output.Abort(tmp)
 		errs, _ := s.Diags.Count()
 		fmt.Fprintf(env.Stderr, "build failed: %d %s; %s was not changed\n", errs, plural(errs, "error", "errors"), *out)
 		return 1
 	}
 	start := time.Now()
-	if err := s.Files.Err(); err != nil {
-		output.Abort(tmp)
-		fmt.Fprintf(env.Stderr, "writing %s: %v; %s was not changed\n", *out, err, *out)
+	if err := s.Publish(); err != nil {
+		fmt.Fprintf(env.Stderr, "build: %v; %s was not changed\n", err, *out)
 		return 1
 	}
-	if err := s.Publishing(); err != nil {
-		output.Abort(tmp)
-		fmt.Fprintf(env.Stderr, "removing the build state in %s: %v; %s was not changed\n", opts.CacheDir, err, *out)
-		return 1
-	}
-	if err := output.Commit(opts.Output, *out); err != nil {
-		output.Abort(tmp)
-		fmt.Fprintf(env.Stderr, "putting the new site in place of %s: %v; it was not changed\n", *out, err)
-		return 1
-	}
-	// A state that cannot be written costs the next build time only.
-	stateErr := s.Published()
 	if !*quiet {
 		st := s.Stats
 		st.Duration += time.Since(start)
@@ -168,8 +141,8 @@ swaps).`)
 		if s.CacheErr != nil {
 			fmt.Fprintf(env.Stdout, "the build cache was not saved: %v\n", s.CacheErr)
 		}
-		if stateErr != nil {
-			fmt.Fprintf(env.Stdout, "the build state was not saved: %v\n", stateErr)
+		if s.StateErr != nil {
+			fmt.Fprintf(env.Stdout, "the build state was not saved: %v\n", s.StateErr)
 		}
 		for _, t := range s.Stats.Steps {
 			fmt.Fprintf(env.Stdout, "  %-11s %s\n", t.Name, formatDuration(t.Duration))

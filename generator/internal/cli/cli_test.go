@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -136,9 +135,10 @@ func TestRebuildOverOutputEqualsColdBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A later build writes beside the output only the files that changed
-	// and updates the output in place: what it keeps must never leak an
-	// old byte.
+	dirBefore, _ := os.Lstat(out)
+	// A later build links the files that did not change from the last
+	// output into a new folder, which takes the output's place whole:
+	// what it keeps must never leak an old byte.
 	os.WriteFile(filepath.Join(root, "content/notes/second.md"), []byte("---\ntitle: Second\ndate: 2024-02-01\n---\nSee [first](first.md), again.\n"), 0o644)
 	if code, _, errs := run(t, "build", "--root", root, "--quiet"); code != 0 {
 		t.Fatalf("second build failed: %s", errs)
@@ -158,36 +158,48 @@ func TestRebuildOverOutputEqualsColdBuild(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "notes/second/index.html")); !strings.Contains(string(b), "again.") {
 		t.Error("the edited page is not in the rebuilt output")
 	}
+	if dirAfter, _ := os.Lstat(out); os.SameFile(dirBefore, dirAfter) {
+		t.Error("the rebuild changed the output folder in place instead of replacing it whole")
+	}
 }
 
-// TestSwapPublishesANewFolder: with --swap a rebuild that changed one page
-// still puts a whole new folder in the output's place (the default renames
-// the changed files into the folder in place).
-func TestSwapPublishesANewFolder(t *testing.T) {
+// TestLeftoversOfKilledBuildsAreCleanedUp: what builds killed while they
+// published left beside the output (a folder being built; an old site
+// moved aside where the system cannot swap two folders, the output then
+// absent) is cleaned up by serve's start and by the next build.
+func TestLeftoversOfKilledBuildsAreCleanedUp(t *testing.T) {
 	root := writeSite(t, goodSite)
 	out := filepath.Join(root, "public")
 	run(t, "build", "--root", root, "--quiet")
-	edit := func(text string) {
-		os.WriteFile(filepath.Join(root, "content/notes/second.md"), []byte("---\ntitle: Second\ndate: 2024-02-01\n---\n"+text+"\n"), 0o644)
-	}
-	for i, tc := range []struct {
-		flags   []string
-		sameDir bool
-	}{{nil, true}, {[]string{"--swap"}, false}} {
-		before, _ := os.Lstat(out)
-		text := fmt.Sprintf("Edit number %d.", i)
-		edit(text)
-		if code, _, errs := run(t, append([]string{"build", "--root", root, "--quiet"}, tc.flags...)...); code != 0 {
-			t.Fatalf("build %v failed: %s", tc.flags, errs)
-		}
-		after, _ := os.Lstat(out)
-		if os.SameFile(before, after) != tc.sameDir {
-			t.Errorf("build %v: the output is the same folder: %v, want %v", tc.flags, !tc.sameDir, tc.sameDir)
-		}
-		if b, _ := os.ReadFile(filepath.Join(out, "notes/second/index.html")); !strings.Contains(string(b), text) {
-			t.Errorf("build %v: the edited page is not in the output", tc.flags)
+	want := snapshot(t, out)
+	killed := func() {
+		os.MkdirAll(filepath.Join(root, ".public.building-1/notes"), 0o755)
+		os.WriteFile(filepath.Join(root, ".public.building-1/notes/index.html"), []byte("half"), 0o644)
+		os.MkdirAll(filepath.Join(root, ".public.building-2"), 0o755)
+		if err := os.Rename(out, filepath.Join(root, ".public.building-2-old")); err != nil {
+			t.Fatal(err)
 		}
 	}
+	check := func(when string) {
+		t.Helper()
+		if got := snapshot(t, out); !maps.Equal(got, want) {
+			t.Errorf("%s: the output is not the last site: %d files, want %d", when, len(got), len(want))
+		}
+		if left, _ := filepath.Glob(filepath.Join(root, ".public*")); len(left) > 0 {
+			t.Errorf("%s: left beside the output: %v", when, left)
+		}
+	}
+	killed()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // serve starts and stops at once
+	var o, e bytes.Buffer
+	Run(ctx, Env{Stdout: &o, Stderr: &e, Getenv: func(string) string { return "" }}, []string{"serve", "--root", root, "--port", "0"})
+	check("serve started")
+	killed()
+	if code, _, errs := run(t, "build", "--root", root, "--quiet"); code != 0 {
+		t.Fatalf("the next build failed: %s", errs)
+	}
+	check("built again")
 }
 
 func TestBuildPrintsSummary(t *testing.T) {

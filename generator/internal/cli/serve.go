@@ -2,10 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/devserver"
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
 func runServe(ctx context.Context, env Env, args []string) int {
@@ -28,6 +31,11 @@ connections are closed after 30 seconds.`)
 	poll := fs.Bool("poll", false, "watch files by polling (for network drives, containers, or when the system's watch limit is reached)")
 	if code := parse(fs, args); code >= 0 {
 		return code
+	}
+	// What a build killed while it published in public/ left beside it is
+	// cleaned up (a build running meanwhile is left alone).
+	if err := output.Recover(filepath.Join(sf.root, "public")); err != nil && !errors.Is(err, output.ErrBusy) {
+		fmt.Fprintf(env.Stderr, "serve: %v\n", err)
 	}
 	opts, err := sf.options()
 	if err != nil {

@@ -2,7 +2,10 @@ package output
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -11,39 +14,24 @@ import (
 // diskSink writes files under a folder as they are added.
 type diskSink struct {
 	dir string
-	// prev, if set, is the last build's output: a file made again with
-	// the same bytes is linked from there instead of written (see Reuse).
+	// target is the folder dir is published in, for files from Stage.
+	target string
+	// prev, if set, is the site in target: a file made again with the
+	// same bytes is linked from there instead of written (see Stage).
 	prev string
+	// lock holds dir while the build writes in it (see lockDir).
+	lock *os.File
 	mu   sync.Mutex
 	dirs map[string]bool // folders already made
 	err  error           // the first write error
-	// same holds the paths whose file in prev is the file made (see
-	// Reuse and Keep): neither written nor linked until Commit decides
-	// how to publish.
-	same map[string]bool
-	// listing delivers the files of prev, listed while the build runs.
-	listing chan listed
-	// swapOnly makes Commit swap the whole folder in (see SwapOnly).
-	swapOnly bool
-}
-
-type listed struct {
-	paths []string
-	err   error
+	done bool            // published or discarded
 }
 
 // OnDisk returns an empty set whose files are written under dir (which
-// must exist) as they are added. Err reports the first write error.
+// must exist) as they are added, and nothing else: Stage makes files that
+// are published. Err reports the first write error.
 func OnDisk(dir string) *Files {
 	return &Files{m: map[string]*File{}, disk: &diskSink{dir: dir, dirs: map[string]bool{}}}
-}
-
-// Dir returns the folder files on disk are written to, or "".
-func (fs *Files) Dir() string {
-	if fs.disk == nil {
-		return ""
-	}
-	return fs.disk.dir
 }
 
 // Err returns the first error writing files to disk.
@@ -56,60 +44,82 @@ func (fs *Files) Err() error {
 	return fs.disk.err
 }
 
-// Reuse tells the files being written that prev is the output of the last
-// build, which they will replace (see Commit): a file made with the same
-// bytes as prev's is not written again. A rebuild of a large site mostly
-// makes the same pages again: comparing them with the last build's costs
-// reads, which are cheap, instead of writes, which on some disks cost
-// seconds. Files that differ, and anything in prev that is not a regular
-// file, are written as usual.
-func (fs *Files) Reuse(prev string) {
-	if fs.disk != nil {
-		fs.disk.prev = prev
-		fs.disk.same = map[string]bool{}
-		// Commit needs the files of the last output to find those no
-		// longer made: listing them is mostly waiting on the disk, done
-		// meanwhile.
-		ch := make(chan listed, 1)
-		go func() {
-			paths, err := listFiles(prev)
-			ch <- listed{paths, err}
-		}()
-		fs.disk.listing = ch
+// finish marks the files published or discarded; it reports false if
+// they already were.
+func (d *diskSink) finish() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done {
+		return false
 	}
+	d.done = true
+	return true
 }
 
-// SwapOnly makes Commit publish by swapping the whole staged folder in,
-// even when few files changed: the output switches from the last site to
-// the new one in one step, with no moment where it holds some of each, at
-// the cost of linking every unchanged file into the new folder.
-func (fs *Files) SwapOnly() {
-	if fs.disk != nil {
-		fs.disk.swapOnly = true
+// stillLocked checks that the folder being written is the one locked.
+func (d *diskSink) stillLocked() error {
+	if d.lock == nil {
+		return nil
 	}
+	return sameDir(d.lock, d.dir)
 }
 
 func (d *diskSink) write(path string, data []byte) error {
 	if !localPath(path) {
-		d.fail(os.ErrInvalid)
-		return os.ErrInvalid
+		err := fmt.Errorf("refusing to write %q: output paths must stay inside the output folder", path)
+		d.fail(err)
+		return err
 	}
 	full := filepath.Join(d.dir, filepath.FromSlash(path))
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		d.fail(err)
 		return err
 	}
+	// A rebuild of a large site mostly makes the same pages again:
+	// comparing them with the last build's costs reads, which are cheap,
+	// instead of writes, which on some disks cost seconds.
 	if d.prev != "" {
-		if holds(filepath.Join(d.prev, filepath.FromSlash(path)), data) {
-			d.mu.Lock()
-			d.same[path] = true
-			d.mu.Unlock()
+		if old := filepath.Join(d.prev, filepath.FromSlash(path)); holds(old, data) && link(old, full) == nil {
+			step("link " + path)
 			return nil
 		}
 	}
-	err := os.WriteFile(full, data, 0o644)
+	err := create(full, data)
 	if err != nil {
 		d.fail(err)
+	}
+	step("write " + path)
+	return err
+}
+
+// create writes data to a new file at p. A file already at p is replaced,
+// never written through: it may be a link to a file of the published site.
+func create(p string, data []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(p); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// link makes new a hard link to old, replacing what is at new.
+func link(old, new string) error {
+	err := os.Link(old, new)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(new); err != nil {
+			return err
+		}
+		err = os.Link(old, new)
 	}
 	return err
 }
@@ -131,26 +141,12 @@ func (d *diskSink) mkdir(dir string) error {
 }
 
 func (d *diskSink) read(path string) []byte {
-	b, _ := os.ReadFile(filepath.Join(d.where(path), filepath.FromSlash(path)))
+	b, _ := os.ReadFile(filepath.Join(d.dir, filepath.FromSlash(path)))
 	return b
 }
 
 func (d *diskSink) remove(path string) {
-	d.mu.Lock()
-	delete(d.same, path)
-	d.mu.Unlock()
 	os.Remove(filepath.Join(d.dir, filepath.FromSlash(path)))
-}
-
-// where returns the folder holding the file at path: prev for the files
-// that are the same as the last build's.
-func (d *diskSink) where(path string) string {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.same[path] {
-		return d.prev
-	}
-	return d.dir
 }
 
 func (d *diskSink) fail(err error) {
@@ -191,27 +187,34 @@ func holds(p string, data []byte) bool {
 }
 
 // Keep adds the file at path as the last build made it, in the folder
-// given to Reuse, when that file is a regular file of the size and
-// modification time (nanoseconds) given: the caller knows it would make the
-// same bytes. It reports whether the file was kept; if not, the caller
-// makes it.
+// Stage publishes in, when that file is a regular file of the size and
+// modification time (nanoseconds) given: the caller knows it would make
+// the same bytes. It reports whether the file was kept; if not, the
+// caller makes it.
 func (fs *Files) Keep(path, source string, size, modTime int64) bool {
 	d := fs.disk
 	if d == nil || d.prev == "" || !localPath(path) {
 		return false
 	}
-	info, err := os.Lstat(filepath.Join(d.prev, filepath.FromSlash(path)))
+	old := filepath.Join(d.prev, filepath.FromSlash(path))
+	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != size || info.ModTime().UnixNano() != modTime {
 		return false
 	}
 	fs.mu.Lock()
-	defer fs.mu.Unlock()
 	if _, ok := fs.m[path]; ok {
+		fs.mu.Unlock()
 		return false // made twice: let Add report it
 	}
 	fs.m[path] = &File{Path: path, Source: source, Size: int(size)}
-	d.mu.Lock()
-	d.same[path] = true
-	d.mu.Unlock()
+	fs.mu.Unlock()
+	full := filepath.Join(d.dir, filepath.FromSlash(path))
+	if d.mkdir(filepath.Dir(full)) != nil || link(old, full) != nil {
+		fs.mu.Lock()
+		delete(fs.m, path)
+		fs.mu.Unlock()
+		return false // no links here: the caller makes the file
+	}
+	step("link " + path)
 	return true
 }

@@ -1,8 +1,8 @@
-//go:build !linux
+//go:build !linux && !darwin
 
 package output
 
 import "errors"
 
-// exchange is not available: swap falls back to two renames.
-func exchange(a, b string) error { return errors.ErrUnsupported }
+// exchangeDirs is not available: swap falls back to two renames.
+func exchangeDirs(a, b string) error { return errors.ErrUnsupported }

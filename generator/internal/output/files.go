@@ -1,12 +1,13 @@
-// Package output owns the built site as a set of files in memory (path →
-// bytes) and publishing it: writing to a temporary folder beside the output
-// folder and, only when every file was written, swapping it in or, when few
-// files changed, renaming them into place after a journal of the renames
-// (see update.go), so a failed build never touches the last good site and
-// an interrupted one is completed by the next build.
+// Package output owns the built site as a set of files (path → bytes, in
+// memory or written to disk as they are made) and publishing it: the files
+// are written into a new folder beside the output folder, which replaces
+// the output folder in one step only once every file is there (see
+// publish.go). A failed build never touches the last good site, and a
+// reader of the output folder sees the old site or the new one, never
+// some of each, whenever a build is killed.
 //
-// output imports diag, xxhash, golang.org/x/sys (for the atomic folder exchange on
-// Linux) and the standard library.
+// output imports diag, xxhash, golang.org/x/sys (the atomic folder
+// exchange and the lock of a folder being built) and the standard library.
 package output
 
 import (

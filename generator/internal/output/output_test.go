@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,31 +70,31 @@ func TestPublishSwapsAtomically(t *testing.T) {
 	}
 }
 
-// TestRebuildKeepsTheSameFiles publishes a rebuild over the last output,
-// in place (few files changed) and by swapping in a new folder (many did):
-// either way the output must hold exactly the new files, the unchanged ones
-// must be the last build's files (not written again), and nothing may be
+// TestRebuildKeepsTheSameFiles publishes a rebuild over the last output:
+// the output must hold exactly the new files, the unchanged ones must be
+// the last build's files (linked, not written again), and nothing may be
 // left beside the output.
 func TestRebuildKeepsTheSameFiles(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		limit    int
 		conflict bool // a file of the last build where a folder goes
-		inPlace  bool
+		exchange bool
 	}{
-		{"in place", inPlaceLimit, false, true},
-		{"swapped: many changes", 0, false, false},
-		{"swapped: a file where a folder goes", inPlaceLimit, true, false},
+		{"exchanged", false, true},
+		{"exchanged: a file where a folder goes", true, true},
+		{"two renames", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			defer func(l int) { inPlaceLimit = l }(inPlaceLimit)
-			inPlaceLimit = tc.limit
-			rebuild(t, tc.conflict, tc.inPlace)
+			if !tc.exchange {
+				defer func(f func(a, b string) error) { exchange = f }(exchange)
+				exchange = func(a, b string) error { return errors.ErrUnsupported }
+			}
+			rebuild(t, tc.conflict)
 		})
 	}
 }
 
-func rebuild(t *testing.T, conflict, inPlace bool) {
+func rebuild(t *testing.T, conflict bool) {
 	root := t.TempDir()
 	prev := filepath.Join(root, "public")
 	write := func(p, data string) {
@@ -110,6 +111,8 @@ func rebuild(t *testing.T, conflict, inPlace bool) {
 	write("longer/index.html", "<p>same start")
 	write("target.html", "<p>linked</p>")
 	write("gone/index.html", "<p>deleted page</p>")
+	write("kept.html", "<p>kept unread</p>")
+	write("replaced.html", "<p>first made the same</p>")
 	if conflict {
 		write("file-then-folder", "a file")
 	}
@@ -118,18 +121,16 @@ func rebuild(t *testing.T, conflict, inPlace bool) {
 	}
 	big := strings.Repeat("0123456789", 20000) // more than one read
 	write("big.html", big)
-	dirBefore, _ := os.Lstat(prev)
 	before := map[string]os.FileInfo{}
-	for _, p := range []string{"same/index.html", "big.html"} {
+	for _, p := range []string{"same/index.html", "big.html", "kept.html"} {
 		before[p], _ = os.Lstat(filepath.Join(prev, p))
 	}
 
-	tmp, err := Stage(prev)
+	fs, err := Stage(prev)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := OnDisk(tmp)
-	fs.Reuse(prev)
+	defer fs.Discard()
 	files := map[string]string{
 		"same/index.html":   "<p>unchanged</p>",
 		"edited/index.html": "<p>after!</p>",
@@ -138,6 +139,7 @@ func rebuild(t *testing.T, conflict, inPlace bool) {
 		"big.html":          big,
 		"new/index.html":    "<p>new</p>",
 		"target.html":       "<p>linked</p>",
+		"replaced.html":     "<p>first made the same</p>",
 	}
 	if conflict {
 		files["file-then-folder/index.html"] = "<p>now a folder</p>"
@@ -147,13 +149,25 @@ func rebuild(t *testing.T, conflict, inPlace bool) {
 			t.Fatal(err)
 		}
 	}
+	// A file first made the same as the last build's, then replaced: the
+	// last build's file must not be written through the link.
+	fs.Put("replaced.html", []byte("<p>then changed</p>"), "")
+	files["replaced.html"] = "<p>then changed</p>"
+	if b, _ := os.ReadFile(filepath.Join(prev, "replaced.html")); string(b) != "<p>first made the same</p>" {
+		t.Errorf("replacing a file changed the published site's: %q", b)
+	}
+	kept := before["kept.html"]
+	if !fs.Keep("kept.html", "", kept.Size(), kept.ModTime().UnixNano()) {
+		t.Error("a file of the size and time given was not kept")
+	}
+	files["kept.html"] = "<p>kept unread</p>"
+	if fs.Keep("edited/index.html", "", 12, kept.ModTime().UnixNano()) {
+		t.Error("a file made already was kept")
+	}
 	if f, _ := fs.Get("same/index.html"); string(f.Data) != "<p>unchanged</p>" {
 		t.Errorf("Get of a file the same as the last build's: %q", f.Data)
 	}
-	if err := fs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if err := Commit(fs, prev); err != nil {
+	if err := fs.Publish(); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
@@ -179,7 +193,7 @@ func rebuild(t *testing.T, conflict, inPlace bool) {
 	for p, old := range before {
 		now, err := os.Lstat(filepath.Join(prev, p))
 		if err != nil || !os.SameFile(old, now) {
-			t.Errorf("%s was written again instead of kept", p)
+			t.Errorf("%s was written again instead of linked", p)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(prev, "gone")); !os.IsNotExist(err) {
@@ -188,63 +202,73 @@ func rebuild(t *testing.T, conflict, inPlace bool) {
 	if entries, _ := os.ReadDir(root); len(entries) != 1 {
 		t.Errorf("left beside the output: %v", entries)
 	}
-	if dirAfter, _ := os.Lstat(prev); os.SameFile(dirBefore, dirAfter) != inPlace {
-		t.Errorf("updated in place: %v, want %v", !inPlace, inPlace)
+}
+
+// TestStagedFilesAreDiscarded: a build that fails or is cancelled leaves
+// the output as it was and nothing beside it, and files are published once.
+func TestStagedFilesAreDiscarded(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	if err := Publish(context.Background(), out, filesOf("index.html", "one")); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := Stage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs.Add("index.html", []byte("two"), "")
+	fs.Discard()
+	if err := fs.Publish(); err == nil {
+		t.Error("discarded files were published")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := Publish(ctx, out, filesOf("index.html", "three")); err == nil {
+		t.Error("a cancelled publish succeeded")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "one" {
+		t.Errorf("index.html = %q after a discarded and a cancelled publish", b)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
 	}
 }
 
-// TestInterruptedUpdateIsCompleted stops an update in place after its
-// journal and some of its renames, as a killed build would, and checks
-// that the next build's Stage completes it before anything else.
-func TestInterruptedUpdateIsCompleted(t *testing.T) {
-	root := t.TempDir()
-	out := filepath.Join(root, "public")
-	for p, data := range map[string]string{"a/index.html": "old a", "b/index.html": "old b", "gone/index.html": "gone"} {
-		os.MkdirAll(filepath.Join(out, filepath.Dir(p)), 0o755)
-		os.WriteFile(filepath.Join(out, p), []byte(data), 0o644)
+// TestOneBuildPublishesAtATime: while a build is staged, another build
+// into the same folder and serve's clean-up leave its folder alone.
+func TestOneBuildPublishesAtATime(t *testing.T) {
+	if l, _ := lockDir(t.TempDir()); l == nil {
+		t.Skip("no folder locks on this system")
+	} else {
+		l.Close()
 	}
-	tmp, err := Stage(out)
+	out := filepath.Join(t.TempDir(), "public")
+	first, err := Stage(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p, data := range map[string]string{"a/index.html": "new a", "b/index.html": "new b"} {
-		os.MkdirAll(filepath.Join(tmp, filepath.Dir(p)), 0o755)
-		os.WriteFile(filepath.Join(tmp, p), []byte(data), 0o644)
+	defer first.Discard()
+	if _, err := Stage(out); !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), "wait for that build to end") {
+		t.Errorf("a second build into the same folder: %v", err)
 	}
-	os.WriteFile(filepath.Join(tmp, journalName), []byte("D gone/index.html\nW a/index.html\nW b/index.html\nend\n"), 0o644)
-	// The build was killed after the first rename.
-	if err := os.Rename(filepath.Join(tmp, "a/index.html"), filepath.Join(out, "a/index.html")); err != nil {
-		t.Fatal(err)
+	if err := Recover(out); !errors.Is(err, ErrBusy) {
+		t.Errorf("serve's clean-up while a build runs: %v", err)
 	}
-	next, err := Stage(out)
+	first.Add("index.html", []byte("one"), "")
+	if err := first.Publish(); err != nil {
+		t.Fatalf("the first build, after the others tried: %v", err)
+	}
+	second, err := Stage(out)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("a build after the first one ended: %v", err)
 	}
-	defer Abort(next)
-	for p, want := range map[string]string{"a/index.html": "new a", "b/index.html": "new b"} {
-		if b, _ := os.ReadFile(filepath.Join(out, p)); string(b) != want {
-			t.Errorf("%s = %q, want %q", p, b, want)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(out, "gone")); !os.IsNotExist(err) {
-		t.Error("the removal in the journal was not carried out")
-	}
-	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
-		t.Error("the interrupted build's folder is still there")
-	}
+	second.Discard()
+}
 
-	// A journal cut short was never begun: the output stays as it is.
-	cut, _ := Stage(out)
-	os.WriteFile(filepath.Join(cut, "x.html"), []byte("x"), 0o644)
-	os.WriteFile(filepath.Join(cut, journalName), []byte("W x.html\n"), 0o644)
-	if _, err := Stage(out); err == nil {
-		t.Error("a journal cut short was applied or ignored silently")
+func filesOf(pathData ...string) *Files {
+	fs := NewFiles()
+	for i := 0; i+1 < len(pathData); i += 2 {
+		fs.Add(pathData[i], []byte(pathData[i+1]), "")
 	}
-	os.Remove(filepath.Join(cut, journalName))
-	if _, err := Stage(out); err != nil {
-		t.Errorf("a folder without a journal is not simply removed: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(out, "x.html")); !os.IsNotExist(err) {
-		t.Error("a file of an unfinished build reached the output")
-	}
+	return fs
 }

@@ -67,18 +67,15 @@ type Options struct {
 	// CacheDir, if set, is where highlighted code and rendered diagrams are
 	// kept between builds (see package buildcache).
 	CacheDir string
-	// Output, if set, receives the files (for example output.OnDisk, to
-	// write them as they are made); by default they are kept in memory.
+	// Output, if set, receives the files; by default they are kept in
+	// memory. Files from output.Stage are written as they are made and
+	// published by Site.Publish; with CacheDir, the build then starts from
+	// the state the last build published in the same folder left in
+	// CacheDir (see state.go), and Site.Publish keeps that state right.
 	Output *output.Files
 	// PlainCode leaves code blocks unhighlighted (see Site.Unhighlighted):
 	// the preview server's first build of a large site, for speed.
 	PlainCode bool
-	// Out, with CacheDir, is the folder the build will be published in,
-	// where the last build's output is: the build then starts from the
-	// state the last build into Out left in CacheDir (see state.go), and
-	// Site.Publishing and Site.Published keep that state right. The
-	// Output's files must be written with Files.Reuse(Out).
-	Out string
 	// DeferSearch leaves the search index out of the build; Site.Search
 	// adds it afterwards. The preview server shows a save first and
 	// indexes it a moment later.
@@ -118,13 +115,16 @@ type Site struct {
 	Stats Stats
 	// search, with Options.DeferSearch, indexes the build's pages.
 	search func()
-	// build is the build's state, for Published.
+	// build is the build's state, for Publish.
 	build *build
 	// CacheErr is why the build cache could not be saved, if it could not.
 	CacheErr error
 	// CacheIgnored says which files of the cache folder were damaged, and
 	// so not used, if any were: the build made what they held again.
 	CacheIgnored error
+	// StateErr is why Publish could not save the build state, if it could
+	// not: the next build only takes longer.
+	StateErr error
 	// Unhighlighted lists the code blocks a PlainCode build left plain:
 	// highlight them (Builder.Highlighter().Warm), then build again.
 	Unhighlighted []highlight.Block
@@ -141,21 +141,6 @@ func (s *Site) Search() {
 		s.search()
 		s.search = nil
 	}
-}
-
-// Publishing must be called before the site is published in Options.Out:
-// it removes the state describing the output being replaced.
-func (s *Site) Publishing() error { return forgetState(s.build.opts.CacheDir) }
-
-// Published writes the state of the build for the next one into the same
-// folder, once the site is in Options.Out. Without Options.Out and
-// Options.CacheDir it does nothing.
-func (s *Site) Published() error {
-	o := s.build.opts
-	if o.Out == "" || o.CacheDir == "" {
-		return nil
-	}
-	return s.build.saveState(o.CacheDir, o.Out)
 }
 
 // Builder builds sites. It keeps what can be reused between builds (the
@@ -269,12 +254,12 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	}
 	var stateTook time.Duration
 	b.cacheIgnored = nil
-	if b.oneShot && opts.Out != "" {
+	if b.oneShot && opts.out() != "" {
 		// The highlighted code is loaded only if a page must be
 		// converted (see needCache): with a warm state, few are.
 		t := time.Now()
 		var err error
-		if b.warm, err = loadState(opts.CacheDir, opts.Out); err != nil {
+		if b.warm, err = loadState(opts.CacheDir, opts.out()); err != nil {
 			b.cacheIgnored = append(b.cacheIgnored, err)
 		}
 		stateTook = time.Since(t)

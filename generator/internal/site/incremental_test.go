@@ -279,12 +279,12 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 func warmStep(t testing.TB, opts Options, out, cache string, full *Site) (string, *Site) {
 	t.Helper()
 	before := readTree(t, out)
-	tmp, err := output.Stage(out)
+	staged, err := output.Stage(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Output, opts.CacheDir, opts.Out = output.OnDisk(tmp), cache, out
-	opts.Output.Reuse(out)
+	defer staged.Discard()
+	opts.Output, opts.CacheDir = staged, cache
 	s, err := Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
@@ -293,13 +293,20 @@ func warmStep(t testing.TB, opts Options, out, cache string, full *Site) (string
 		return fmt.Sprintf("problems:\n%s\nvs\n%s", s.Diags.Error(), full.Diags.Error()), s
 	}
 	if s.Diags.HasErrors() {
-		output.Abort(tmp)
+		if err := s.Publish(); err == nil {
+			return "a site with errors was published", s
+		}
 		if after := readTree(t, out); !maps.Equal(before, after) {
 			return "a failed build changed the output", s
 		}
 		return "", s
 	}
-	publish(t, s, opts.Output, out)
+	if err := s.Publish(); err != nil {
+		t.Fatal(err)
+	}
+	if s.StateErr != nil {
+		t.Fatal(s.StateErr)
+	}
 	got := readTree(t, out)
 	want := map[string]string{}
 	for _, path := range full.Files.Paths() {
@@ -319,21 +326,6 @@ func warmStep(t testing.TB, opts Options, out, cache string, full *Site) (string
 		}
 	}
 	return "", s
-}
-
-// publish publishes build s, staged in staged, into out, as the build
-// command does: the state removed, the output committed, the state written.
-func publish(tb testing.TB, s *Site, staged *output.Files, out string) {
-	tb.Helper()
-	if err := s.Publishing(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := output.Commit(staged, out); err != nil {
-		tb.Fatal(err)
-	}
-	if err := s.Published(); err != nil {
-		tb.Fatal(err)
-	}
 }
 
 // readTree returns the files under dir by slash-separated path.

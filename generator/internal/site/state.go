@@ -331,7 +331,7 @@ func forgetState(dir string) error {
 // keepsState reports whether the build writes a state for the next one:
 // a one-shot build with a cache folder and an output folder.
 func (s *build) keepsState() bool {
-	return s.b.oneShot && s.opts.Out != "" && s.opts.CacheDir != ""
+	return s.b.oneShot && s.opts.out() != "" && s.opts.CacheDir != ""
 }
 
 // nextState is what a build keeps to write its state after publishing.
