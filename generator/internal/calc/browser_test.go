@@ -58,7 +58,7 @@ func servePage(t *testing.T) (string, map[string]*Calculator) {
 
 // ready waits until calc.js has wired every calculator.
 func ready(tab *browsertest.Tab) {
-	tab.WaitFor(`document.querySelectorAll("form.calculator.calc-live").length === 4`, 10*time.Second)
+	tab.WaitFor(`document.querySelectorAll("form.calculator.calc-live").length === `+strconv.Itoa(len(realIDs)), 10*time.Second)
 }
 
 // point is one scenario: input values as the fields hold them.

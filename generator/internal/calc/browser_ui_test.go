@@ -42,6 +42,8 @@ var edits = map[string]struct {
 	"serverless-vs-containers": {"rps", "40", 40},
 	"network-tax":              {"calls_per_request", "25", 25},
 	"cloud-exit-payback":       {"colo_monthly", "150000", 150000},
+	"shard-count-blast-radius": {"write_rps", "50000", 50000},
+	"multi-region-cost":        {"cost_hour", "150000", 150000},
 }
 
 func TestBrowserTypingUpdatesEveryOutput(t *testing.T) {
@@ -50,7 +52,11 @@ func TestBrowserTypingUpdatesEveryOutput(t *testing.T) {
 	tab.Navigate(url + "/")
 	ready(tab)
 	for _, id := range realIDs {
-		e := edits[id]
+		e, ok := edits[id]
+		if !ok {
+			t.Errorf("no field to type into for calculator %s: add one to edits", id)
+			continue
+		}
 		sel := "#calc-" + id + "-" + e.name
 		typeInto(tab, sel, e.text)
 		tab.WaitFor(`document.querySelector(`+jsString(sel)+`).value === `+jsString(e.text), 5*time.Second)
