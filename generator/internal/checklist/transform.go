@@ -182,7 +182,12 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			// The typographer writes entities ("&rsquo;") as code strings.
+			v := c.Value
+			if c.IsCode() {
+				v = util.ResolveNumericReferences(util.ResolveEntityNames(v))
+			}
+			b.Write(v)
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
 		case *ast.RawHTML:
