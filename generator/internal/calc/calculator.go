@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
@@ -76,6 +77,9 @@ type Chart struct {
 	Points         int
 	Series         []string
 	XLabel, YLabel string
+	// needed lists, in order, the outputs the series depend on: sampling
+	// the chart evaluates only those (see neededOutputs).
+	needed []int
 }
 
 // ParseFile parses content/calculators/<id>.yaml; the id is the file name.
@@ -104,7 +108,45 @@ func parse(s *source, fileID string) (*Calculator, diag.List) {
 	if s.diags.HasErrors() {
 		return nil, s.diags
 	}
+	for i := range c.Charts {
+		c.Charts[i].needed = c.neededOutputs(c.Charts[i].Series)
+	}
 	return c, s.diags
+}
+
+// neededOutputs returns the indexes, in evaluation order, of the outputs
+// that names depend on, themselves included. A chart samples its series
+// hundreds of times per change; the other outputs need not be computed for
+// that (calc.js does the same).
+func (c *Calculator) neededOutputs(names []string) []int {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	var idx []int
+	for i := len(c.Outputs) - 1; i >= 0; i-- {
+		o := &c.Outputs[i]
+		if !want[o.Name] {
+			continue
+		}
+		idx = append(idx, i)
+		refs(o.expr, want)
+	}
+	slices.Reverse(idx)
+	return idx
+}
+
+// refs adds the names n refers to to set.
+func refs(n *Node, set map[string]bool) {
+	if n == nil {
+		return
+	}
+	if n.Kind == nodeRef {
+		set[n.Name] = true
+	}
+	for _, a := range n.Args {
+		refs(a, set)
+	}
 }
 
 // Value is one evaluated output.

@@ -10,7 +10,8 @@ const (
 	chartW, chartH                   = 640, 300
 	padL, padR, padT, padB           = 64, 16, 12, 44
 	plotW, plotH                     = chartW - padL - padR, chartH - padT - padB
-	bisectSteps                      = 50
+	bisectSteps                      = 50   // a break-even's x: shown as a number, so to full precision
+	breakSteps                       = 16   // a step's x: drawn, so to 1/65,536 of a sample's width
 	breakTolerance                   = 1e-9 // relative: below it a series counts as straight
 	maxCrossings                     = 4    // break-even marks per pair of series
 	xTickTarget, yTickTarget float64 = 6, 5
@@ -93,7 +94,7 @@ func (c *Calculator) findBreak(ch *Chart, env map[string]float64, a float64, va 
 		return 0, nil, 0, nil, false
 	}
 	lo, vlo, hi, vhi = a, va, b, vb
-	for n := 0; n < bisectSteps; n++ {
+	for n := 0; n < breakSteps; n++ {
 		if left, _, _ := c.straight(ch, env, lo, vlo, m, vm); !left {
 			hi, vhi = m, vm
 		} else if right, _, _ := c.straight(ch, env, m, vm, hi, vhi); !right {
@@ -110,7 +111,9 @@ func (c *Calculator) findBreak(ch *Chart, env map[string]float64, a float64, va 
 // at evaluates the series with the chart's input set to x.
 func (c *Calculator) at(ch *Chart, env map[string]float64, x float64) []float64 {
 	env[ch.X] = x
-	c.run(env)
+	for _, i := range ch.needed {
+		env[c.Outputs[i].Name] = eval(c.Outputs[i].expr, env)
+	}
 	out := make([]float64, len(ch.Series))
 	for s, name := range ch.Series {
 		out[s] = env[name]

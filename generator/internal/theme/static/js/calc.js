@@ -18,7 +18,7 @@
   // Chart geometry: the same numbers as chart.go.
   var W = 640, PAD_L = 64, PAD_R = 16, PAD_T = 12, PAD_B = 44, H = 300;
   var PLOT_W = W - PAD_L - PAD_R, PLOT_H = H - PAD_T - PAD_B;
-  var BISECT_STEPS = 50, BREAK_TOLERANCE = 1e-9, MAX_CROSSINGS = 4;
+  var BISECT_STEPS = 50, BREAK_STEPS = 16, BREAK_TOLERANCE = 1e-9, MAX_CROSSINGS = 4;
   var DURATION_UNITS = [
     ["years", "year", "years", 31536000],
     ["months", "month", "months", 2628000],
@@ -208,10 +208,32 @@
     return d;
   }
 
+  // seriesAt evaluates only the outputs the chart's series depend on
+  // (Chart.needed in Go), hundreds of times per change.
   function seriesAt(calc, ch, env, x) {
     env[ch.x] = x;
-    run(calc.def, env);
+    var outs = calc.def.outputs, need = needed(calc.def, ch);
+    for (var i = 0; i < need.length; i++) {
+      env[outs[need[i]].name] = evaluate(outs[need[i]].expr, env);
+    }
     return ch.series.map(function (name) { return env[name]; });
+  }
+
+  // needed: the indexes, in order, of the outputs ch's series depend on
+  // (calculator.go, neededOutputs); worked out once per chart.
+  function needed(def, ch) {
+    if (ch.needed) { return ch.needed; }
+    var want = {}, idx = [];
+    ch.series.forEach(function (n) { want[n] = true; });
+    function refs(n) {
+      if (typeof n === "string") { want[n] = true; return; }
+      if (Array.isArray(n)) { for (var k = 1; k < n.length; k++) { refs(n[k]); } }
+    }
+    for (var i = def.outputs.length - 1; i >= 0; i--) {
+      if (want[def.outputs[i].name]) { idx.unshift(i); refs(def.outputs[i].expr); }
+    }
+    ch.needed = idx;
+    return idx;
   }
 
   // crossings: the sample pairs around each place where a and b swap order
@@ -243,7 +265,7 @@
     var first = straight(calc, ch, env, a, va, b, vb);
     if (first[0]) { return null; }
     var lo = a, vlo = va, hi = b, vhi = vb, m = first[1], vm = first[2];
-    for (var n = 0; n < BISECT_STEPS; n++) {
+    for (var n = 0; n < BREAK_STEPS; n++) {
       if (!straight(calc, ch, env, lo, vlo, m, vm)[0]) { hi = m; vhi = vm; } else if (!straight(calc, ch, env, m, vm, hi, vhi)[0]) { lo = m; vlo = vm; } else { return [m, vm, m, vm]; }
       m = (lo + hi) / 2;
       vm = seriesAt(calc, ch, env, m);
