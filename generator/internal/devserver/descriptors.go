@@ -112,8 +112,8 @@ func (d *descFS) ReadLink(name string) (string, error) {
 // buildWatched runs one build of the site; starved is the first failure to open a
 // file for lack of descriptors, which abandons the build.
 func (s *Server) buildWatched(ctx context.Context, opts site.Options) (built *site.Site, err, starved error) {
-	s.building.Lock()
-	defer s.building.Unlock()
+	s.highlighting.building.Lock()
+	defer s.highlighting.building.Unlock()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s.fs.watch(cancel)

@@ -1,11 +1,17 @@
 package devserver
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
 // Event is one Server-Sent Event for the open tabs.
@@ -143,4 +149,55 @@ func (h *hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func writeEvent(w http.ResponseWriter, ev Event) {
 	data, _ := json.Marshal(ev.Data)
 	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.Name, data)
+}
+
+// diff lists what changed between two builds for the tabs.
+func diff(old, cur *output.Files) Update {
+	up := Update{Pages: []string{}, CSS: []string{}}
+	if old == nil {
+		up.All = true
+		return up
+	}
+	for _, f := range cur.All() {
+		p := f.Path
+		o, ok := old.Get(p)
+		if ok && bytes.Equal(o.Data, f.Data) {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(p, ".html"):
+			up.Pages = append(up.Pages, pageURL(p))
+		case strings.HasPrefix(p, "css/"):
+			up.CSS = append(up.CSS, "/"+p)
+		case strings.HasPrefix(p, "js/"):
+			up.JS = true
+		}
+	}
+	for _, f := range old.All() {
+		if !cur.Has(f.Path) && strings.HasSuffix(f.Path, ".html") {
+			up.Pages = append(up.Pages, pageURL(f.Path))
+		}
+	}
+	slices.Sort(up.Pages)
+	slices.Sort(up.CSS)
+	return up
+}
+
+// pageURL turns "x/index.html" into "/x/".
+func pageURL(p string) string {
+	if p == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(p, "/index.html") {
+		return "/" + strings.TrimSuffix(p, "index.html")
+	}
+	return "/" + p
+}
+
+func problemsOf(build int, failed bool, l diag.List) Problems {
+	p := Problems{Build: build, Failed: failed, Problems: []Problem{}}
+	for _, d := range l {
+		p.Problems = append(p.Problems, Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Message: d.Msg})
+	}
+	return p
 }

@@ -2,9 +2,11 @@
 // memory over HTTP the way a static host would (index.html for folder URLs,
 // the site's 404 page with status 404, correct content types), with no
 // caching so a rebuilt page is never shown stale; rebuilding on every save
-// (server.go); and telling open tabs what changed over Server-Sent Events
-// (events.go), where the live client (live.js, client.go) morphs the page
-// in place, swaps the stylesheet or shows the build's problems.
+// (server.go, whose Server names the file of each of its jobs: listener,
+// watch loop, search update, background highlighting, garbage collector);
+// and telling open tabs what changed over Server-Sent Events (events.go),
+// where the live client (live.js, client.go) morphs the page in place,
+// swaps the stylesheet or shows the build's problems.
 //
 // It serves nothing but the built site, and only to the host names it was
 // started with (hosts.go: another site could point a name of its own at
