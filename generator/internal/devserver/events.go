@@ -62,8 +62,10 @@ func newHub() *hub { return &hub{clients: map[chan Event]bool{}, done: make(chan
 // close ends every stream, so the server can shut down at once.
 func (h *hub) close() { h.once.Do(func() { close(h.done) }) }
 
-// publish sends ev to every tab; a tab too slow to take it misses it and
-// catches up from hello when it reconnects.
+// publish sends ev to every tab. A tab too slow to take it (its stream has
+// a full buffer of events not yet written) would miss it and show a page
+// some builds old: its stream is ended instead, once the events it holds
+// are written, so the live client reconnects and catches up from hello.
 func (h *hub) publish(ev Event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -77,6 +79,8 @@ func (h *hub) publish(ev Event) {
 		select {
 		case c <- ev:
 		default:
+			delete(h.clients, c)
+			close(c)
 		}
 	}
 }
@@ -135,7 +139,10 @@ func (h *hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-h.done:
 			return
-		case ev := <-c:
+		case ev, open := <-c:
+			if !open {
+				return // dropped for falling behind (see publish)
+			}
 			ok = send(func() { writeEvent(w, ev) })
 		case <-keepalive.C:
 			ok = send(func() { fmt.Fprint(w, ": keepalive\n\n") })
