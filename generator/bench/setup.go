@@ -178,7 +178,6 @@ func editPage(root string) (file, url string, err error) {
 	return "", "", fmt.Errorf("no page to edit in %s/content", root)
 }
 
-// appendLine appends a marked line to a page.
 // setTitle puts marker into the page's title: the page's entry in every
 // list that shows it changes, so the edit is not the page's alone.
 func setTitle(file, marker string) error {
@@ -196,6 +195,7 @@ func setTitle(file, marker string) error {
 	return fmt.Errorf("%s: no title: line to edit", file)
 }
 
+// appendLine appends a marked line to a page.
 func appendLine(file, marker string) error {
 	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {

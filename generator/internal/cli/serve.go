@@ -18,7 +18,10 @@ Build the site into memory, serve it for preview, and rebuild on every save
 under content/, layouts/ and static/: open tabs update by themselves. Broken
 links and anchors are shown as warnings (in the terminal and in the page);
 errors that stop the build show in the page over the last good site.
-Nothing is written to disk. The server listens on 127.0.0.1 only unless
+The site is served from memory, not written to public/ (serve only cleans
+up what a killed build left there); the build cache (highlighted code and
+diagrams: --cache, --no-cache) is saved when the server stops, so the next
+start is quicker. The server listens on 127.0.0.1 only unless
 --bind says otherwise, and answers only to localhost, IP addresses, the
 --bind name and the names given with --allow-host (another site could
 point a name of its own at your machine and read the preview). Idle

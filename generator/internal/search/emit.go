@@ -103,8 +103,8 @@ func (o *output) reuse(j *fileJob, name bool) *fileJob {
 
 var nameEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 
-// name returns the file name of content: kind, 10 base32 characters (50
-// bits) of its SHA-256 and an extension.
+// fileName returns the file name of a file of kind whose content has the
+// SHA-256 sum: kind, 10 base32 characters (50 bits) of sum and ext.
 func fileName(kind string, sum [32]byte, ext string) string {
 	return kind + "." + nameEncoding.EncodeToString(sum[:])[:10] + ext
 }

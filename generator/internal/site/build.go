@@ -154,8 +154,9 @@ type Builder struct {
 	content *content.Cache
 	// oneShot is true for a Builder that builds once (see Build).
 	oneShot bool
-	// history is the git history last read; it is not a memo (a
-	// cancelled build cannot leave it wrong, the stamp decides).
+	// history is the git history last read, with the reflog stamp it
+	// was read at. It is kept outside memos, which a cancelled build puts
+	// back: a cancelled build cannot leave it wrong (the stamp decides).
 	history *historyMemo
 	// cacheDir is the folder of the disk cache loaded, if any.
 	cacheDir string

@@ -18,7 +18,7 @@ type searchIndex struct {
 	hashes map[string]uint64 // URL → hash of the doc last added
 }
 
-// searchEntry is the URL of the index's entry file, which keeps its name.
+// searchEntryURL is the URL of the index's entry file, which keeps its name.
 const searchEntryURL = "/search/entry.json"
 
 // buildSearch indexes every published page that allows it, and publishes

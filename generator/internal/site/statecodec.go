@@ -82,7 +82,7 @@ func readRecord(d *wire.Reader) *pageRecord {
 	return r
 }
 
-// result writes a conversion without its HTML, text and plain code, which
+// writeResult writes a conversion without its HTML, text and plain code, which
 // the state does not keep (see saveState).
 func writeResult(e *wire.Buf, r *markdown.Result) {
 	e.Int(len(r.Headings))

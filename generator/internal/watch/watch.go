@@ -102,7 +102,7 @@ func (w *Watcher) Close() error {
 	return w.closeErr
 }
 
-// go runs f on a goroutine that Close waits for.
+// goRun runs f on a goroutine that Close waits for.
 func (w *Watcher) goRun(f func()) {
 	w.wg.Add(1)
 	go func() {
