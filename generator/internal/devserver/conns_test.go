@@ -162,12 +162,13 @@ func TestConnectionsAreCapped(t *testing.T) {
 		}
 		answered <- err
 	}()
-	// Give a server without a cap time to answer (a pause can only let a
-	// bug through, never fail a working server).
+	// The server waits to accept until a connection closes: the fifth
+	// cannot have been accepted, let alone answered.
+	waitParked(t, "(*limitListener).acquire", 1)
 	select {
 	case <-answered:
 		t.Fatal("a fifth connection was answered while four were open (MaxConns 4)")
-	case <-time.After(300 * time.Millisecond):
+	default:
 	}
 	open[0].Close()
 	select {

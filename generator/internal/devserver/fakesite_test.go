@@ -32,6 +32,9 @@ type fakeSite struct {
 	hits    map[string]int
 	slowCSS time.Duration
 	base    string // URL of the server, once served
+	// changes wakes waitFor whenever a request comes or a stream opens
+	// or closes.
+	changes changes
 }
 
 type stream struct {
@@ -71,12 +74,15 @@ func doc(title, head, body string) string {
 }
 
 func newFakeSite() *fakeSite {
-	return &fakeSite{pages: map[string]string{}, hits: map[string]int{}, build: 1}
+	s := &fakeSite{pages: map[string]string{}, hits: map[string]int{}, build: 1}
+	s.changes.mu = &s.mu
+	return s
 }
 
 func (s *fakeSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.hits[r.URL.Path]++
+	s.changes.changed()
 	page, isPage := s.pages[r.URL.Path]
 	build, slow := s.build, s.slowCSS
 	s.mu.Unlock()
@@ -112,6 +118,7 @@ func (s *fakeSite) serveEvents(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	if s.refuse {
 		s.refused++
+		s.changes.changed()
 		s.mu.Unlock()
 		http.Error(w, "restarting", http.StatusServiceUnavailable)
 		return
@@ -120,11 +127,13 @@ func (s *fakeSite) serveEvents(w http.ResponseWriter, r *http.Request) {
 	s.stream = st
 	s.conns++
 	s.active++
+	s.changes.changed()
 	build := s.build
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
 		s.active--
+		s.changes.changed()
 		s.mu.Unlock()
 	}()
 	w.Header().Set("Content-Type", "text/event-stream")
@@ -196,21 +205,12 @@ func (s *fakeSite) setRefuse(refuse bool) {
 	s.refuse = refuse
 }
 
-// waitFor polls cond (under the lock) until it holds.
+// waitFor waits until cond, called with s.mu held, holds: it is checked
+// again whenever a request comes or a stream opens or closes.
 func (s *fakeSite) waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		s.mu.Lock()
-		ok := cond()
-		s.mu.Unlock()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the fake server never saw %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	if !s.changes.wait(10*time.Second, cond) {
+		t.Fatalf("the fake server never saw %s", what)
 	}
 }
 
@@ -258,7 +258,9 @@ func navigate(t *testing.T, tab *browsertest.Tab, site *fakeSite, path string) {
 }
 
 // pollEval evaluates expr until it is true, tolerating the errors of a page
-// that is being reloaded (browsertest.WaitFor fails on those).
+// that is being reloaded (browsertest.WaitFor fails on those). The page
+// tells nothing when expr becomes true: the pause between evaluations only
+// paces them, expr decides.
 func pollEval(t *testing.T, tab *browsertest.Tab, expr string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)

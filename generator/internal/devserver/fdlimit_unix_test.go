@@ -108,9 +108,10 @@ func TestManyIdleConnectionsUnderALowFileLimit(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	// Give a server without a cap time to take more (a pause can only let
-	// a bug through, never fail a working server).
-	time.Sleep(300 * time.Millisecond)
+	// Once the server waits to accept until a connection closes, it can
+	// answer no more while these stay open.
+	io.WriteString(stdin, "held?\n")
+	next("HELD")
 	if n := int(answered.Load()); n > limit {
 		t.Errorf("%d connections answered at once, want at most %d under a limit of 256 open files", n, limit)
 	}
@@ -141,7 +142,9 @@ func TestManyIdleConnectionsUnderALowFileLimit(t *testing.T) {
 }
 
 // serveUnderLowFileLimit runs the preview server limited to 256 open
-// files, prints its folder and URL, and serves until its input closes.
+// files, prints its folder and URL, and serves until its input closes. To
+// each line "held?" it answers "HELD" once the server waits for a
+// connection to close before it accepts another.
 func serveUnderLowFileLimit(t *testing.T) {
 	var lim syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil || lim.Max < 256 {
@@ -157,7 +160,13 @@ func serveUnderLowFileLimit(t *testing.T) {
 	p := startPreview(t, previewSite, func(c *Config) { c.Out, c.Err = os.Stdout, os.Stdout })
 	p.waitBuilds(1)
 	fmt.Printf("ROOT %s\nURL %s\n", p.root, p.url)
-	io.Copy(io.Discard, os.Stdin)
+	in := bufio.NewScanner(os.Stdin)
+	for in.Scan() {
+		if in.Text() == "held?" {
+			waitParked(t, "(*limitListener).acquire", 1)
+			fmt.Println("HELD")
+		}
+	}
 }
 
 type lockedBuffer struct {

@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
@@ -126,9 +125,8 @@ func TestRequestsWaitForTheFirstBuild(t *testing.T) {
 		return c
 	}
 	page, index := get("/"), get("/search/entry.json")
-	// Give the requests time to arrive (a pause can only let a bug through,
-	// never fail a working server).
-	time.Sleep(200 * time.Millisecond)
+	// Both requests are held: neither can have been answered.
+	waitParked(t, "(*Handler).wait", 2)
 	select {
 	case got := <-page:
 		t.Fatalf("answered before the first build: %s", got)
@@ -142,6 +140,8 @@ func TestRequestsWaitForTheFirstBuild(t *testing.T) {
 	if got := <-page; !strings.HasPrefix(got, "200") || !strings.Contains(got, "<title>home</title>") {
 		t.Errorf("GET / after the first build = %q, want the home page", got)
 	}
+	// The site is in, so a request blocked in wait is blocked on the index.
+	waitParked(t, "(*Handler).wait", 1)
 	select {
 	case got := <-index:
 		t.Fatalf("the search index was answered before it was built: %s", got)

@@ -9,7 +9,6 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // starvedFS is the site's folder as seen by a process that has run out of
@@ -94,13 +93,9 @@ func TestRebuildRetriesWhenOutOfDescriptors(t *testing.T) {
 			}
 			// Wait until the server has met the failure: it either shows
 			// a build (wrong) or says it will try again.
-			deadline := time.Now().Add(15 * time.Second)
-			for fsys.failed.Load() == 0 || (p.builds() == n && !strings.Contains(p.output(), "trying again")) {
-				if time.Now().After(deadline) {
-					t.Fatalf("the save was not built in 15 s (%d opens failed). Server output:\n%s", fsys.failed.Load(), p.output())
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
+			p.until("the save to meet the failure", func() bool {
+				return fsys.failed.Load() > 0 && (len(p.done) > n || strings.Contains(p.out.String(), "trying again"))
+			})
 			if p.builds() > n {
 				t.Fatalf("a build that could not open its files was shown (failed: %v). Server output:\n%s", p.failedBuild(n+1), p.output())
 			}
@@ -155,16 +150,4 @@ func TestRebuildRetriesWhenOutOfDescriptors(t *testing.T) {
 			}
 		})
 	}
-}
-
-func (p *preview) output() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.out.String()
-}
-
-func (p *preview) failedBuild(id int) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.fail[id]
 }

@@ -5,12 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,7 +16,6 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
-	"github.com/tradeoffs/tradeoffs/generator/internal/watch"
 )
 
 // previewSite is a small site with a long page holding a calculator (an
@@ -31,119 +28,6 @@ var previewSite = map[string]string{
 		strings.Repeat("More filler after the calculator.\n\n", 40) + "ORIGINAL-TEXT\n",
 	"content/notes/other.md": "---\ntitle: Another note\n---\nSee [the long note](/notes/long/).\n",
 	"static/css/site.css":    "body { border-top: 1px solid rgb(1, 2, 3); }\n",
-}
-
-// preview is a running preview server on a site in a temporary folder.
-type preview struct {
-	t    *testing.T
-	root string
-	url  string
-	mu   sync.Mutex
-	done []int // ids of finished builds
-	fail map[int]bool
-	out  bytes.Buffer
-}
-
-func startPreview(t *testing.T, files map[string]string, options ...func(*Config)) *preview {
-	t.Helper()
-	p := &preview{t: t, root: t.TempDir(), fail: map[int]bool{}}
-	for name, data := range files {
-		p.write(name, data)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	stopped := make(chan error, 1)
-	go func() {
-		cfg := Config{
-			Root: p.root, Site: site.Options{LinkWarnings: true, Dev: true}, Bind: "127.0.0.1", Port: 0,
-			// A loaded test machine (go test runs packages side by side,
-			// browsers included) can pause the goroutine writing a burst
-			// for longer than the default quiet period (20 ms) or cap: a
-			// burst would then be two. Coalescing is what these tests
-			// test, not the defaults' values (as in package watch).
-			Watch: watch.Options{Quiet: 200 * time.Millisecond, MaxDelay: 10 * time.Second},
-			Out:   lockedWriter{&p.mu, &p.out}, Err: lockedWriter{&p.mu, &p.out},
-			Ready: func(url string) { ready <- url },
-			Built: func(id int, failed bool) {
-				p.mu.Lock()
-				p.done = append(p.done, id)
-				p.fail[id] = failed
-				p.mu.Unlock()
-			},
-		}
-		for _, o := range options {
-			o(&cfg)
-		}
-		stopped <- Run(ctx, cfg)
-	}()
-	select {
-	case p.url = <-ready:
-	case err := <-stopped:
-		t.Fatalf("the preview server did not start: %v", err)
-	case <-time.After(20 * time.Second):
-		t.Fatal("the preview server did not start in 20 s")
-	}
-	p.url = strings.TrimSuffix(p.url, "/")
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-stopped:
-		case <-time.After(3 * time.Second):
-			t.Error("the preview server did not stop within 3 s of cancellation")
-		}
-	})
-	return p
-}
-
-type lockedWriter struct {
-	mu *sync.Mutex
-	w  io.Writer
-}
-
-func (l lockedWriter) Write(b []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(b)
-}
-
-func (p *preview) write(name, data string) {
-	p.t.Helper()
-	path := filepath.Join(p.root, filepath.FromSlash(name))
-	os.MkdirAll(filepath.Dir(path), 0o755)
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		p.t.Fatal(err)
-	}
-}
-
-func (p *preview) builds() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return len(p.done)
-}
-
-// waitBuilds waits until n builds have finished.
-func (p *preview) waitBuilds(n int) {
-	p.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for p.builds() < n {
-		if time.Now().After(deadline) {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			p.t.Fatalf("waited for build %d; %d finished. Server output:\n%s", n, len(p.done), p.out.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-func (p *preview) get(path string) (int, string) {
-	p.t.Helper()
-	res, err := http.Get(p.url + path)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
 }
 
 func TestLivePreviewInBrowser(t *testing.T) {
@@ -253,12 +137,19 @@ func TestPreviewFollowsFileChanges(t *testing.T) {
 			p.write(fmt.Sprintf("content/burst/page-%03d.md", i), fmt.Sprintf("---\ntitle: Burst %d\n---\nText %d.\n", i, i))
 		}
 		p.waitBuilds(n + 1)
-		time.Sleep(500 * time.Millisecond) // would a second rebuild follow?
-		if got := p.builds() - n; got != 1 {
-			t.Errorf("%d rebuilds for one burst of 500 writes, want 1", got)
+		for i := range 500 {
+			if code, _ := p.get(fmt.Sprintf("/burst/page-%03d/", i)); code != 200 {
+				t.Fatalf("page %d of the burst: status %d after its build", i, code)
+			}
 		}
-		if code, _ := p.get("/burst/page-499/"); code != 200 {
-			t.Errorf("the last page of the burst: status %d", code)
+		// One save after the burst's build. The watcher keeps order: had
+		// the burst made a second rebuild, it would come before this
+		// save's, and the save's page would not be build n+2's.
+		p.write("content/burst/after.md", "---\ntitle: After the burst\n---\nAFTER-BURST\n")
+		p.waitBuilds(n + 2)
+		code, body := p.get("/burst/after/")
+		if code != 200 || servedBuild(body) != n+2 {
+			t.Errorf("the save after the burst is not build %d (status %d, served as build %d): the burst of 500 writes made more than one rebuild. Server output:\n%s", n+2, code, servedBuild(body), p.output())
 		}
 	})
 
@@ -271,19 +162,20 @@ func TestPreviewFollowsFileChanges(t *testing.T) {
 			}
 			return entry.Docs
 		}
-		time.Sleep(1500 * time.Millisecond) // the last subtest's update
-		before := docs()
 		n := p.builds()
 		p.write("content/notes/searched.md", "---\ntitle: Searched\n---\nFound by search.\n")
 		p.waitBuilds(n + 1)
+		want := indexedPages(t, p.root)
 		// Saved before the search update is due, and broken: the site
 		// served is the one before it, and its index must come.
 		p.write("content/notes/broken.md", "---\ntitle: [\n---\n")
 		p.waitBuilds(n + 2)
+		// Nothing tells the tabs that search is updated: ask until it is,
+		// pausing between questions (the pause only paces them).
 		deadline := time.Now().Add(10 * time.Second)
-		for docs() != before+1 {
+		for docs() != want {
 			if time.Now().After(deadline) {
-				t.Fatalf("the search index holds %d pages, want %d", docs(), before+1)
+				t.Fatalf("the search index holds %d pages, want %d, as a clean build of the site before the broken save", docs(), want)
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
@@ -336,4 +228,20 @@ func TestLargeSiteHighlightsCodeInTheBackground(t *testing.T) {
 	if _, body := p.get("/notes/code/"); !strings.Contains(body, `class="kd"`) {
 		t.Error("after the background highlighting, the page's code is still plain")
 	}
+}
+
+// indexedPages is the number of pages a clean build of the site in root
+// puts in its search index.
+func indexedPages(t *testing.T, root string) int {
+	t.Helper()
+	s, err := site.Build(context.Background(), site.Options{FS: os.DirFS(root), LinkWarnings: true, Dev: true})
+	if err != nil || s.Diags.HasErrors() {
+		t.Fatalf("a clean build of the site: %v %v", err, s.Diags)
+	}
+	f, ok := s.Files.Get("search/entry.json")
+	var entry struct{ Docs int }
+	if !ok || json.Unmarshal(f.Data, &entry) != nil {
+		t.Fatal("a clean build of the site has no search entry")
+	}
+	return entry.Docs
 }
