@@ -15,11 +15,13 @@
 // with npm into the user's cache folder. The suite takes many minutes,
 // so it is a command, not part of go test.
 //
-// bench owns the measurement; it imports its internal packages, chromedp
-// for the browser, and the standard library. It runs the generator as a
-// built binary, so the figures are those of the command users run; only
-// profile imports the generator's site and output packages, to build
-// in-process under the CPU profiler.
+// bench owns the measurement. It runs the generator as a built binary, so
+// the figures are those of the command users run; profile and search build
+// in-process (under the CPU profiler; to measure the search index alone).
+// It imports bench/internal/floor, bench/internal/proc, bench/internal/sse,
+// bench/internal/stats, bench/internal/ws, chromedp (for the browser),
+// site, output and countserve (for the in-process builds and the serving
+// they measure) and the standard library.
 package main
 
 import (

@@ -9,8 +9,8 @@
 // their own names. The site's static/ folder is not touched here: it is
 // copied as it is by the site.
 //
-// assets imports the minifier (github.com/tdewolff/minify) and the standard
-// library.
+// assets imports github.com/tdewolff/minify/v2 (the minifier) and the
+// standard library.
 package assets
 
 import (

@@ -5,7 +5,8 @@
 // the expression language (parse, check, evaluate), number formatting, the
 // charts and the widget's HTML.
 //
-// calc imports diag and the YAML parser (github.com/goccy/go-yaml) only.
+// calc imports diag, suggest (the names a misspelt one may have meant),
+// github.com/goccy/go-yaml (the YAML parser) and the standard library.
 // It does not parse markdown: the page renderer finds the directive and the
 // fenced blocks described below and calls ParseFile, ParseBlock and Render.
 //

@@ -3,7 +3,8 @@
 // separate from package main so tests can run commands in-process and read
 // their output and exit codes.
 //
-// cli imports site, devserver, output, diag and the standard library.
+// cli imports site, devserver, output, diag, rootfs, scaffold and the
+// standard library.
 package cli
 
 import (

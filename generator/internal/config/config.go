@@ -5,7 +5,7 @@
 // file is YAML, like front matter, and decoded strictly: an unknown key is an
 // error with its file:line:col.
 //
-// config imports diag and yamldoc.
+// config imports diag, yamldoc and the standard library.
 package config
 
 import (

@@ -37,5 +37,5 @@
 // files whose size or time changed.
 //
 // content imports diag, yamldoc, slug, editorfiles, rootfs (for the error
-// of a link out of the site root) and xxhash.
+// of a link out of the site root), xxhash and the standard library.
 package content

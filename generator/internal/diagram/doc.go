@@ -32,7 +32,7 @@
 // source, the render options and the D2 version; Export and Import let a
 // caller keep the cache between builds.
 //
-// diagram imports diag, markdown (for the Embed type), the D2 library and
-// the standard library. It writes its files through the small Output
+// diagram imports diag, markdown (for the Embed type), oss.terrastruct.com/d2
+// (the D2 library) and the standard library. It writes its files through the small Output
 // interface, which output.Files implements.
 package diagram

@@ -31,6 +31,6 @@
 // what it rests on. An unknown id is an error at the page's file:line:col.
 //
 // It is a goldmark extension (Extension, with Enable and Result per page,
-// like package checklist); it imports diag, yamldoc, goldmark and the
-// standard library.
+// like package checklist); it imports diag, yamldoc, suggest (the ids a
+// misspelt one may have meant), goldmark and the standard library.
 package figures

@@ -6,7 +6,7 @@
 // latest commits, so every file would seem to change at the last one:
 // history then reports nothing, and pages fall back to their front matter.
 //
-// history imports the standard library only, and needs the git command.
+// history imports the standard library only. It needs the git command.
 package history
 
 import (

@@ -15,7 +15,8 @@
 // only write what the transformer prepared. A Converter is not safe for
 // concurrent use; make one per goroutine.
 //
-// markdown imports diag, highlight, goldmark and the standard library. It
+// markdown imports diag, highlight, slug (heading ids), goldmark and the
+// standard library. It
 // defines LinkResolver and Embedder, which the site implements, so that it
 // never imports content or the widgets.
 package markdown

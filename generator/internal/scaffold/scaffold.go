@@ -4,7 +4,8 @@
 // content), so a new page can never be out of date with what the build
 // checks.
 //
-// scaffold imports content and the standard library.
+// scaffold imports content, calc (the calculator's schema) and the standard
+// library.
 package scaffold
 
 import (

@@ -6,9 +6,9 @@
 // github.com/kljensen/snowball; the client's search-text.js carries a port
 // of the same code, tested to agree word for word), the ranking weights, the file
 // format and its sharding. It is fed plain Docs (rendered text split at
-// headings) and imports only the standard library, the stemmer,
-// golang.org/x/text and package wire (the encoding its files share with
-// the build state); nothing in the generator imports upward into it.
+// headings). It imports snowball (the stemmer), golang.org/x/text, wire
+// (the encoding its files share with the build state) and the standard
+// library; nothing in the generator imports upward into it.
 //
 // # Using it
 //

@@ -10,9 +10,6 @@
 // the preview server can abandon a build that a newer save made stale.
 //
 // Templates see the view model in view.go, not the internal types.
-//
-// site imports every stage package: config, content, markdown, highlight,
-// layout, assets, feeds, output, and the theme.
 package site
 
 import (

@@ -2,7 +2,8 @@
 // fragment ids, the same way everywhere: page slugs suggested for file
 // names, tag URLs and heading ids all come from Make.
 //
-// slug imports golang.org/x/text for Unicode normalisation only.
+// slug imports golang.org/x/text (for Unicode normalisation) and the
+// standard library.
 package slug
 
 import (

@@ -2,7 +2,7 @@
 // "did you mean ...?" of error messages: an unknown calculator name or
 // option, a broken link's nearest URL, a misspelt tag.
 //
-// suggest imports the standard library only.
+// suggest imports nothing.
 package suggest
 
 // Distance returns the Levenshtein distance between a and b in bytes (the

@@ -6,7 +6,7 @@
 // per concern under static/js (no framework, no build step); styles are plain
 // CSS under static/css, joined in name order into one fingerprinted file.
 //
-// theme is data only: it imports nothing but embed.
+// theme is data only: it imports the standard library only (embed).
 package theme
 
 import "embed"

@@ -5,8 +5,8 @@
 // the site it belongs to (content, layout, static, config, other).
 //
 // It imports the standard library, github.com/fsnotify/fsnotify and
-// editorfiles (the names editors write beside files, which it never reports);
-// the dev server imports it, the build never does.
+// editorfiles (the names editors write beside files, which it never reports).
+// Only devserver imports it; the build never does.
 //
 // # How it stays correct
 //

@@ -9,8 +9,9 @@
 // A Doc can be kept between builds (gob): the build state keeps the parsed
 // front matter of every page.
 //
-// yamldoc imports diag and the YAML library (github.com/goccy/go-yaml, chosen
-// because it reports line and column for every error and every node).
+// yamldoc imports diag, github.com/goccy/go-yaml (the YAML library, chosen
+// because it reports line and column for every error and every node) and
+// the standard library.
 package yamldoc
 
 import (
