@@ -9,6 +9,13 @@
 // their own names. The site's static/ folder is not touched here: it is
 // copied as it is by the site.
 //
+// A script with a line starting "import" or "export" is an ES module
+// (Module says so, and pages load it with <script type="module">). A
+// module names the theme's scripts it needs by relative name, as in
+// from "./name.js": each such name is rewritten to the fingerprinted one,
+// so a module's own name changes when a script it needs does, and no
+// script waits for another through a global variable.
+//
 // assets imports github.com/tdewolff/minify/v2 (the minifier) and the
 // standard library.
 package assets
@@ -19,6 +26,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -34,20 +42,22 @@ const Stylesheet = "css/main.css"
 // Bundle is the built assets: logical names mapped to fingerprinted URLs,
 // and the files to write.
 type Bundle struct {
-	urls  map[string]string
-	files map[string][]byte
+	urls    map[string]string
+	files   map[string][]byte
+	modules map[string]bool // logical names of the ES modules
 }
 
 // Build reads the theme's static folder (dir inside fsys) and builds the
 // bundle, appending extraCSS (the code-highlighting styles) to the
 // stylesheet.
 func Build(fsys fs.FS, dir string, extraCSS []byte) (*Bundle, error) {
-	b := &Bundle{urls: map[string]string{}, files: map[string][]byte{}}
+	b := &Bundle{urls: map[string]string{}, files: map[string][]byte{}, modules: map[string]bool{}}
 	m := minify.New()
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("text/javascript", js.Minify)
 	var styles bytes.Buffer
 	var cssNames []string
+	scripts := map[string][]byte{}
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -61,11 +71,7 @@ func Build(fsys fs.FS, dir string, extraCSS []byte) (*Bundle, error) {
 		case strings.HasPrefix(rel, "css/") && strings.HasSuffix(rel, ".css"):
 			cssNames = append(cssNames, rel)
 		case strings.HasPrefix(rel, "js/") && strings.HasSuffix(rel, ".js"):
-			out, err := m.Bytes("text/javascript", data)
-			if err != nil {
-				return fmt.Errorf("minifying %s: %w", p, err)
-			}
-			b.add(rel, out)
+			scripts[rel] = data
 		default:
 			b.urls[rel] = "/" + rel
 			b.files[rel] = data
@@ -74,6 +80,12 @@ func Build(fsys fs.FS, dir string, extraCSS []byte) (*Bundle, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading theme assets: %w", err)
+	}
+	s := &scriptSet{src: scripts, min: m, b: b, doing: map[string]bool{}}
+	for _, name := range slices.Sorted(maps.Keys(scripts)) {
+		if err := s.add(name); err != nil {
+			return nil, fmt.Errorf("%s/%s: %w", dir, name, err)
+		}
 	}
 	slices.Sort(cssNames)
 	for _, name := range cssNames {
@@ -117,6 +129,9 @@ func (b *Bundle) Key() string {
 	slices.Sort(names)
 	return strings.Join(names, "\n")
 }
+
+// Module reports whether the script called name is an ES module.
+func (b *Bundle) Module(name string) bool { return b.modules[name] }
 
 // Has reports whether the theme has an asset called name.
 func (b *Bundle) Has(name string) bool {
