@@ -52,7 +52,7 @@ func serveChecklist(t *testing.T, src string) string {
 	page := template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Checklist</title><link rel="stylesheet" href="/static/css/checklist.css">
-{{if .Script}}<script defer src="/static/js/checklist-score.js"></script><script defer src="/static/js/checklist.js"></script>{{end}}
+{{if .Script}}<script type="module" src="/static/js/checklist.js"></script>{{end}}
 </head><body><main>{{.Body}}</main></body></html>`))
 	render := func(script bool) []byte {
 		var b bytes.Buffer

@@ -168,9 +168,9 @@
 // never needs to know the difference between the two.
 //
 // The layout must link the site's joined stylesheet (checklist.css is one of
-// its files) and load js/checklist-score.js, then js/checklist.js, with
-// defer; the scripts do nothing on pages without a form.checklist, so
-// loading them everywhere is harmless. It
+// its files) and load the module js/checklist.js (<script type="module">),
+// which imports js/checklist-score.js; the scripts do nothing on pages
+// without a form.checklist, so loading them everywhere is harmless. It
 // saves answers in localStorage under "checklist:" + ID and shares them as
 // "#answers=QID:yes,QID:no" (a fragment, never sent to the server), which
 // wins over the saved answers when the page opens.

@@ -12,7 +12,7 @@ import (
 // a pull request can put text (markdown, front matter, calculator and
 // checklist definitions, diagrams, static files) and checks that nothing in
 // any output page can run: no script element but the site's own (a src
-// under /js/, or JSON data), no event-handler or style attribute, no
+// under /js/, a script or a module, or JSON data), no event-handler or style attribute, no
 // javascript:, data: or vbscript: URL, no frame or object, and no data
 // island that a "</script>" in a string could have closed.
 func TestNoScriptFromContent(t *testing.T) {
@@ -88,7 +88,8 @@ func executable(page []byte) []string {
 			case "script":
 				inScript, scriptType = true, attr(tok, "type")
 				src := attr(tok, "src")
-				if !(strings.HasPrefix(src, "/js/") && scriptType == "") && !(src == "" && scriptType == "application/json") {
+				own := strings.HasPrefix(src, "/js/") && (scriptType == "" || scriptType == "module")
+				if !own && !(src == "" && scriptType == "application/json") {
 					out = append(out, "a script that is not the site's own: "+tok.String())
 				}
 			}

@@ -9,10 +9,9 @@ import (
 )
 
 // featureScripts maps what a page uses to the scripts it needs, in the
-// order they must run.
+// order they must run; a module brings what it imports.
 var featureScripts = []struct{ feature, script string }{
 	{"calculator", "js/calc.js"},
-	{"checklist", "js/checklist-score.js"},
 	{"checklist", "js/checklist.js"},
 }
 

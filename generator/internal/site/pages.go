@@ -13,16 +13,20 @@ import (
 func (s *build) baseView(kind, title, url string) *PageView {
 	css, _ := s.assets.URL(assets.Stylesheet)
 	v := &PageView{Site: s.view, Kind: kind, Title: title, URL: url, Permalink: s.absURL(url), Stylesheet: css}
-	v.Scripts = s.scripts(nil)
+	v.Scripts, v.Modules = s.scripts(nil)
 	return v
 }
 
-// scripts returns the script URLs for a page using features.
-func (s *build) scripts(features []string) []string {
-	var out []string
+// scripts returns the URLs of the classic scripts and the modules for a
+// page using features.
+func (s *build) scripts(features []string) (scripts, modules []string) {
 	add := func(name string) {
-		if u, ok := s.assets.URL(name); ok {
-			out = append(out, u)
+		switch u, ok := s.assets.URL(name); {
+		case !ok:
+		case s.assets.Module(name):
+			modules = append(modules, u)
+		default:
+			scripts = append(scripts, u)
 		}
 	}
 	add("js/site.js")
@@ -36,7 +40,7 @@ func (s *build) scripts(features []string) []string {
 			add(fs.script)
 		}
 	}
-	return out
+	return scripts, modules
 }
 
 func (s *build) pageView(p *page) *PageView {
@@ -63,7 +67,7 @@ func (s *build) pageView(p *page) *PageView {
 		if v.Description == "" {
 			v.Description = truncate(p.md.Summary, 200)
 		}
-		v.Scripts = s.scripts(p.md.Features)
+		v.Scripts, v.Modules = s.scripts(p.md.Features)
 	}
 	v.Related = s.links(p.related)
 	v.Backlinks = s.links(p.backlinks)

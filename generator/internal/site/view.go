@@ -106,8 +106,11 @@ type PageView struct {
 	CaseStudy *CaseStudyView
 	Checklist *ChecklistView
 	Pattern   *PatternView
-	// Scripts are the URLs of the scripts the page needs, in order.
-	Scripts []string
+	// Scripts are the URLs of the classic scripts the page needs, in
+	// order (<script src defer>); Modules the URLs of the ES modules it
+	// needs (<script type="module" src>), which load what they import
+	// themselves and run after the scripts.
+	Scripts, Modules []string
 	// Stylesheet is the URL of the site's stylesheet.
 	Stylesheet string
 	// Breadcrumbs lead from the home page to the page's parent.

@@ -8,7 +8,8 @@
 //   - the recommendation is the best option left; the answers that decided
 //     it are the ones that ruled options out, then the fewest of the
 //     leader's largest weights that outweigh the runner-up on their own.
-(function () {
+// It is an ES module: checklist.js imports scoring from it.
+export const scoring = (function () {
   "use strict";
 
   // Numbers shown to the reader: at most two decimals, a real minus sign.
@@ -160,5 +161,5 @@
     };
   }
 
-  window.checklistScore = { outcome: outcome, num: num, signed: signed, points: points };
+  return { outcome: outcome, num: num, signed: signed, points: points };
 })();

@@ -2,8 +2,8 @@
 // questions add up to a recommendation, with the answers that made it.
 //
 // The page works without this script as a paper checklist; the script only
-// adds to it. checklist-score.js, loaded before it, turns answers into the
-// result; this file shows it. It reads the markup rendered by the Go package
+// adds to it. checklist-score.js, which this module imports, turns answers
+// into the result; this file shows it. It reads the markup rendered by the Go package
 // generator/internal/checklist (its doc comment is the contract):
 //   form.checklist[data-checklist]          one checklist
 //   script.checklist-model                  its model, JSON data
@@ -17,6 +17,8 @@
 // Answers are saved in localStorage under "checklist:" + the checklist id,
 // and shared as a fragment "#answers=id:value,id:value" that wins over the
 // saved answers when the page opens.
+import { scoring } from "./checklist-score.js";
+
 (function () {
   "use strict";
 
@@ -176,11 +178,11 @@
     if (this.el["progress-bar"]) this.el["progress-bar"].value = done;
     if (this.el.progress) this.el.progress.textContent = done + " of " + total + " answered";
     if (this.el.share && !this.el.share.hidden) this.showLink(this.shareURL(answers));
-    if (this.el.summary && this.model.options.length && window.checklistScore) this.recommend(answers);
+    if (this.el.summary && this.model.options.length) this.recommend(answers);
   };
 
   Checklist.prototype.recommend = function (answers) {
-    var result = window.checklistScore.outcome(this.model, answers);
+    var result = scoring.outcome(this.model, answers);
     this.el.summary.textContent = result.summary;
     this.showDeciders(result.deciders);
     var rows = result.rows;
@@ -206,7 +208,7 @@
     item.setAttribute("data-question", d.question.id);
     var effect = d.rulesOut ?
       "Rules out " + d.rulesOut.map(function (o) { return o.label; }).join(", ") + ":" :
-      window.checklistScore.signed(d.weight);
+      scoring.signed(d.weight);
     item.appendChild(make("span", "checklist-decider-effect" + (d.rulesOut ? " is-rule" : ""), effect));
     item.appendChild(document.createTextNode(" "));
     appendQuestion(item, d.question, d.answer);
@@ -247,7 +249,7 @@
   }
 
   function scoreItem(r, isTop, top) {
-    var points = window.checklistScore.points;
+    var points = scoring.points;
     var li = make("li", "checklist-score" + (isTop ? " is-top" : "") + (r.blockers.length ? " is-blocked" : ""));
     li.setAttribute("data-option", r.option.id);
     var head = make("p", "checklist-score-head");
@@ -276,7 +278,7 @@
 
   function reasonItem(reason) {
     var item = make("li", "checklist-reason");
-    item.appendChild(make("span", "checklist-reason-weight", window.checklistScore.signed(reason.weight)));
+    item.appendChild(make("span", "checklist-reason-weight", scoring.signed(reason.weight)));
     item.appendChild(document.createTextNode(" "));
     appendQuestion(item, reason.question, reason.answer);
     return item;
