@@ -208,11 +208,17 @@ func (s *build) outputFor(p string) (string, bool) {
 	return "", false
 }
 
-// closestURL suggests the page URL nearest to p, for typos.
+// closestURL suggests the published page URL nearest to p, for typos. A
+// page the site knows but did not publish (its layout failed) is no
+// suggestion; and so the suggestion depends on the published paths alone,
+// which a page's link check is reused by (see checkLinks).
 func (s *build) closestURL(p string) string {
 	best, bestD := "", 1<<30
 	want := strings.TrimSuffix(p, "/") + "/"
 	for u := range s.byURL {
+		if _, ok := s.outputFor(u); !ok {
+			continue
+		}
 		// Ties go to the first URL in order, so the message is the same
 		// in every build.
 		if d := suggest.Distance(want, u, bestD+1); d < bestD || d == bestD && u < best {
