@@ -119,11 +119,10 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 		write("content/notes/diagram.md", page("Diagram", "a", "```d2 {alt=\"A to B\"}\na -> b\n```\n"))
 	}
 
+	writeKinds(write)
+
 	r := rand.New(rand.NewPCG(seed, 11))
-	edits := []struct {
-		name string
-		do   func()
-	}{
+	edits := []edit{
 		{"edit a body", func() {
 			i := r.IntN(8)
 			write(fmt.Sprintf("content/notes/n%d.md", i), page(fmt.Sprintf("Note %d", i), "a, b", fmt.Sprintf("## Part\n\nEdited %d. [link](n%d.md#part)\n", r.IntN(1000), r.IntN(10))))
@@ -200,6 +199,7 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 			}
 		}},
 	}
+	edits = append(edits, kindEdits(r, write, remove)...)
 	b := NewBuilder()
 	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	var history []string
