@@ -3,20 +3,25 @@ package devserver
 import (
 	"bytes"
 	_ "embed"
+	"io/fs"
 	"strconv"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/theme"
 )
 
 // The browser client of the preview server: live.js (live reload, DOM
-// morphing, stylesheet swap, error overlay) and live.css (the styles of its
-// overlay and panel, loaded by live.js into its own shadow root). Both are
-// embedded here and served by the preview server only: they are never part
-// of a built site.
+// morphing, stylesheet swap, error overlay), an ES module, and live.css (the
+// styles of its overlay and panel, loaded by live.js into its own shadow
+// root). Both are embedded here and served by the preview server only: they
+// are never part of a built site. live.js imports the theme's dom.js (the
+// helpers the theme's scripts use too, written once), which the server
+// serves from the theme at ClientDOMPath.
 //
 // Protocol between server and client (live.js documents the same at its top):
 //
 //   - Every HTML page served carries the build it comes from and the client,
 //     before </head> (InjectClient writes exactly this):
-//     <meta name="tradeoffs-build" content="7"><script src="/_tradeoffs/live.js" defer></script>
+//     <meta name="tradeoffs-build" content="7"><script type="module" src="/_tradeoffs/live.js"></script>
 //   - GET ClientEventsPath is a Server-Sent Events stream (text/event-stream)
 //     with three events, each with one line of JSON data:
 //     "hello"    {"build": 7} on every connect: the build served now;
@@ -31,12 +36,13 @@ import (
 //     when unknown; severity is "error" or "warning".
 //   - Build ids only need to differ from one build to the next; a tab that
 //     reconnects after losing the stream catches up whatever the id.
-//   - GET ClientScriptPath and ClientStylePath serve the two files of Client
-//     (text/javascript and text/css), same origin, so the site's CSP allows
-//     them.
+//   - GET ClientScriptPath, ClientDOMPath and ClientStylePath serve the
+//     three files of Client (text/javascript and text/css), same origin, so
+//     the site's CSP allows them.
 const (
 	ClientScriptPath = "/_tradeoffs/live.js"
 	ClientStylePath  = "/_tradeoffs/live.css"
+	ClientDOMPath    = "/_tradeoffs/dom.js"
 	ClientEventsPath = "/_tradeoffs/events"
 	// ClientBuildMeta is the name of the meta element holding the build id.
 	ClientBuildMeta = "tradeoffs-build"
@@ -52,15 +58,20 @@ var liveJS string
 var liveCSS string
 
 // Client returns the browser client: the script to serve at
-// ClientScriptPath and the stylesheet to serve at ClientStylePath.
-func Client() (js, css []byte) {
-	return []byte(liveJS), []byte(liveCSS)
+// ClientScriptPath, the module it imports to serve at ClientDOMPath and
+// the stylesheet to serve at ClientStylePath.
+func Client() (js, dom, css []byte) {
+	dom, err := fs.ReadFile(theme.FS, "static/js/dom.js")
+	if err != nil {
+		panic("devserver: the theme has no static/js/dom.js: " + err.Error())
+	}
+	return []byte(liveJS), dom, []byte(liveCSS)
 }
 
 // clientTags is what InjectClient inserts for build.
 func clientTags(build int64) []byte {
 	return []byte(`<meta name="` + ClientBuildMeta + `" content="` + strconv.FormatInt(build, 10) +
-		`"><script src="` + ClientScriptPath + `" defer></script>`)
+		`"><script type="module" src="` + ClientScriptPath + `"></script>`)
 }
 
 // InjectClient returns a copy of the HTML page with the build meta element

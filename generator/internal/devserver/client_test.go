@@ -8,7 +8,7 @@ import (
 )
 
 func TestInjectClient(t *testing.T) {
-	const tags = `<meta name="tradeoffs-build" content="7"><script src="/_tradeoffs/live.js" defer></script>`
+	const tags = `<meta name="tradeoffs-build" content="7"><script type="module" src="/_tradeoffs/live.js"></script>`
 	tests := []struct{ name, page, want string }{
 		{"before </head>",
 			"<!doctype html>\n<html><head><title>t</title></head><body><p>x</p></body></html>",
@@ -61,7 +61,7 @@ func FuzzInjectClient(f *testing.F) {
 }
 
 func TestClientIsEmbedded(t *testing.T) {
-	js, css := Client()
+	js, dom, css := Client()
 	if !bytes.Contains(js, []byte(ClientEventsPath)) || !bytes.Contains(js, []byte(ClientStylePath)) ||
 		!bytes.Contains(js, []byte(`"`+ClientUpdatedEvent+`"`)) || !bytes.Contains(js, []byte(`meta[name="`+ClientBuildMeta+`"]`)) {
 		t.Error("live.js does not use the paths and names client.go documents")
@@ -69,8 +69,11 @@ func TestClientIsEmbedded(t *testing.T) {
 	if !bytes.Contains(css, []byte(".tl-overlay")) {
 		t.Error("live.css lacks the overlay's styles")
 	}
+	if !bytes.Contains(js, []byte(`from "./dom.js"`)) || !bytes.Contains(dom, []byte("export function el(")) {
+		t.Error("live.js does not import the theme's dom.js, or Client does not serve it")
+	}
 	js[0] = 'x' // the embedded copy must not change
-	if again, _ := Client(); again[0] == 'x' {
+	if again, _, _ := Client(); again[0] == 'x' {
 		t.Error("Client returned the embedded bytes themselves: a caller can change them")
 	}
 }
@@ -78,8 +81,8 @@ func TestClientIsEmbedded(t *testing.T) {
 // TestClientStaysWithinCSP guards against what the site's Content Security
 // Policy forbids or what would run server text as markup or code.
 func TestClientStaysWithinCSP(t *testing.T) {
-	js, _ := Client()
-	src := stripComments(string(js))
+	js, dom, _ := Client()
+	src := stripComments(string(js) + string(dom))
 	forbidden := []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
 		"setAttribute(\"style\"", "cssText", "console.error"}
 	for _, f := range forbidden {

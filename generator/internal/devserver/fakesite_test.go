@@ -87,13 +87,16 @@ func (s *fakeSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	build, slow := s.build, s.slowCSS
 	s.mu.Unlock()
 	w.Header().Set("Cache-Control", "no-store")
-	js, css := Client()
+	js, dom, css := Client()
 	switch {
 	case r.URL.Path == ClientEventsPath:
 		s.serveEvents(w, r)
 	case r.URL.Path == ClientScriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(js)
+	case r.URL.Path == ClientDOMPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(dom)
 	case r.URL.Path == ClientStylePath:
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		w.Write(css)

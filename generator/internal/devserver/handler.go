@@ -165,12 +165,14 @@ func (h *Handler) page(name string, data []byte) []byte {
 }
 
 func (h *Handler) serveLive(w http.ResponseWriter, r *http.Request) {
-	js, css := Client()
+	js, dom, css := Client()
 	switch r.URL.Path {
 	case ClientEventsPath:
 		h.live.ServeHTTP(w, r)
 	case ClientScriptPath:
 		serve(w, r, "live.js", js, http.StatusOK)
+	case ClientDOMPath:
+		serve(w, r, "dom.js", dom, http.StatusOK)
 	case ClientStylePath:
 		serve(w, r, "live.css", css, http.StatusOK)
 	default:

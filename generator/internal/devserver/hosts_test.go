@@ -42,7 +42,7 @@ func TestForeignHostIsRefused(t *testing.T) {
 		c.AllowHosts = []string{"preview.test", ".tunnel.test"}
 	})
 	port := p.url[strings.LastIndex(p.url, ":")+1:]
-	paths := []string{"/", "/notes/long/", "/notes/long", "/nope/", "/search/entry.json", ClientEventsPath, ClientScriptPath, ClientStylePath}
+	paths := []string{"/", "/notes/long/", "/notes/long", "/nope/", "/search/entry.json", ClientEventsPath, ClientScriptPath, ClientDOMPath, ClientStylePath}
 
 	for _, tt := range []struct{ host, name string }{
 		{"evil.example", "evil.example"},

@@ -36,6 +36,10 @@
 // (browsers allow few connections per host) and catches up when shown.
 // Our own elements live in the shadow root of <tradeoffs-live
 // id="tradeoffs-live">, styled by /_tradeoffs/live.css, out of the page's way.
+// It is an ES module: it makes elements with the theme's dom.js, which the
+// server serves beside it as /_tradeoffs/dom.js.
+import { el as make } from "./dom.js";
+
 (function () {
   "use strict";
 
@@ -52,13 +56,6 @@
   var SCAN = 64;            // old siblings searched for a match
   var LOOKAHEAD = 8;        // new siblings that may claim an old element
   var FINGERPRINT = /\.[0-9a-f]{8,}(\.[a-z]+)$/;
-
-  function make(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
 
   function parse(json) {
     try {

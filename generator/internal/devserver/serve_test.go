@@ -196,6 +196,9 @@ func TestPreviewFollowsFileChanges(t *testing.T) {
 		if _, body := p.get("/notes/long/"); !strings.Contains(body, ClientScriptPath) {
 			t.Error("serve does not inject the live client")
 		}
+		if code, body := p.get(ClientDOMPath); code != http.StatusOK || !strings.Contains(body, "export function el(") {
+			t.Errorf("serve does not serve the module the live client imports: status %d", code)
+		}
 		s, err := site.Build(context.Background(), site.Options{FS: os.DirFS(p.root)})
 		if err != nil {
 			t.Fatal(err)

@@ -39,11 +39,12 @@
 //	  <input type="search" id="site-search" name="q">
 //	</form>
 //
-// and loads the client's three scripts, deferred, in this order:
+// and loads the client's three scripts, in this order (a module runs after
+// the deferred scripts before it):
 //
 //	<script src="/js/search-text.js" defer></script>   (tokenizer, stemmer, query parser)
 //	<script src="/js/search-engine.js" defer></script> (index files, ranking)
-//	<script src="/js/search.js" defer></script>        (search box, results page)
+//	<script type="module" src="/js/search.js"></script> (search box, results page; imports dom.js)
 //
 // with theme/static/css/search.css in the site stylesheet. The results page, at the
 // form's action, holds a <div id="search-results"> whose content (shown

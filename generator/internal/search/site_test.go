@@ -26,13 +26,14 @@ func testCorpus(t testing.TB) []Doc {
 }
 
 // pageTmpl is a minimal layout following the search contract: a header
-// form with data-search-index, the deferred script and the stylesheet.
+// form with data-search-index, the deferred scripts, the module and the
+// stylesheet.
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>
 <link rel="stylesheet" href="/css/search.css">
 <script src="/js/search-text.js" defer></script>
 <script src="/js/search-engine.js" defer></script>
-<script src="/js/search.js" defer></script></head>
+<script type="module" src="/js/search.js"></script></head>
 <body><header><a href="/">Tradeoffs</a>
 <form role="search" action="/search/" method="get" data-search-index="/{{.Entry}}">
 <label for="site-search">Search</label>
@@ -68,7 +69,7 @@ func siteFS(t testing.TB, docs []Doc, files Files) fstest.MapFS {
 	for _, d := range docs {
 		render(d.URL, pageData{Title: d.Title, Blocks: d.Blocks})
 	}
-	for _, name := range []string{"js/search-text.js", "js/search-engine.js", "js/search.js", "css/search.css"} {
+	for _, name := range []string{"js/search-text.js", "js/search-engine.js", "js/search.js", "js/dom.js", "css/search.css"} {
 		b, err := os.ReadFile("../theme/static/" + name)
 		if err != nil {
 			t.Fatal(err)

@@ -18,6 +18,7 @@
 // and shared as a fragment "#answers=id:value,id:value" that wins over the
 // saved answers when the page opens.
 import { scoring } from "./checklist-score.js";
+import { el as make } from "./dom.js";
 
 (function () {
   "use strict";
@@ -25,13 +26,6 @@ import { scoring } from "./checklist-score.js";
   var STORAGE_PREFIX = "checklist:";
   var HASH_PREFIX = "#answers=";
   var ANSWER_WORDS = { yes: "yes", no: "no", unsure: "not sure" };
-
-  function make(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
 
   function Checklist(form, model) {
     this.form = form;

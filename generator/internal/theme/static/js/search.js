@@ -11,7 +11,10 @@
 //   <div id="search-results"> (no-JavaScript text) </div>
 // that this script fills. Nothing is fetched until a search box gets focus.
 //
-// Load order (all deferred): search-text.js, search-engine.js, search.js.
+// Load order: search-text.js and search-engine.js (deferred), then this
+// module, which makes its elements with dom.js.
+import { el } from "./dom.js";
+
 (function () {
   "use strict";
 
@@ -22,13 +25,6 @@
     tagCounts = ns.engine.tagCounts, matcher = ns.engine.matcher;
 
   // ---- Rendering (DOM nodes only: index text is never parsed as HTML) ----
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
 
   // highlight appends text to parent with matching words in <mark>.
   function highlight(parent, text, match) {
