@@ -45,6 +45,10 @@ type Site struct {
 	Drafts int
 	// Files are the non-markdown files outside bundles, sorted by Source.
 	Files []File
+	// Failed are the pages that cannot be built, for the problems
+	// reported with them: Source, Slug, URL, OutFile and Kind are set,
+	// so a link to one need not be reported as broken too.
+	Failed []*Page
 }
 
 // Load walks content/ in fsys and decodes every page. It returns all
@@ -63,11 +67,11 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, diag.List) {
 		}
 		opts.Cache.storeWalk(w)
 	}
-	pages, diags := parseAll(ctx, fsys, w.pages, opts)
+	pages, failed, diags := parseAll(ctx, fsys, w.pages, opts)
 	diags = append(w.diags, diags...)
 	pages, collisions := checkCollisions(pages, w.files)
 	diags.Append(collisions)
-	site := &Site{Files: w.files}
+	site := &Site{Files: w.files, Failed: failed}
 	for _, p := range pages {
 		if p.Base().Draft && !opts.Drafts {
 			site.Drafts++
@@ -200,7 +204,8 @@ func (w *walker) linkedFile(p string) bool {
 }
 
 // parseAll reads and decodes pages in parallel; results keep Source order.
-func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) ([]*Page, diag.List) {
+// It returns the pages that can be built and those that cannot.
+func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) (out, failed []*Page, all diag.List) {
 	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.Source, b.Source) })
 	if opts.Cache != nil {
 		opts.Cache.begin(opts)
@@ -237,15 +242,15 @@ func parseAll(ctx context.Context, fsys fs.FS, pages []*Page, opts Options) ([]*
 	}
 	close(next)
 	wg.Wait()
-	var out []*Page
-	var all diag.List
 	for i, p := range pages {
 		all.Append(diags[i])
 		if ok[i] {
 			out = append(out, p)
+		} else if len(diags[i]) > 0 { // else cancelled
+			failed = append(failed, p)
 		}
 	}
-	return out, all
+	return out, failed, all
 }
 
 // load parses one page, or takes it from the cache.
@@ -270,6 +275,8 @@ func load(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 // the page cannot be built at all.
 func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	pos := diag.Pos{File: p.Source}
+	rel := strings.TrimPrefix(p.Source, Dir+"/")
+	p.Slug, p.URL, p.OutFile, p.Kind = urlFor(rel)
 	if opts.MaxPageBytes > 0 {
 		if info, err := fs.Stat(fsys, p.Source); err == nil && info.Size() > int64(opts.MaxPageBytes) {
 			return false, diag.List{diag.Errorf(pos, "file is %d bytes, over the limit of %d (max_page_bytes in content/_site.yaml): split the page", info.Size(), opts.MaxPageBytes)}
@@ -294,8 +301,6 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	fmt.Fprintf(h, "%d\x00", fmLine)
 	h.Write(fm)
 	p.FrontHash = h.Sum64()
-	rel := strings.TrimPrefix(p.Source, Dir+"/")
-	p.Slug, p.URL, p.OutFile, p.Kind = urlFor(rel)
 	p.Section = sectionOf(rel)
 	p.Body, p.BodyLine = body, bodyLine
 	p.Meta = newSchema(p.Section, p.Kind)

@@ -60,6 +60,11 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Consequence marks a problem that another one can cause: a broken
+	// link is one when the page it points to failed. List.Sort puts every
+	// root cause before any consequence, so the problem to fix first
+	// comes first.
+	Consequence bool
 }
 
 // Error implements error, so a single diagnostic can travel as one.
@@ -103,9 +108,10 @@ func (l *List) Warnf(pos Pos, format string, args ...any) { l.Add(Warnf(pos, for
 // Append appends every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 
-// Sort orders the list by file, line, column, then message, so output is
-// deterministic whatever order the stages ran in, and removes exact
-// duplicates (the same problem reported by two stages).
+// Sort orders the list root causes first, then consequences (see
+// Diagnostic.Consequence), each by file, line, column, then message, so
+// output is deterministic whatever order the stages ran in; and it removes
+// exact duplicates (the same problem reported by two stages).
 func (l *List) Sort() {
 	slices.SortStableFunc(*l, compare)
 	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool { return a == b })
@@ -113,12 +119,23 @@ func (l *List) Sort() {
 
 func compare(a, b Diagnostic) int {
 	return cmp.Or(
+		compareBool(a.Consequence, b.Consequence),
 		cmp.Compare(a.Pos.File, b.Pos.File),
 		cmp.Compare(a.Pos.Line, b.Pos.Line),
 		cmp.Compare(a.Pos.Col, b.Pos.Col),
 		cmp.Compare(a.Severity, b.Severity),
 		cmp.Compare(a.Msg, b.Msg),
 	)
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // HasErrors reports whether any diagnostic has Error severity.

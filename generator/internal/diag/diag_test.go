@@ -101,3 +101,18 @@ func TestAsList(t *testing.T) {
 		t.Errorf("AsList(plain error) = %q", got.Error())
 	}
 }
+
+// TestSortRootCausesFirst checks that a consequence (a broken link to a
+// page that failed) sorts after every root cause, whatever its file.
+func TestSortRootCausesFirst(t *testing.T) {
+	l := List{
+		{Pos: Pos{File: "a.md", Line: 4}, Msg: "broken link: nothing is published at /z/", Consequence: true},
+		{Pos: Pos{File: "z.md", Line: 6, Col: 7}, Msg: "wrong type: year must be a whole number, not text"},
+		{Pos: Pos{File: "b.md", Line: 1}, Severity: Warning, Msg: "a warning"},
+	}
+	l.Sort()
+	want := "b.md:1: warning: a warning\nz.md:6:7: wrong type: year must be a whole number, not text\na.md:4: broken link: nothing is published at /z/"
+	if got := l.Error(); got != want {
+		t.Errorf("sorted:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -402,6 +402,7 @@ type build struct {
 	// state of a one-shot build (see keepsState).
 	contentCache *content.Cache
 	kept         int         // see Stats.Kept
+	failed       failed      // what could not be published, see failed
 	plan         *searchPlan // see searchPlan
 	files        *output.Files
 	diags        diag.List
@@ -475,6 +476,9 @@ func (s *build) loadContent(ctx context.Context) {
 	site, diags := content.Load(ctx, s.opts.FS, opts)
 	s.diags.Append(diags)
 	s.content = site
+	for _, p := range site.Failed {
+		s.failed.addSource(p)
+	}
 	s.pages = make([]*page, 0, len(site.Pages))
 	for _, cp := range site.Pages {
 		p := &page{Page: cp}

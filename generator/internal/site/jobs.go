@@ -15,6 +15,16 @@ var featureScripts = []struct{ feature, script string }{
 	{"checklist", "js/checklist.js"},
 }
 
+// The output files of the pages that are not content pages.
+const (
+	homeOut     = "index.html" // when content/_index.md does not exist
+	tagsOut     = "tags/index.html"
+	searchOut   = searchDir + "/index.html"
+	notFoundOut = "404.html"
+)
+
+func tagOut(t *tag) string { return "tags/" + t.slug + "/index.html" }
+
 // job is one output page: a layout executed with a view. Its sig hashes
 // everything the view is made from; when the Builder rendered the same sig
 // last time, the view is not even built.
@@ -34,6 +44,7 @@ type job struct {
 // build.
 func (s *build) renderPages(ctx context.Context) {
 	if s.layouts == nil || s.assets == nil {
+		s.unrendered() // for a reason reported
 		return
 	}
 	s.view = s.siteView()
@@ -60,6 +71,7 @@ func (s *build) renderPages(ctx context.Context) {
 		name, ok := s.layouts.Lookup(j.sec, j.kind)
 		if !ok {
 			s.diags.Errorf(diag.Pos{File: "layouts/" + name}, "missing layout %s for %s: add it to layouts/", name, j.out)
+			s.failed.addOutput(j.out)
 			continue
 		}
 		j.layout = name
@@ -95,6 +107,7 @@ func (s *build) renderPages(ctx context.Context) {
 			defer mu.Unlock()
 			if err != nil {
 				s.diags.Append(diag.AsList(err, diag.Pos{File: j.source}))
+				s.failed.addOutput(j.out)
 				return
 			}
 			if !s.b.oneShot { // nothing is kept for a next build
@@ -131,9 +144,9 @@ func (s *build) contentJobs(ctx context.Context, sg *signer) []job {
 		}
 	}
 	if _, ok := s.byURL["/"]; !ok {
-		home := &page{Page: &content.Page{Source: content.Dir + "/_index.md", URL: "/", OutFile: "index.html",
+		home := &page{Page: &content.Page{Source: content.Dir + "/_index.md", URL: "/", OutFile: homeOut,
 			Kind: content.KindHome, Meta: &content.Common{Title: s.cfg.Title}}}
-		jobs = append(jobs, job{out: "index.html", kind: "home", sig: sg.page(home),
+		jobs = append(jobs, job{out: homeOut, kind: "home", sig: sg.page(home),
 			view: func() *PageView { return s.pageView(home) }})
 	}
 	return jobs
@@ -168,7 +181,7 @@ func (s *build) tagJobs(sg *signer) []job {
 	var jobs []job
 	for _, t := range s.tags {
 		t := t
-		jobs = append(jobs, job{out: "tags/" + t.slug + "/index.html", kind: "tag", sig: sg.tag(t), view: func() *PageView {
+		jobs = append(jobs, job{out: tagOut(t), kind: "tag", sig: sg.tag(t), view: func() *PageView {
 			v := s.baseView("tag", t.name, t.url())
 			v.Description = "Pages tagged " + t.name + "."
 			v.Pages = s.links(t.pages)
@@ -176,7 +189,7 @@ func (s *build) tagJobs(sg *signer) []job {
 			return v
 		}})
 	}
-	return append(jobs, job{out: "tags/index.html", kind: "tags", sig: sg.tagIndex(s.tags), view: func() *PageView {
+	return append(jobs, job{out: tagsOut, kind: "tags", sig: sg.tagIndex(s.tags), view: func() *PageView {
 		v := s.baseView("tags", "Tags", "/tags/")
 		for _, t := range s.tags {
 			v.AllTags = append(v.AllTags, TagLink{Name: t.name, Slug: t.slug, URL: t.url(), Count: len(t.pages)})
@@ -189,12 +202,12 @@ func (s *build) tagJobs(sg *signer) []job {
 
 func (s *build) specialJobs(sg *signer) []job {
 	return []job{
-		{out: "search/index.html", kind: "search", sig: sg.special("search"), view: func() *PageView {
+		{out: searchOut, kind: "search", sig: sg.special("search"), view: func() *PageView {
 			v := s.baseView("search", "Search", "/search/")
 			v.Description = "Search " + s.cfg.Title + "."
 			return v
 		}},
-		{out: "404.html", kind: "404", sig: sg.special("404"), view: func() *PageView {
+		{out: notFoundOut, kind: "404", sig: sg.special("404"), view: func() *PageView {
 			v := s.baseView("404", "Page not found", "/404.html")
 			v.Description = "There is no page at this address."
 			return v

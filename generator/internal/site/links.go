@@ -83,9 +83,10 @@ func (s *build) checkLinks(context.Context) {
 	// The search index's files change with every edit, and no page links
 	// to them (the search page itself is checked like any page).
 	paths := s.files.PathsKey(searchDir)
-	if s.files.Has(searchDir + "/index.html") {
+	if s.files.Has(searchOut) {
 		paths++
 	}
+	paths ^= s.failed.key()
 	fresh := map[string]*linkCheck{}
 	for _, p := range s.pages {
 		if p.md == nil {
@@ -106,7 +107,7 @@ func (s *build) checkLinks(context.Context) {
 			}
 			msg, target := s.linkProblem(p, l.Href, ids)
 			if msg != "" {
-				c.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: sev, Msg: msg})
+				c.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: sev, Msg: msg, Consequence: true})
 			}
 			if target != "" {
 				f, _ := s.files.Get(target)
@@ -149,7 +150,8 @@ func (s *build) sameTargets(ts []linkTarget) bool {
 }
 
 // linkProblem returns what is wrong with an internal link, or "", and the
-// output file whose ids it looked the fragment up in, if it did.
+// output file whose ids it looked the fragment up in, if it did. A link to
+// a page that failed is not a problem of its own (see failed).
 func (s *build) linkProblem(from *page, href string, ids map[string]map[string]bool) (string, string) {
 	p, rest := splitFragment(href)
 	frag := ""
@@ -160,6 +162,9 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 		p = from.URL
 	}
 	if content.IsPage(path.Base(p)) {
+		if s.failed.source(path.Join(path.Dir(from.Source), p)) {
+			return "", ""
+		}
 		return "link to " + p + ": no such page: check the path, relative to this file", ""
 	}
 	if !strings.HasPrefix(p, "/") {
@@ -169,6 +174,9 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 		p = unescaped
 	}
 	out, ok := s.outputFor(p)
+	if !ok && s.failed.url(p) {
+		return "", ""
+	}
 	if !ok {
 		msg := "broken link: nothing is published at " + p
 		if guess := s.closestURL(p); guess != "" {
@@ -193,14 +201,7 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 
 // outputFor finds the output file that URL path p serves.
 func (s *build) outputFor(p string) (string, bool) {
-	rel := strings.TrimPrefix(p, "/")
-	candidates := []string{rel}
-	if rel == "" || strings.HasSuffix(rel, "/") {
-		candidates = []string{rel + "index.html"}
-	} else if path.Ext(rel) == "" {
-		candidates = append(candidates, rel+"/index.html")
-	}
-	for _, c := range candidates {
+	for _, c := range outputCandidates(p) {
 		if s.files.Has(c) {
 			return c, true
 		}
