@@ -101,10 +101,10 @@ func Load(fsys fs.FS) (Config, diag.List) {
 		return cfg, diag.List{diag.Errorf(diag.Pos{File: File}, "cannot read the site config: %v", err)}
 	}
 	doc, diags := yamldoc.Decode(File, src, 1, &cfg)
-	if diags.HasErrors() {
+	if !doc.Decoded() {
 		return cfg, diags
 	}
-	return cfg, cfg.validate(doc)
+	return cfg, append(diags, doc.Unreported(cfg.validate(doc))...)
 }
 
 func (c *Config) validate(doc *yamldoc.Doc) diag.List {

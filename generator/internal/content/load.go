@@ -306,10 +306,13 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	p.Meta = newSchema(p.Section, p.Kind)
 	doc, diags := yamldoc.Decode(p.Source, fm, fmLine, p.Meta)
 	p.Front = doc
-	if diags.HasErrors() {
-		return false, diags
+	if doc.Decoded() {
+		// Every problem of the front matter in one run: the values
+		// Decode left out are not reported again as missing.
+		var v diag.List
+		p.Meta.validate(doc, &v)
+		diags.Append(doc.Unreported(v))
 	}
-	p.Meta.validate(doc, &diags)
 	return !diags.HasErrors(), diags
 }
 

@@ -147,6 +147,11 @@ func (t *Text) UnmarshalYAML(unmarshal func(any) error) error {
 		*t = Text(fmt.Sprint(v))
 	case nil:
 	default:
+		// Decoding the list or mapping as text fails with the error
+		// the decoder gives any wrong type: with its position.
+		if err := unmarshal(new(string)); err != nil {
+			return err
+		}
 		return fmt.Errorf("must be a number or text, not a list or mapping")
 	}
 	return nil

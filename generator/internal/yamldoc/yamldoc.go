@@ -4,7 +4,9 @@
 // at file:line:col in the original file.
 //
 // Decoding is strict: unknown keys, duplicate keys and values of the wrong
-// type are errors. Field names follow the `yaml` struct tags.
+// type are errors. Field names follow the `yaml` struct tags. Every bad
+// value of a document is reported in one run, not only the first, and the
+// good ones are still decoded for validation (see Decode and Unreported).
 //
 // A Doc can be kept between builds (gob): the build state keeps the parsed
 // front matter of every page.
@@ -34,11 +36,19 @@ type Doc struct {
 	firstLine int
 	keys      map[string]diag.Pos // path → position of the key
 	values    map[string]diag.Pos // path → position of the value
+	// failed lists the paths whose values could not be decoded (see
+	// decode); not kept between builds.
+	failed []string
+	// decoded is set once the document decoded (see Decoded).
+	decoded bool
 }
 
 // Decode decodes src, which starts at line firstLine of file, into v. On
 // failure it returns diagnostics positioned in file; the Doc is still usable
-// for whatever parsed.
+// for whatever parsed. A value that cannot be decoded (an unknown key, a
+// wrong type) is reported and left out, and the rest is decoded: every bad
+// key of a document is reported in one run, and v holds the good ones, so
+// validation can report what else is wrong (see Unreported).
 func Decode(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag.List) {
 	d := &Doc{file: file, firstLine: firstLine, keys: map[string]diag.Pos{}, values: map[string]diag.Pos{}}
 	// The YAML library can panic on some malformed input (found by fuzzing);
@@ -51,7 +61,7 @@ func Decode(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag
 	}()
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return d, diag.List{d.errorDiag(err)}
+		return d, diag.List{d.errorDiag(err, "")}
 	}
 	for _, doc := range f.Docs {
 		if doc.Body != nil {
@@ -63,10 +73,9 @@ func Decode(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag
 	}
 	// Decode from the tree already parsed, rather than parsing again.
 	if len(f.Docs) == 1 && f.Docs[0].Body != nil {
-		if err := yaml.NodeToValue(f.Docs[0].Body, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
-			return d, diag.List{d.errorDiag(err)}
-		}
+		return d, d.decode(f.Docs[0].Body, v)
 	}
+	d.decoded = true
 	return d, nil
 }
 
@@ -143,23 +152,25 @@ func (d *Doc) at(tk *token.Token) diag.Pos {
 	return diag.Pos{File: d.file, Line: tk.Position.Line + d.firstLine - 1, Col: tk.Position.Column}
 }
 
-// errorDiag turns a YAML library error into a positioned diagnostic with a
-// message a contributor can act on.
-func (d *Doc) errorDiag(err error) diag.Diagnostic {
+// errorDiag turns a YAML library error about the value at path (if known)
+// into a positioned diagnostic with a message a contributor can act on.
+func (d *Doc) errorDiag(err error, path string) diag.Diagnostic {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		return diag.Errorf(d.at(ye.GetToken()), "%s", explain(ye.GetMessage()))
+		return diag.Errorf(d.at(ye.GetToken()), "%s", explain(ye.GetMessage(), path))
 	}
 	return diag.Errorf(diag.Pos{File: d.file, Line: d.firstLine, Col: 1}, "invalid YAML: %v", err)
 }
 
-// explain rewrites the library's messages in the project's voice, with a hint.
-func explain(msg string) string {
+// explain rewrites the library's messages in the project's voice, with a
+// hint. path, if known, names the value (the library names the outermost
+// field only).
+func explain(msg, path string) string {
 	switch {
 	case strings.HasPrefix(msg, "unknown field"):
 		return msg + ": remove it or check its spelling (see CONTRIBUTING.md for the fields of this kind of page)"
 	case strings.HasPrefix(msg, "cannot unmarshal"):
-		return "wrong type: " + simplifyType(msg)
+		return "wrong type: " + simplifyType(msg, path)
 	case strings.Contains(msg, "where sequence is expected"):
 		return "wrong type: a list is expected here, not a mapping (key: value lines)"
 	case strings.Contains(msg, "where mapping is expected") || strings.Contains(msg, "where map is expected"):
@@ -171,8 +182,9 @@ func explain(msg string) string {
 }
 
 // simplifyType turns "cannot unmarshal string into Go struct field X.Year of
-// type int" into "year must be a whole number, not text".
-func simplifyType(msg string) string {
+// type int" into "year must be a whole number, not text"; path, if set, is
+// the name used.
+func simplifyType(msg, path string) string {
 	var got, field, want string
 	rest, ok := strings.CutPrefix(msg, "cannot unmarshal ")
 	if !ok {
@@ -189,7 +201,10 @@ func simplifyType(msg string) string {
 		_, want, _ = strings.Cut(rest, "of type ")
 	}
 	name := "value"
-	if field != "" {
+	switch {
+	case path != "":
+		name = path
+	case field != "":
 		name = strings.ToLower(field)
 	}
 	return fmt.Sprintf("%s must be %s, not %s", name, describe(want), describe(got))
