@@ -131,9 +131,34 @@ func (c *Config) validate(doc *yamldoc.Doc) diag.List {
 	for i, m := range c.Menu {
 		if m.Title == "" || m.URL == "" {
 			l.Errorf(doc.Key(pathf("menu", i)), "menu item %d needs both a title and a url", i+1)
+		} else if msg := linkProblem(m.URL); msg != "" {
+			l.Errorf(doc.Value(pathf("menu", i)+".url"), "menu url %q %s", m.URL, msg)
 		}
 	}
 	return l
+}
+
+// linkProblem returns why raw cannot be a link in the site's frame, or "".
+// Only web and mail addresses and paths are links: any other scheme
+// (javascript:, data:, vbscript:, file:) would run script or leave the
+// site in a way no reader expects, and the page template would silently
+// replace it with "#ZgotmplZ".
+func linkProblem(raw string) string {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || strings.TrimSpace(raw) != raw:
+		return "is not a valid URL: write an https:// address, a mailto: address, or a path on the site such as /about/"
+	case u.Scheme == "http" || u.Scheme == "https":
+		if u.Host == "" {
+			return "has no host name: write it as https://example.org/page"
+		}
+	case u.Scheme == "mailto":
+	case u.Scheme != "":
+		return "uses the scheme " + u.Scheme + ":, which is not allowed: write an https:// address, a mailto: address, or a path on the site such as /about/"
+	case u.Host != "":
+		return "has no scheme: write it as https://" + strings.TrimPrefix(raw, "//")
+	}
+	return ""
 }
 
 func pathf(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }

@@ -24,6 +24,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/csp"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
@@ -32,7 +33,7 @@ import (
 // page that breaks the Content Security Policy breaks in preview too.
 func SecurityHeaders() map[string]string {
 	return map[string]string{
-		"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+		"Content-Security-Policy": csp.Policy,
 		"X-Content-Type-Options":  "nosniff",
 		"Referrer-Policy":         "strict-origin-when-cross-origin",
 	}

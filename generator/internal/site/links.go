@@ -10,6 +10,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/csp"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 )
@@ -92,15 +93,15 @@ func (s *build) checkLinks(context.Context) {
 		if p.md == nil {
 			continue
 		}
-		if c := s.b.links[p.Source]; c != nil && c.md == p.md && c.paths == paths && c.sev == sev && s.sameTargets(c.targets) {
+		if c := s.b.links[p.Source]; c != nil && c.md == p.md && c.paths == paths && c.sev == sev && c.base == s.cfg.BaseURL && s.sameTargets(c.targets) {
 			s.diags.Append(c.diags)
 			fresh[p.Source] = c
 			continue
 		}
-		c := &linkCheck{md: p.md, paths: paths, sev: sev}
+		c := &linkCheck{md: p.md, paths: paths, sev: sev, base: s.cfg.BaseURL}
 		for _, l := range p.md.Links {
 			if l.External {
-				if msg := externalProblem(l.Href); msg != "" {
+				if msg := externalProblem(l, c.base); msg != "" {
 					c.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: diag.Warning, Msg: msg})
 				}
 				continue
@@ -127,6 +128,7 @@ type linkCheck struct {
 	md      *markdown.Result
 	paths   uint64
 	sev     diag.Severity
+	base    string // the site's base URL, for images at its own host
 	targets []linkTarget
 	diags   diag.List
 }
@@ -251,14 +253,20 @@ func htmlIDs(b []byte) map[string]bool {
 	}
 }
 
-// externalProblem reports a malformed external URL (no network is used).
-func externalProblem(href string) string {
+// externalProblem reports a malformed external URL (no network is used),
+// and an image the site's Content Security Policy keeps readers of a site
+// published at base from seeing.
+func externalProblem(l markdown.Link, base string) string {
+	href := l.Href
 	u, err := url.Parse(href)
 	switch {
 	case err != nil:
 		return "malformed link " + href + ": " + err.Error()
 	case (u.Scheme == "http" || u.Scheme == "https") && (u.Host == "" || !strings.Contains(u.Hostname(), ".") && u.Hostname() != "localhost"):
 		return "malformed link " + href + ": the host name is missing or incomplete"
+	case l.Image && !csp.AllowsImage(href, base):
+		return "image " + href + " is blocked by the site's Content Security Policy (" + csp.Directive("img-src") +
+			"), so readers would see a broken image: save the image in the page's bundle or in static/ and link it by its path"
 	}
 	return ""
 }
