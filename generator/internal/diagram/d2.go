@@ -76,6 +76,10 @@ func (r *Renderer) render(src []byte) (e *Entry, probs []Problem) {
 		return nil, probs
 	}
 	svg, err := r.draw(string(src))
+	var le *layoutError
+	if errors.As(err, &le) {
+		return nil, []Problem{{Msg: le.Error()}}
+	}
 	if err != nil {
 		return nil, problemsOf(err, src)
 	}
@@ -92,6 +96,9 @@ func measure(src []byte) []Problem {
 	g, _, err := d2compiler.Compile("", bytes.NewReader(src), &d2compiler.CompileOptions{FS: noFS{}})
 	if err != nil {
 		return problemsOf(err, src)
+	}
+	if probs := append(checkNames(g, src), checkDagre(g, src)...); len(probs) > 0 {
+		return probs
 	}
 	switch {
 	case len(g.Objects) > maxShapes:
@@ -111,11 +118,28 @@ func (r *Renderer) draw(src string) ([]byte, error) {
 	// D2 logs through a logger in the context, and complains on stderr
 	// when there is none.
 	ctx := log.With(context.Background(), slog.New(slog.DiscardHandler))
-	copts := &d2lib.CompileOptions{Ruler: ruler, FS: noFS{}, LayoutResolver: layout}
+	var failed error // the layout engine's own failure, if it failed
+	resolve := func(engine string) (d2graph.LayoutGraph, error) {
+		run, err := layout(engine)
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context, g *d2graph.Graph) error {
+			err := run(ctx, g)
+			if err != nil && failed == nil {
+				failed = err
+			}
+			return err
+		}, nil
+	}
+	copts := &d2lib.CompileOptions{Ruler: ruler, FS: noFS{}, LayoutResolver: resolve}
 	// Compile adds the diagram's own theme overrides to ropts; the rest of
 	// ropts is set here and wins over the diagram's d2-config.
 	ropts := renderOptions()
 	d, _, err := d2lib.Compile(ctx, src, copts, ropts)
+	if failed != nil {
+		return nil, &layoutError{failed}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +169,24 @@ func layout(engine string) (d2graph.LayoutGraph, error) {
 		return d2dagrelayout.Layout(ctx, g, nil)
 	}, nil
 }
+
+// layoutError is dagre failing on a diagram D2 accepted: a bug of dagre's
+// on some graphs with containers, which an author can only work around.
+type layoutError struct{ err error }
+
+func (e *layoutError) Error() string {
+	msg := e.err.Error()
+	msg = strings.TrimPrefix(msg, "failed to dagre layout: ")
+	if i := strings.Index(msg, " at <eval>"); i >= 0 {
+		msg = msg[:i] // a place in dagre's code, not in the diagram
+	}
+	return "the layout engine (dagre) failed on this diagram (" + msg + "): " + layoutAdvice
+}
+
+// layoutAdvice is what to try when dagre fails. Only dagre is built in (see
+// layout), so changing the layout engine is not an option.
+const layoutAdvice = "simplify it where containers meet: connect the shapes inside a container rather than the container itself, " +
+	"remove connections between a container and the shapes inside it, or split the diagram in two"
 
 // problemsOf turns D2's errors into problems. D2 positions are 0-based,
 // with the column in bytes; its messages start with the position.

@@ -25,7 +25,17 @@
 //     pass raw HTML through D2, and this check is what stops it;
 //   - a diagram has at most 60 shapes and 80 connections (dagre's time in
 //     the JavaScript engine grows steeply), and a panic inside D2 becomes
-//     an error instead of ending the build.
+//     an error instead of ending the build;
+//   - a connected shape's name may not hold ` or ${: D2 passes connection
+//     names to dagre inside a JavaScript template string, where they would
+//     run as code.
+//
+// What dagre cannot lay out (a connection between a container and what it
+// holds, or from a container to itself; top and left; width and height on
+// a container; near another shape) is refused at its line before layout,
+// as D2's own command does, rather than drawn wrong or empty. When dagre
+// fails anyway, the message says so and what to try, without the place in
+// dagre's code.
 //
 // Rendering runs dagre in an embedded JavaScript engine and costs tens to
 // hundreds of milliseconds, so a Renderer caches results by a hash of the

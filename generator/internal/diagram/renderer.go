@@ -13,8 +13,9 @@ import (
 
 // version names this package's rendering: bump it when a change here (the
 // themes, the padding, the checks) changes the SVG of an unchanged source,
-// so cached results from before are not reused.
-const version = "diagram/1"
+// or refuses a source it drew before, so cached results from before are
+// not reused.
+const version = "diagram/2"
 
 // d2Module is the D2 library's module path, whose version is part of the
 // cache key.
