@@ -78,7 +78,8 @@ func unsafeNode(n *html.Node) string {
 }
 
 // FuzzRender feeds D2 sources to the whole renderer: no input may panic
-// out of it (a panic in D2 must become a problem), and every diagram it
+// out of it (a panic in D2 must become a problem), no problem sends the
+// author to a place in the layout engine's code, and every diagram it
 // accepts passes the independent check of FuzzVerify. Each input runs
 // dagre, so this fuzzes slowly; seed it with the shapes of real diagrams.
 func FuzzRender(f *testing.F) {
@@ -91,12 +92,20 @@ func FuzzRender(f *testing.F) {
 		"s: {shape: sequence_diagram\n a -> b: hi\n}\n",
 		"g: {grid-columns: 2\n a\n b\n}\n",
 		"vars: {d2-config: {theme-id: 300}}\na\n",
+		"container.first -> container.second\ncontainer -> container.second\n",
+		"a: {b -> c}\na -> a\n",
+		"\"${(function(){throw new Error('ran')})()}\" -> x\n",
 	} {
 		f.Add([]byte(s))
 	}
 	r := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		e, probs := r.Render(src)
+		for _, p := range probs {
+			if strings.Contains(p.Msg, "<eval>") {
+				t.Fatalf("problem %q for %q names a place in the layout engine's code, not in the diagram", p.Msg, src)
+			}
+		}
 		if e == nil {
 			if len(probs) == 0 {
 				t.Fatalf("no diagram and no problem for %q", src)
