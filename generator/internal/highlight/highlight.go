@@ -7,7 +7,11 @@
 // results are cached by language, options and code: a block seen before,
 // in this build or a previous one kept by the caller, is never lexed again.
 //
-// highlight imports chroma and the standard library only.
+// The HTML depends on the block alone, never on the time lexing takes:
+// see init.
+//
+// highlight imports chroma, regexp2 (the regular expression engine
+// chroma's lexers run on) and the standard library only.
 package highlight
 
 import (
@@ -16,13 +20,33 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html"
+	"math"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/dlclark/regexp2/v2"
 )
+
+// chroma gives each regular expression match of its lexers 250 ms of wall
+// time (regexp2's MatchTimeout). A match that runs out is taken as no
+// match: the lexer tries its next rule, or marks a character as an error.
+// On a loaded machine (a CI host, a laptop building while it does other
+// work) a thread descheduled in the middle of a match, or regexp2's clock
+// goroutine waking late, runs a match out in microseconds: a call printed
+// as a name instead of a function, a string cut into error spans. That
+// HTML would be published, and kept in the build cache under the block's
+// key, which cannot cover the load, so later builds republish it. regexp2
+// adds its clock's period to every deadline, and the clock ticks once per
+// period: with a period of a century and a half, no match ever runs out,
+// and a block is highlighted the same on any machine. What the limit
+// guarded against, a lexer backtracking for minutes on some input, shows
+// as a build that takes that long, not as a page that differs.
+func init() {
+	regexp2.SetTimeoutCheckPeriod(math.MaxInt64 / 2)
+}
 
 // Options are the per-block settings written in a fence's info string.
 type Options struct {
