@@ -32,8 +32,11 @@ import (
 // file is the cache's name inside its folder.
 const file = "build-cache.gob"
 
-// format changes when the layout of Data changes.
-const format = "tradeoffs-build-cache-3"
+// format changes when the layout of Data changes, or when caches written
+// by older generators may hold entries a build from scratch would not make
+// (4: before, a code block lexed on a loaded machine could be cached
+// highlighted wrongly; see package highlight).
+const format = "tradeoffs-build-cache-4"
 
 // Data is what the cache holds.
 type Data struct {

@@ -78,3 +78,32 @@ func TestLoadIgnoresDamage(t *testing.T) {
 		t.Errorf("a damaged cache: %d entries, error %v", len(d.Highlight), err)
 	}
 }
+
+// TestLoadIgnoresEveryDamagedByte: a cache with a bit flipped in any one
+// of its bytes (entries, counts, version, seal) is not used. (Package
+// cachefile's tests flip every bit of a sealed file.)
+func TestLoadIgnoresEveryDamagedByte(t *testing.T) {
+	dir := t.TempDir()
+	d := &Data{
+		Highlight: map[highlight.Key][]byte{{1}: []byte(`<div class="highlight"><span class="nf">Println</span></div>`)},
+		Diagrams:  map[diagram.Key]*diagram.Entry{{2}: {SVG: []byte("<svg/>"), Width: 10, Height: 20}},
+	}
+	if err := Save(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, file)
+	saved, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range saved {
+		b := bytes.Clone(saved)
+		b[i] ^= 1 << (i % 8)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := Load(dir); err == nil || len(got.Highlight)+len(got.Diagrams) != 0 {
+			t.Fatalf("bit %d of byte %d flipped: %d entries used, error %v", i%8, i, len(got.Highlight)+len(got.Diagrams), err)
+		}
+	}
+}
