@@ -20,8 +20,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html"
-	"math"
 	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -40,12 +40,14 @@ import (
 // HTML would be published, and kept in the build cache under the block's
 // key, which cannot cover the load, so later builds republish it. regexp2
 // adds its clock's period to every deadline, and the clock ticks once per
-// period: with a period of a century and a half, no match ever runs out,
-// and a block is highlighted the same on any machine. What the limit
-// guarded against, a lexer backtracking for minutes on some input, shows
-// as a build that takes that long, not as a page that differs.
+// period: with a period of ten seconds, a match runs out only after 10 to
+// 20 s, far beyond any pause a busy machine imposes, so a block is
+// highlighted the same on any machine. What the limit guarded against, a
+// lexer backtracking for minutes on some input from a pull request, still
+// ends: that match gives up after at most about 20 s and the block is
+// shown with the rest of its text plain.
 func init() {
-	regexp2.SetTimeoutCheckPeriod(math.MaxInt64 / 2)
+	regexp2.SetTimeoutCheckPeriod(10 * time.Second)
 }
 
 // Options are the per-block settings written in a fence's info string.
