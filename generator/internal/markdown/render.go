@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -23,6 +24,8 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, renderHeading)
 	reg.Register(kindEmbedded, renderEmbedded)
 	reg.Register(extast.KindFootnoteBacklink, renderBacklink)
+	reg.Register(extast.KindTable, renderTable)
+	reg.Register(extast.KindTableCell, renderTableCell)
 	reg.Register(kindFootnoteSep, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			w.WriteString(`<sup class="fn-sep">,</sup>`)
@@ -59,14 +62,68 @@ func renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (
 }
 
 // renderBacklink writes one "↩" per footnote, back to its first reference:
-// a source cited fifteen times must not end in fifteen arrows.
+// a source cited fifteen times must not end in fifteen arrows. Its name
+// says which reference it returns to, so a list of links read out of
+// context ("Back to reference 3") tells them apart.
 func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*extast.FootnoteBacklink)
 	if entering && n.RefIndex == 0 {
-		fmt.Fprintf(w, `&#160;<a href="#fnref:%d" class="footnote-backref" role="doc-backlink" aria-label="Back to the text">↩</a>`, n.Index)
+		fmt.Fprintf(w, `&#160;<a href="#fnref:%d" class="footnote-backref" role="doc-backlink" aria-label="Back to reference %d">↩</a>`, n.Index, n.Index)
 	}
 	return ast.WalkSkipChildren, nil
 }
+
+// renderTable writes a table inside a box of its own that scrolls
+// sideways when the table is wider than the column, so no word is ever
+// broken to make it fit. The box can be focused and scrolled from the
+// keyboard, and is a region named by the table's column headers.
+func renderTable(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		w.WriteString("</table>\n</div>\n")
+		return ast.WalkContinue, nil
+	}
+	var names []string
+	if head := node.FirstChild(); head != nil && head.Kind() == extast.KindTableHeader {
+		for c := head.FirstChild(); c != nil; c = c.NextSibling() {
+			if t := strings.TrimSpace(plainText(c, src)); t != "" {
+				names = append(names, t)
+			}
+		}
+	}
+	label := "Table"
+	if len(names) > 0 {
+		label += ": " + strings.Join(names, ", ")
+	}
+	if r := []rune(label); len(r) > 120 {
+		label = string(r[:119]) + "…"
+	}
+	fmt.Fprintf(w, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"%s\">\n<table>\n", util.EscapeHTML([]byte(label)))
+	return ast.WalkContinue, nil
+}
+
+// renderTableCell writes a cell as goldmark's table extension does (the
+// alignment is a class, see the transformer), except that an empty cell of
+// the header row is a plain cell: a header with no name names nothing.
+func renderTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	tag := "td"
+	if node.Parent().Kind() == extast.KindTableHeader && node.HasChildren() {
+		tag = "th"
+	}
+	if !entering {
+		fmt.Fprintf(w, "</%s>\n", tag)
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("<" + tag)
+	if node.Attributes() != nil {
+		html.RenderAttributes(w, node, cellAttributes)
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// cellAttributes are the attributes a table cell may carry: its alignment
+// class.
+var cellAttributes = util.NewBytesFilter([]byte("class"))
 
 func renderEmbedded(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
