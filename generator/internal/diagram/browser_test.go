@@ -62,7 +62,7 @@ func TestDiagramInBrowser(t *testing.T) {
 			if got := browsertest.Eval[string](tab, `document.querySelector("figure.diagram img").alt`); got != "The web app sends SQL queries to the database." {
 				t.Errorf("alt = %q", got)
 			}
-			if got := browsertest.Eval[string](tab, `document.querySelector("figure.diagram figcaption").textContent`); got != "One app, one database" {
+			if got := browsertest.Eval[string](tab, `document.querySelector("figure.diagram figcaption").firstChild.textContent`); got != "One app, one database " {
 				t.Errorf("caption = %q", got)
 			}
 			// Sample the picture just inside its top-left corner (past
@@ -70,6 +70,19 @@ func TestDiagramInBrowser(t *testing.T) {
 			got := pixel(t, tab, size[0]+4, size[1]+4)
 			if !near(got, scheme.bg) {
 				t.Errorf("the diagram's background is %v, want %v: D2's style did not apply in the %s scheme", got, scheme.bg, scheme.name)
+			}
+			// The link opens the picture full size, D2's style applied
+			// there too (a page under the site's policy, not the bare SVG).
+			href := browsertest.Eval[string](tab, `new URL(document.querySelector("a.diagram-open").href).pathname`)
+			tab.Do(chromedp.Click(chromedp.CSS("a.diagram-open")))
+			tab.WaitPath(href, 10*time.Second)
+			tab.WaitFor(`(() => { const i = document.querySelector("main img"); return i && i.complete && i.naturalWidth > 0 })()`, 10*time.Second)
+			full := browsertest.Eval[[]float64](tab, `(() => { const r = document.querySelector("main img").getBoundingClientRect(); return [r.left, r.top, r.width, r.height] })()`)
+			if full[2] != 376 || full[3] != 152 {
+				t.Errorf("the full-size page shows the diagram at %gx%g px, want its own 376x152", full[2], full[3])
+			}
+			if got := pixel(t, tab, full[0]+4, full[1]+4); !near(got, scheme.bg) {
+				t.Errorf("full size, the diagram's background is %v, want %v: D2's style did not apply", got, scheme.bg)
 			}
 		})
 	}

@@ -27,27 +27,65 @@ type Embedder struct {
 	r    *Renderer
 	out  Output
 	tmpl *template.Template
+	full *template.Template
+	lang string
 }
 
 // Embedder returns an Embedder that renders with r (and its cache) and
 // writes the SVG files to out. Make one per build, with that build's
 // output: a cached diagram is written again to every build that uses it.
 func (r *Renderer) Embedder(out Output) *Embedder {
-	return &Embedder{r: r, out: out, tmpl: template.Must(template.New("figure").Parse(figureHTML))}
+	return &Embedder{r: r, out: out, tmpl: template.Must(template.New("figure").Parse(figureHTML)),
+		full: template.Must(template.New("full").Parse(fullHTML)), lang: "en"}
+}
+
+// WithLanguage sets the language code of the full-size pages ("en" by
+// default) and returns e.
+func (e *Embedder) WithLanguage(lang string) *Embedder {
+	if lang != "" {
+		e.lang = lang
+	}
+	return e
 }
 
 // figureHTML is what a page shows. width and height are the picture's own
 // size, so the browser reserves the space before the file arrives; the
-// stylesheet scales it down to the column.
+// stylesheet scales it down to the column, and a link opens the picture
+// full size (a wide diagram shrunk to a phone is small): at the end of the
+// caption, or under the picture when there is none.
 const figureHTML = `{{if .Src -}}
 <figure class="diagram"><img src="{{.Src}}" alt="{{.Alt}}" width="{{.Width}}" height="{{.Height}}" loading="lazy" decoding="async">
+{{- if .Caption}}<figcaption>{{.Caption}} <a class="diagram-open" href="{{.Page}}">Open full size</a></figcaption>
+{{- else}}<p class="diagram-open-line"><a class="diagram-open" href="{{.Page}}">Open the diagram full size</a></p>{{end}}
 {{- else -}}
-<figure class="diagram diagram-missing"><p>{{.Alt}}</p>
-{{- end}}{{with .Caption}}<figcaption>{{.}}</figcaption>{{end}}</figure>`
+<figure class="diagram diagram-missing"><p>{{.Alt}}</p>{{with .Caption}}<figcaption>{{.}}</figcaption>{{end}}
+{{- end}}</figure>`
+
+// fullHTML is the full-size page: the picture at its own size, which a
+// phone can pan and zoom. It shows the SVG in an <img> as the article
+// does, because the site's Content Security Policy, sent with every file,
+// would block the SVG's own styles if the SVG were opened as a page.
+const fullHTML = `<!doctype html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
+<title>{{with .Caption}}{{.}}{{else}}Diagram{{end}}</title>
+</head>
+<body>
+<main>
+<img src="{{.Src}}" alt="{{.Alt}}" width="{{.Width}}" height="{{.Height}}">
+</main>
+</body>
+</html>
+`
 
 type figure struct {
-	Src, Alt, Caption string
-	Width, Height     int
+	Src, Page, Alt, Caption, Lang string
+	Width, Height                 int
 }
 
 // options are a d2 block's info-string options.
@@ -68,10 +106,18 @@ func (e *Embedder) Embed(em markdown.Embed) ([]byte, diag.List) {
 	for _, p := range probs {
 		diags.Errorf(problemPos(em, p), "%s", p.Msg)
 	}
-	if entry != nil {
-		fig.Src, fig.Width, fig.Height = "/"+e.publish(entry, em.Source), entry.Width, entry.Height
-	}
 	var b bytes.Buffer
+	if entry != nil {
+		svg := e.publish(entry, em.Source)
+		fig.Src, fig.Page, fig.Width, fig.Height = "/"+svg, "/"+strings.TrimSuffix(svg, ".svg")+".html", entry.Width, entry.Height
+		fig.Lang = e.lang
+		if err := e.full.Execute(&b, fig); err != nil {
+			diags.Errorf(em.Pos, "cannot write the diagram's full-size page: %v", err)
+		} else if e.out != nil {
+			e.out.Put(strings.TrimPrefix(fig.Page, "/"), bytes.Clone(b.Bytes()), em.Source)
+		}
+		b.Reset()
+	}
 	if err := e.tmpl.Execute(&b, fig); err != nil {
 		diags.Errorf(em.Pos, "cannot write the diagram's HTML: %v", err)
 	}

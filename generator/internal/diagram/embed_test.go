@@ -134,12 +134,20 @@ func TestEmbedHTML(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
-	if len(out.m) != 1 {
-		t.Fatalf("wrote %d files, want 1", len(out.m))
+	if len(out.m) != 2 {
+		t.Fatalf("wrote %d files, want 2 (the SVG and its full-size page)", len(out.m))
 	}
 	var path string
 	for p := range out.m {
-		path = p
+		if strings.HasSuffix(p, ".svg") {
+			path = p
+		}
+	}
+	full := string(out.m[strings.TrimSuffix(path, ".svg")+".html"])
+	for _, want := range []string{`<img src="/` + path + `"`, `alt="A &#34;calls&#34; &lt;B&gt; &amp; more"`, `<title>Before: &lt;i&gt;two&lt;/i&gt; services</title>`} {
+		if !strings.Contains(full, want) {
+			t.Errorf("the full-size page lacks %s:\n%s", want, full)
+		}
 	}
 	if !strings.HasPrefix(path, "diagrams/") || !strings.HasSuffix(path, ".svg") || len(path) != len("diagrams/0123456789abcdef.svg") {
 		t.Errorf("file path %q, want diagrams/<16 hex>.svg", path)
@@ -148,7 +156,7 @@ func TestEmbedHTML(t *testing.T) {
 	for _, want := range []string{
 		`<figure class="diagram"><img src="/` + path + `"`,
 		`alt="A &#34;calls&#34; &lt;B&gt; &amp; more"`,
-		`<figcaption>Before: &lt;i&gt;two&lt;/i&gt; services</figcaption></figure>`,
+		`<figcaption>Before: &lt;i&gt;two&lt;/i&gt; services <a class="diagram-open" href="/` + strings.TrimSuffix(path, ".svg") + `.html">Open full size</a></figcaption></figure>`,
 		`loading="lazy"`,
 	} {
 		if !strings.Contains(s, want) {

@@ -35,15 +35,20 @@ func TestGolden(t *testing.T) {
 	if len(res.Diags) > 0 {
 		t.Fatalf("diagnostics: %v", res.Diags)
 	}
-	if len(out.m) != 1 {
-		t.Fatalf("wrote %d files, want 1", len(out.m))
+	if len(out.m) != 2 {
+		t.Fatalf("wrote %d files, want 2 (the SVG and its full-size page)", len(out.m))
 	}
-	var svg []byte
-	for _, data := range out.m {
-		svg = data
+	var svg, full []byte
+	for name, data := range out.m {
+		if strings.HasSuffix(name, ".svg") {
+			svg = data
+		} else {
+			full = data
+		}
 	}
 	golden(t, "small.html", res.HTML)
 	golden(t, "small.svg", svg)
+	golden(t, "small-full.html", full)
 }
 
 func golden(t *testing.T, name string, got []byte) {

@@ -177,7 +177,7 @@ func (s *build) markdownOptions(rec *recorder) markdown.Options {
 		Extenders:   []goldmark.Extender{checklist.Extension{}, figures.Extension{Set: s.figures}, houserules.Extension{}},
 		Embedders: map[string]markdown.Embedder{
 			"calculator": s.calcs,
-			"d2":         s.b.diagrams.Embedder(rec),
+			"d2":         s.b.diagrams.Embedder(rec).WithLanguage(s.cfg.Language),
 		},
 	}
 }
