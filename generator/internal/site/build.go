@@ -378,6 +378,8 @@ type build struct {
 	view      *SiteView
 	// sectionCache holds what lists need, made once.
 	sectionCache map[*page][]*page
+	// pagerOf holds each section page's neighbours (see makePager).
+	pagerOf map[string][2]*page
 	// nextLinkMemo becomes the Builder's linkMemo after the pages render;
 	// linkSite is the part of every link's key that all links share.
 	nextLinkMemo map[string]*linkMemo

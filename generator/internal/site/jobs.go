@@ -61,6 +61,7 @@ func (s *build) renderPages(ctx context.Context) {
 		s.link(sec)
 		s.sectionPages(sec)
 	}
+	s.makePager()
 	jobs := s.contentJobs(ctx, sg)
 	jobs = append(jobs, s.tagJobs(sg)...)
 	jobs = append(jobs, s.specialJobs(sg)...)

@@ -13,6 +13,7 @@ import (
 func (s *build) baseView(kind, title, url string) *PageView {
 	css, _ := s.assets.URL(assets.Stylesheet)
 	v := &PageView{Site: s.view, Kind: kind, Title: title, URL: url, Permalink: s.absURL(url), Stylesheet: css}
+	v.ThemeScript, _ = s.assets.URL("js/theme.js")
 	v.Scripts, v.Modules = s.scripts(nil)
 	return v
 }
@@ -71,6 +72,7 @@ func (s *build) pageView(p *page) *PageView {
 	}
 	v.Related = s.links(p.related)
 	v.Backlinks = s.links(p.backlinks)
+	s.pager(v, p)
 	setTyped(v, p.Meta)
 	switch p.Kind {
 	case content.KindSection:

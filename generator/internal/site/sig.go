@@ -105,6 +105,7 @@ func (sg *signer) page(p *page) uint64 {
 	sg.own(x, p)
 	sg.list(x, p.related)
 	sg.list(x, p.backlinks)
+	sg.pager(x, p)
 	switch p.Kind {
 	case content.KindSection:
 		sg.list(x, sg.s.sectionPages(p))

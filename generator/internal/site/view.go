@@ -101,6 +101,9 @@ type PageView struct {
 	Related []*PageLink
 	// Backlinks are pages that link to this one.
 	Backlinks []*PageLink
+	// Prev and Next are the pages before and after this one in its
+	// section's list order, or nil (first, last, or not in a section).
+	Prev, Next *PageLink
 	// CaseStudy, Checklist and Pattern hold the typed front matter of
 	// pages in those sections; nil elsewhere.
 	CaseStudy *CaseStudyView
@@ -113,6 +116,10 @@ type PageView struct {
 	Scripts, Modules []string
 	// Stylesheet is the URL of the site's stylesheet.
 	Stylesheet string
+	// ThemeScript is the URL of the script that applies the reader's
+	// colour theme: loaded in <head> without defer, before the stylesheet,
+	// so the page is first drawn in that theme.
+	ThemeScript string
 	// Breadcrumbs lead from the home page to the page's parent.
 	Breadcrumbs []*PageLink
 
