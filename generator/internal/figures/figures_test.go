@@ -110,6 +110,9 @@ func TestRender(t *testing.T) {
 		`id="figref:sfn-month:2"`,
 		`<li id="fig:sfn-month"><p><strong>$328,500</strong>: Step Functions charges for a month of the example. <em>Our calculation, not a published figure:</em> 13.14 billion transitions at $0.000025 each. Based on <a href="https://aws.amazon.com/step-functions/pricing/">AWS Step Functions pricing</a>, Amazon Web Services (us-east-1).`,
 		`<li id="fig:cloud-2022"><p><strong>$3.2 million</strong>: 37signals&#39; cloud spend in 2022. Source: <a href="https://world.hey.com/dhh/x">We stand to save $7m &lt;over&gt; five years</a>.`,
+		// Each way back is named for its figure, so a list of links tells them apart.
+		`<a href="#figref:sfn-month" class="footnote-backref" role="doc-backlink" aria-label="Back to figure 1 in the text">↩</a>`,
+		`<a href="#figref:cloud-2022" class="footnote-backref" role="doc-backlink" aria-label="Back to figure 2 in the text">↩</a>`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the HTML lacks\n  %s\nin\n%s", want, html)

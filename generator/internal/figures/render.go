@@ -65,10 +65,10 @@ func renderNotes(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	}
 	w.WriteString(`<section class="figure-notes" aria-label="Figures on this page"><hr>` + "\n")
 	w.WriteString(`<p class="figure-notes-title">Figures on this page</p>` + "\n<ol>\n")
-	for _, f := range node.(*notes).figs {
+	for i, f := range node.(*notes).figs {
 		w.WriteString(`<li id="fig:` + f.ID + `"><p>`)
 		w.WriteString(note(f))
-		w.WriteString(`&#160;<a href="#` + refID(f.ID, 1) + `" class="footnote-backref" role="doc-backlink" aria-label="Back to the text">↩</a></p></li>` + "\n")
+		w.WriteString(`&#160;<a href="#` + refID(f.ID, 1) + `" class="footnote-backref" role="doc-backlink" aria-label="Back to figure ` + strconv.Itoa(i+1) + ` in the text">↩</a></p></li>` + "\n")
 	}
 	w.WriteString("</ol>\n</section>\n")
 	return ast.WalkSkipChildren, nil
