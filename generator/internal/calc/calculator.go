@@ -64,6 +64,7 @@ type Output struct {
 	Decimals             int
 	Note                 string
 	Hidden               bool
+	Key                  bool   // shown in the summary (see KeyOutputs)
 	IfTrue, IfFalse      string // flag texts
 	Type                 Type
 	expr                 *Node
@@ -252,4 +253,33 @@ func (in *Input) check(v float64) string {
 		return "must be at most " + plainNumber(*in.Max)
 	}
 	return ""
+}
+
+// KeyOutputs returns the key results, shown in the calculator's summary:
+// the outputs marked key, else the first chart's series, else the first
+// three shown outputs.
+func (c *Calculator) KeyOutputs() []*Output {
+	var out []*Output
+	for i := range c.Outputs {
+		if c.Outputs[i].Key {
+			out = append(out, &c.Outputs[i])
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if len(c.Charts) > 0 {
+		for _, name := range c.Charts[0].Series {
+			if o := c.output(name); o != nil && len(out) < maxKeys {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	for i := range c.Outputs {
+		if !c.Outputs[i].Hidden && len(out) < 3 {
+			out = append(out, &c.Outputs[i])
+		}
+	}
+	return out
 }

@@ -88,6 +88,7 @@
 //	    decimals: 2
 //	    note: A sentence under the result.
 //	    hidden: false                     # true: a helper value, not shown
+//	    key: true                         # a key result: repeated in the summary
 //	charts:
 //	  - title: Monthly cost by load
 //	    x: rps                            # a number input
@@ -165,6 +166,13 @@
 //     data-value="NUMBER">TEXT</output> holding the formatted result
 //     (data-value is the raw number, empty when undefined), prefilled
 //     with the defaults evaluated in Go;
+//   - <div class="calc-summary"> (when there are key results, see
+//     KeyOutputs): each key result's label and text, in <dd
+//     class="calc-summary-value" data-output="NAME">, and <p
+//     class="calc-announce" role="status">, the one live region of the
+//     results: calc.js writes the key results there once after a change
+//     (the <output>s are aria-live="off", so a change is announced once);
+//     the stylesheet keeps the summary in view while the inputs scroll;
 //   - <p class="calc-status" role="status">, which explains that results
 //     are stale while a field is invalid (the form then has calc-stale);
 //   - per chart, <figure class="calc-chart" data-chart="INDEX"> with an
@@ -185,7 +193,9 @@
 //     html/template escapes "<" in it, so no string can close the element.
 //
 // calc.js recomputes on every input event, marks invalid fields and keeps
-// the last valid results, redraws charts, and writes the scenario to the URL
+// the last valid results, redraws charts (in the server's 640-unit
+// geometry from 640 px wide, and at their real size in pixels below, so
+// their text stays readable on a phone), and writes the scenario to the URL
 // fragment: #calc-ID:name=value&name=value, one segment per calculator whose
 // inputs differ from the defaults, segments joined by ";". Opening such a
 // URL restores the scenario. Pages that embed a calculator load calc.js

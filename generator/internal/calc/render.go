@@ -22,6 +22,7 @@ type widgetView struct {
 	ID, Title, Description string
 	Inputs                 []inputView
 	Outputs                []outputView
+	Summary                []outputView // the key results
 	Charts                 []chartView
 	Constants              []constView
 	OutputFor              string // ids of every input, for <output for>
@@ -86,6 +87,7 @@ func (c *Calculator) view() widgetView {
 	v.OutputFor = strings.Join(ids, " ")
 	env, _ := c.env(nil)
 	c.run(env)
+	shown := map[string]outputView{}
 	for _, o := range c.Outputs {
 		if !o.Hidden {
 			ov := outputView{Output: o, HTMLID: c.htmlID("out-" + o.Name), Text: o.format(env[o.Name])}
@@ -93,7 +95,11 @@ func (c *Calculator) view() widgetView {
 				ov.Raw = strconv.FormatFloat(x, 'g', -1, 64)
 			}
 			v.Outputs = append(v.Outputs, ov)
+			shown[o.Name] = ov
 		}
+	}
+	for _, o := range c.KeyOutputs() {
+		v.Summary = append(v.Summary, shown[o.Name])
 	}
 	for i := range c.Charts {
 		env, _ := c.env(nil)

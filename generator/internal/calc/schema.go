@@ -62,6 +62,7 @@ type outputDef struct {
 	Decimals *int   `yaml:"decimals" doc:"digits after the decimal point, 0 to 6 (defaults: currency 2, percent 1, number 0, duration 1)"`
 	Note     string `yaml:"note" doc:"a sentence shown under the result"`
 	Hidden   bool   `yaml:"hidden" doc:"true to compute the value for later formulas without showing it"`
+	Key      bool   `yaml:"key" doc:"true for a key result (at most 4, shown outputs only): key results are repeated in the compact summary at the top of the calculator, which stays in view while the reader changes inputs and is announced once after each change; without any, the first chart's series are the key results, or else the first three shown outputs"`
 	IfTrue   string `yaml:"if_true" doc:"flag format: the text when the formula is true (default yes)"`
 	IfFalse  string `yaml:"if_false" doc:"flag format: the text when the formula is false (default no)"`
 }

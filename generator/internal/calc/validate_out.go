@@ -34,14 +34,33 @@ func (s *source) outputs(c *Calculator, defs []outputDef, names map[string]strin
 			sc.types[d.Name] = o.Type
 		}
 		c.Outputs = append(c.Outputs, o)
+		if keys := countKeys(c.Outputs); o.Key && keys == maxKeys+1 {
+			s.errorf(s.keyPos(fmt.Sprintf("outputs[%d].key", i)), "output %q is the %dth key result: at most %d, so the summary stays compact on a phone", d.Name, keys, maxKeys)
+		}
 	}
+}
+
+// maxKeys is the most key results a calculator may mark.
+const maxKeys = 4
+
+func countKeys(outs []Output) int {
+	n := 0
+	for _, o := range outs {
+		if o.Key {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *source) output(d *outputDef, path string, names map[string]string, sc *scope) Output {
 	s.checkName(d.Name, path, names)
 	s.requireText(d.Label, path, "label", "<text shown next to the result>")
 	o := Output{Name: d.Name, Label: d.Label, Formula: d.Formula, Format: d.Format, Unit: d.Unit,
-		Note: d.Note, Hidden: d.Hidden, IfTrue: d.IfTrue, IfFalse: d.IfFalse}
+		Note: d.Note, Hidden: d.Hidden, Key: d.Key, IfTrue: d.IfTrue, IfFalse: d.IfFalse}
+	if d.Key && d.Hidden {
+		s.errorf(s.keyPos(path+".key"), "output %q is hidden and cannot be a key result: remove key or hidden", d.Name)
+	}
 	o.expr, o.Type = s.formula(d, path, sc)
 	s.outputFormat(d, &o, path)
 	return o

@@ -15,9 +15,14 @@
   var SVG_NS = "http://www.w3.org/2000/svg";
   var UNDEFINED = "\u2014";
   var POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
-  // Chart geometry: the same numbers as chart.go.
-  var W = 640, PAD_L = 64, PAD_R = 16, PAD_T = 12, PAD_B = 44, H = 300;
-  var PLOT_W = W - PAD_L - PAD_R, PLOT_H = H - PAD_T - PAD_B;
+  // Chart geometry. WIDE has the same numbers as chart.go, which draws the
+  // chart for the page without JavaScript; it is drawn when the chart has
+  // 640 px or more, where its 12-unit text is 12 px or larger. Narrower,
+  // the chart is drawn at its real size in pixels (see narrowGeom), so its
+  // text stays 13 px on a phone and the vertical axis's title goes above
+  // the plot instead of beside the ticks.
+  var WIDE = { w: 640, h: 300, l: 64, r: 16, t: 12, b: 44, xTicks: 6, narrow: false };
+  var NARROW_BELOW = 640;
   var BISECT_STEPS = 50, BREAK_STEPS = 16, BREAK_TOLERANCE = 1e-9, MAX_CROSSINGS = 4;
   var DURATION_UNITS = [
     ["years", "year", "years", 31536000],
@@ -305,7 +310,7 @@
     return (lo + hi) / 2;
   }
 
-  function chartView(calc, ch, values) {
+  function chartView(calc, ch, values, g) {
     var env = baseEnv(calc, values), sampled = sample(calc, ch, env), xs = sampled[0], ys = sampled[1];
     var s, k;
     var lo = 0, hi = 0;
@@ -316,10 +321,11 @@
     var step = niceStep(hi - lo, 5);
     var y0 = Math.floor(lo / step) * step, y1 = Math.ceil(hi / step) * step;
     var first = calc.outputs[ch.series[0]];
-    function px(x) { return PAD_L + (x - ch.from) / (ch.to - ch.from) * PLOT_W; }
-    function py(y) { return PAD_T + PLOT_H - (y - y0) / (y1 - y0) * PLOT_H; }
+    var plotW = g.w - g.l - g.r, plotH = g.h - g.t - g.b;
+    function px(x) { return g.l + (x - ch.from) / (ch.to - ch.from) * plotW; }
+    function py(y) { return g.t + plotH - (y - y0) / (y1 - y0) * plotH; }
     var v = { xTicks: [], yTicks: [], series: [], marks: [], summary: "" };
-    var xstep = niceStep(ch.to - ch.from, 6);
+    var xstep = niceStep(ch.to - ch.from, g.xTicks);
     for (k = 0; ; k++) {
       var tx = Math.ceil(ch.from / xstep) * xstep + k * xstep;
       if (tx > ch.to + xstep * 1e-9) { break; }
@@ -330,7 +336,7 @@
       v.yTicks.push([coord(py(ty)), compact(ty, step, first.format)]);
     }
     for (s = 0; s < ys.length; s++) { v.series.push(pathData(xs, ys[s], px, py)); }
-    breakEvens(calc, ch, env, xs, ys, v, px, py);
+    breakEvens(calc, ch, env, xs, ys, v, px, py, g.l + plotW / 2);
     return v;
   }
 
@@ -345,7 +351,7 @@
     return out;
   }
 
-  function breakEvens(calc, ch, env, xs, ys, v, px, py) {
+  function breakEvens(calc, ch, env, xs, ys, v, px, py, mid) {
     var summary = [], xin = calc.inputs[ch.x], unit = xin.unit ? " " + xin.unit : "";
     for (var i = 0; i < ys.length; i++) {
       for (var j = i + 1; j < ys.length; j++) {
@@ -357,7 +363,7 @@
           if (y !== y) { continue; }
           var o = calc.outputs[ch.series[i]], xText = formatFixed(x, sigDecimals(x));
           var mx = px(x), my = py(y), anchor = "start", tx = mx + 8;
-          if (mx > PAD_L + PLOT_W / 2) { anchor = "end"; tx = mx - 8; }
+          if (mx > mid) { anchor = "end"; tx = mx - 8; }
           v.marks.push({ x: coord(mx), y: coord(my), tx: coord(tx), ty: coord(my - 10), anchor: anchor, label: "break-even " + xText + unit });
           if (texts.length === 0) {
             texts.push(o.label + " and " + calc.outputs[ch.series[j]].label + " cost the same, " + format(o, y) + ", at " + xText + unit + ".");
@@ -378,29 +384,92 @@
     return e;
   }
 
-  // drawChart rebuilds the SVG with the same elements as calc.html.
-  function drawChart(fig, chart, v) {
+  // narrowGeom is the geometry for a chart drawn w px wide (under 640):
+  // one user unit is one pixel.
+  function narrowGeom(w) {
+    w = Math.max(240, Math.round(w));
+    return { w: w, h: 260, l: 52, r: 12, t: 30, b: 44, xTicks: 4, narrow: true };
+  }
+
+  // geomFor picks the geometry for a chart figure from its width.
+  function geomFor(fig) {
+    var w = fig.clientWidth;
+    return w > 0 && w < NARROW_BELOW ? narrowGeom(w) : WIDE;
+  }
+
+  function str(n) { return String(n); }
+
+  // drawChart rebuilds the SVG with the same elements as calc.html, in
+  // geometry g.
+  function drawChart(fig, v, g) {
     var svg = fig.querySelector("svg.calc-chart-svg");
     var axisLabels = svg.querySelectorAll(".calc-axis-label");
     var xLabel = axisLabels[0] ? axisLabels[0].textContent : "", yLabel = axisLabels[1] ? axisLabels[1].textContent : "";
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    svg.setAttribute("viewBox", "0 0 " + g.w + " " + g.h);
+    svg.classList.toggle("calc-chart-narrow", g.narrow);
+    var left = str(g.l), right = str(g.w - g.r), top = str(g.t), bottom = str(g.h - g.b);
     var grid = el("g", { "class": "calc-grid" }), axis = el("g", { "class": "calc-axis" });
-    v.yTicks.forEach(function (t) { grid.appendChild(el("line", { x1: "64", x2: "624", y1: t[0], y2: t[0] })); });
-    axis.appendChild(el("line", { x1: "64", x2: "624", y1: "256", y2: "256" }));
-    axis.appendChild(el("line", { x1: "64", x2: "64", y1: "12", y2: "256" }));
-    v.xTicks.forEach(function (t) { axis.appendChild(el("text", { "class": "calc-tick", x: t[0], y: "272", "text-anchor": "middle" }, t[1])); });
-    v.yTicks.forEach(function (t) { axis.appendChild(el("text", { "class": "calc-tick", x: "58", y: t[0], "text-anchor": "end", "dominant-baseline": "middle" }, t[1])); });
-    axis.appendChild(el("text", { "class": "calc-axis-label", x: "344", y: "294", "text-anchor": "middle" }, xLabel));
-    axis.appendChild(el("text", { "class": "calc-axis-label", x: "-134", y: "14", transform: "rotate(-90)", "text-anchor": "middle" }, yLabel));
+    v.yTicks.forEach(function (t) { grid.appendChild(el("line", { x1: left, x2: right, y1: t[0], y2: t[0] })); });
+    axis.appendChild(el("line", { x1: left, x2: right, y1: bottom, y2: bottom }));
+    axis.appendChild(el("line", { x1: left, x2: left, y1: top, y2: bottom }));
+    var tickY = str(g.h - g.b + 16), tickX = str(g.l - 6);
+    v.xTicks.forEach(function (t) { axis.appendChild(el("text", { "class": "calc-tick", x: t[0], y: tickY, "text-anchor": "middle" }, t[1])); });
+    v.yTicks.forEach(function (t) { axis.appendChild(el("text", { "class": "calc-tick", x: tickX, y: t[0], "text-anchor": "end", "dominant-baseline": "middle" }, t[1])); });
+    var xMid = coord(g.l + (g.w - g.l - g.r) / 2);
+    if (g.narrow) {
+      axis.appendChild(el("text", { "class": "calc-axis-label", x: xMid, y: str(g.h - 6), "text-anchor": "middle" }, xLabel));
+      axis.appendChild(el("text", { "class": "calc-axis-label", x: "0", y: "14", "text-anchor": "start" }, yLabel));
+    } else {
+      axis.appendChild(el("text", { "class": "calc-axis-label", x: "344", y: "294", "text-anchor": "middle" }, xLabel));
+      axis.appendChild(el("text", { "class": "calc-axis-label", x: "-134", y: "14", transform: "rotate(-90)", "text-anchor": "middle" }, yLabel));
+    }
     var lines = el("g", { "class": "calc-lines" }), marks = el("g", { "class": "calc-marks" });
     v.series.forEach(function (d, i) { lines.appendChild(el("path", { "class": "calc-series calc-series-" + (i + 1), d: d })); });
     v.marks.forEach(function (m) {
       marks.appendChild(el("circle", { "class": "calc-mark", cx: m.x, cy: m.y, r: "5" }));
       marks.appendChild(el("text", { "class": "calc-mark-label", x: m.tx, y: m.ty, "text-anchor": m.anchor }, m.label));
     });
-    [grid, axis, lines, marks].forEach(function (g) { svg.appendChild(g); });
+    [grid, axis, lines, marks].forEach(function (gr) { svg.appendChild(gr); });
     var summary = fig.querySelector(".calc-chart-summary");
     if (summary) { summary.textContent = v.summary; }
+  }
+
+  // drawCharts draws every chart of calc for values.
+  function drawCharts(calc, values) {
+    calc.def.charts.forEach(function (ch, i) {
+      var fig = calc.form.querySelector('figure.calc-chart[data-chart="' + i + '"]');
+      if (fig) {
+        var g = geomFor(fig);
+        fig.setAttribute("data-width", String(g.w));
+        drawChart(fig, chartView(calc, ch, values, g), g);
+      }
+    });
+  }
+
+  // ---- the summary of key results ----
+
+  // ANNOUNCE_AFTER is how long the inputs must rest before the summary is
+  // read out: typing "1500" is one change, not four.
+  var ANNOUNCE_AFTER = 600;
+
+  // showSummary writes the key results into the summary and, after a
+  // reader's change, reads them out once through its one live region.
+  function showSummary(calc, env, fromUser) {
+    var items = calc.form.querySelectorAll(".calc-summary [data-output]"), said = [];
+    for (var i = 0; i < items.length; i++) {
+      var o = calc.outputs[items[i].getAttribute("data-output")];
+      if (!o) { continue; }
+      var text = format(o, env[o.name]);
+      items[i].textContent = text;
+      said.push(o.label + ": " + text + (o.unit && o.format !== "duration" ? " " + o.unit : ""));
+    }
+    clearTimeout(calc.announceTimer);
+    if (!fromUser || said.length === 0) { return; }
+    calc.announceTimer = setTimeout(function () {
+      var region = calc.form.querySelector(".calc-announce");
+      if (region) { region.textContent = said.join(". ") + "."; }
+    }, ANNOUNCE_AFTER);
   }
 
   // ---- reading inputs ----
@@ -457,6 +526,7 @@
     var status = calc.form.querySelector(".calc-status");
     calc.form.classList.toggle("calc-stale", bad > 0);
     if (bad > 0) {
+      clearTimeout(calc.announceTimer);
       if (status) { status.textContent = "Check the marked field" + (bad > 1 ? "s" : "") + ": the results below are for the last valid values."; }
       return;
     }
@@ -470,10 +540,9 @@
         out.setAttribute("data-value", env[o.name] === env[o.name] ? String(env[o.name]) : "");
       }
     });
-    calc.def.charts.forEach(function (ch, i) {
-      var fig = calc.form.querySelector('figure.calc-chart[data-chart="' + i + '"]');
-      if (fig) { drawChart(fig, ch, chartView(calc, ch, values)); }
-    });
+    showSummary(calc, env, fromUser);
+    calc.values = values;
+    drawCharts(calc, values);
     if (fromUser) { writeHash(); }
   }
 
@@ -576,6 +645,18 @@
     });
     form.classList.add("calc-live");
     calcs.push(calc);
+    if ("ResizeObserver" in window) {
+      // A chart is drawn for its width: redraw when the width calls for
+      // another geometry (a phone turned, a window resized).
+      new ResizeObserver(function () {
+        if (!calc.values) { return; }
+        var figs = form.querySelectorAll("figure.calc-chart"), stale = false;
+        for (var i = 0; i < figs.length; i++) {
+          if (String(geomFor(figs[i]).w) !== figs[i].getAttribute("data-width")) { stale = true; }
+        }
+        if (stale) { drawCharts(calc, calc.values); }
+      }).observe(form);
+    }
   }
 
   function init() {
