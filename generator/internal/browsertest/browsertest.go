@@ -288,3 +288,23 @@ func (tab *Tab) WaitPath(want string, timeout time.Duration) {
 	}
 	tab.t.Fatalf("the tab is at %q, want path %q", last, want)
 }
+
+// Viewport sets the tab's viewport to w×h CSS pixels; a width under 500
+// is emulated as a phone (mobile, touch).
+func (tab *Tab) Viewport(w, h int64) {
+	tab.t.Helper()
+	opts := []chromedp.EmulateViewportOption{}
+	if w < 500 {
+		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait)
+	}
+	tab.Do(chromedp.EmulateViewport(w, h, opts...))
+}
+
+// NoScript turns JavaScript off in the tab, for pages loaded after it:
+// what a reader without JavaScript gets.
+func (tab *Tab) NoScript() {
+	tab.t.Helper()
+	if _, err := chromedp.Call(tab.Ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		tab.t.Fatalf("turning JavaScript off: %v", err)
+	}
+}
