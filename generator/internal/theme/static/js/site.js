@@ -176,6 +176,11 @@
     markCurrent();
   }
 
+  // A jump (a link, the End key) can pass every heading without one
+  // crossing the line where the observer looks: look again when the
+  // scrolling stops.
+  window.addEventListener("scrollend", markCurrent, { passive: true });
+
   wideToc.addEventListener("change", function () {
     if (toc) {
       toc.details.open = wideToc.matches;
