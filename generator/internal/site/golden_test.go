@@ -19,7 +19,9 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/
 // TestSites builds each testdata/sites/*.txtar archive and compares the
 // output with its want/ files. HTML pages are compared inside <main> only,
 // so a change to the frame does not touch every golden file; want/_files
-// lists every output path. Fingerprints in asset names are normalised.
+// lists every output path; a want/PATH#body file holds the page's whole
+// <body>, header and footer included. Fingerprints in asset names are
+// normalised.
 func TestSites(t *testing.T) {
 	archives, _ := filepath.Glob("testdata/sites/*.txtar")
 	if len(archives) == 0 {
@@ -84,23 +86,29 @@ func siteOutput(s *Site, name string) string {
 		}
 		return s.Diags.Error() + "\n"
 	}
-	f, ok := s.Files.Get(name)
+	file, body := strings.CutSuffix(name, "#body")
+	f, ok := s.Files.Get(file)
 	if !ok {
-		return fmt.Sprintf("(no file %s)\n", name)
+		return fmt.Sprintf("(no file %s)\n", file)
 	}
 	data := f.Data
-	if strings.HasSuffix(name, ".html") {
-		data = mainRegion(data)
+	switch {
+	case body:
+		data = region(data, "<body", "</body>")
+	case strings.HasSuffix(name, ".html"):
+		data = region(data, "<main", "</main>")
 	}
 	return fingerprint.ReplaceAllString(string(data), ".HASH.$1")
 }
 
-// mainRegion returns the part of a page between <main ...> and </main>.
-func mainRegion(page []byte) []byte {
-	start := bytes.Index(page, []byte("<main"))
-	end := bytes.Index(page, []byte("</main>"))
+// region returns the part of a page from open ("<main") to close
+// ("</main>"): want/x.html files hold <main> only, so a change to the frame
+// does not touch every golden file; want/x.html#body files hold the frame.
+func region(page []byte, open, close string) []byte {
+	start := bytes.Index(page, []byte(open))
+	end := bytes.Index(page, []byte(close))
 	if start < 0 || end < start {
 		return page
 	}
-	return append(bytes.TrimSpace(page[start:end+len("</main>")]), '\n')
+	return append(bytes.TrimSpace(page[start:end+len(close)]), '\n')
 }
