@@ -95,6 +95,15 @@ const overflowing = `(() => {
 	return out.slice(0, 10);
 })()`
 
+// scrollers lists the boxes that scroll sideways but are not a region a
+// keyboard can reach and a screen reader can name (a table's box is one);
+// a box whose content is only links or controls is reached through them.
+const scrollers = `[...document.querySelectorAll("body *")].filter(e => {
+	const s = getComputedStyle(e).overflowX;
+	if (!/(auto|scroll)/.test(s) || e.scrollWidth <= e.clientWidth + 1 || !e.checkVisibility()) return false;
+	return !(e.tabIndex === 0 && e.getAttribute("role") === "region" && (e.hasAttribute("aria-label") || e.hasAttribute("aria-labelledby")));
+}).map(e => e.tagName.toLowerCase() + "." + String(e.className).trim().split(/\s+/).join(".") + " (" + e.scrollWidth + " > " + e.clientWidth + ")")`
+
 // TestPhoneNothingOverflowsSideways checks at 375 px that no element of
 // any kind of page reaches past the screen's sides.
 func TestPhoneNothingOverflowsSideways(t *testing.T) {
@@ -107,6 +116,9 @@ func TestPhoneNothingOverflowsSideways(t *testing.T) {
 			}
 			if w := browsertest.Eval[int](tab, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
 				t.Errorf("%s scrolls sideways by %d px at 375 px", p.path, w)
+			}
+			if got := browsertest.Eval[[]string](tab, scrollers); len(got) > 0 {
+				t.Errorf("on %s at 375 px, these scroll sideways without being a named, focusable region (a diagram must fit instead):\n%s", p.path, strings.Join(got, "\n"))
 			}
 		})
 	}
