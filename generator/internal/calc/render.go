@@ -50,7 +50,8 @@ type outputView struct {
 
 type constView struct {
 	Constant
-	Value, Host string
+	Value string
+	Host  []string // the source's host and path, cut after each "/": a line may break there, never inside a word
 }
 
 // Render returns the calculator's HTML: a form whose fields hold the
@@ -146,11 +147,12 @@ func groupedExact(v float64) string {
 	return sign + b.String()
 }
 
-// host shortens a source URL for the link text: host and path.
-func host(src string) string {
-	u, err := url.Parse(src)
-	if err != nil {
-		return src
+// host shortens a source URL for the link text: host and path, in parts
+// that each end with a "/" but the last.
+func host(src string) []string {
+	short := src
+	if u, err := url.Parse(src); err == nil {
+		short = strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
 	}
-	return strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
+	return strings.SplitAfter(short, "/")
 }
