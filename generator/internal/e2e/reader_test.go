@@ -273,6 +273,9 @@ func TestPhoneCalculatorSummaryStaysInView(t *testing.T) {
 	if got := browsertest.Eval[[]string](tab, `window.liveChanges`); len(got) != 1 || !strings.HasPrefix(got[0], "calc-announce: ") || !strings.Contains(got[0], "Fargate total: ") {
 		t.Errorf("one change made %d live-region updates, want one announcing the key results:\n%s", len(got), strings.Join(got, "\n"))
 	}
+	if got := browsertest.Eval[string](tab, `(() => { const r = document.querySelector(".calc-announce"); return r.getAttribute("aria-live") || {status: "polite", alert: "assertive"}[r.getAttribute("role")] || "off"; })()`); got != "polite" {
+		t.Errorf("the summary is announced %s, want polite", got)
+	}
 	checkChart(t, tab)
 }
 
@@ -302,10 +305,13 @@ func checkChart(t *testing.T, tab *browsertest.Tab) {
 	}
 }
 
-// TestChartReadableOnAWideScreen checks the chart's text at 1280 px too.
-func TestChartReadableOnAWideScreen(t *testing.T) {
+// TestChartReadableOnWiderScreens checks the chart's text at a tablet's
+// and a laptop's width too.
+func TestChartReadableOnWiderScreens(t *testing.T) {
 	url, b := readerSite(t)
-	checkChart(t, open(t, b, url, "/calculators/serverless-vs-containers/", "form.calculator.calc-live", 1280, 900))
+	for _, w := range widths[1:] {
+		checkChart(t, open(t, b, url, "/calculators/serverless-vs-containers/", "form.calculator.calc-live", w, 900))
+	}
 }
 
 // TestPhonePriceTableIsCards checks that the price table is one card per
