@@ -391,9 +391,18 @@
     return { w: w, h: 260, l: 52, r: 12, t: 30, b: 44, xTicks: 4, narrow: true };
   }
 
+  // figWidths holds each chart figure's width, read once and then kept by
+  // a ResizeObserver: reading it at every change would make the browser
+  // lay out the page again before each chart is drawn.
+  var figWidths = new WeakMap();
+
   // geomFor picks the geometry for a chart figure from its width.
   function geomFor(fig) {
-    var w = fig.clientWidth;
+    var w = figWidths.get(fig);
+    if (w === undefined) {
+      w = fig.clientWidth;
+      figWidths.set(fig, w);
+    }
     return w > 0 && w < NARROW_BELOW ? narrowGeom(w) : WIDE;
   }
 
@@ -648,14 +657,16 @@
     if ("ResizeObserver" in window) {
       // A chart is drawn for its width: redraw when the width calls for
       // another geometry (a phone turned, a window resized).
-      new ResizeObserver(function () {
-        if (!calc.values) { return; }
-        var figs = form.querySelectorAll("figure.calc-chart"), stale = false;
-        for (var i = 0; i < figs.length; i++) {
-          if (String(geomFor(figs[i]).w) !== figs[i].getAttribute("data-width")) { stale = true; }
-        }
-        if (stale) { drawCharts(calc, calc.values); }
-      }).observe(form);
+      var ro = new ResizeObserver(function (entries) {
+        var stale = false;
+        entries.forEach(function (e) {
+          figWidths.set(e.target, e.target.clientWidth);
+          if (String(geomFor(e.target).w) !== e.target.getAttribute("data-width")) { stale = true; }
+        });
+        if (stale && calc.values) { drawCharts(calc, calc.values); }
+      });
+      var figs = form.querySelectorAll("figure.calc-chart");
+      for (var i = 0; i < figs.length; i++) { ro.observe(figs[i]); }
     }
   }
 
