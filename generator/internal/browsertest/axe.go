@@ -1,10 +1,12 @@
 package browsertest
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -32,6 +34,9 @@ func (v Violation) String() string {
 	return fmt.Sprintf("%s (%s): %s\n    %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n    "))
 }
 
+// axeTimeout bounds one run of axe on a page.
+const axeTimeout = 2 * time.Minute
+
 // Axe runs axe-core's WCAG 2.x A and AA rules and its best practices on the
 // page in the tab, injected through the DevTools protocol (the page's
 // Content Security Policy does not apply to it), and returns what they
@@ -44,14 +49,21 @@ func Axe(tab *Tab) []Violation {
 	if v := Eval[string](tab, `axe.version`); v != AxeVersion {
 		tab.t.Fatalf("axe-core %s in the page, want the vendored %s", v, AxeVersion)
 	}
-	raw := Eval[string](tab, `axe.run(document, {
+	// axe's work grows with the page: a long case study on a busy machine
+	// takes longer than Eval's bound for a single expression.
+	ctx, cancel := context.WithTimeout(tab.Ctx, axeTimeout)
+	defer cancel()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {
 		runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
 		resultTypes: ["violations"]
 	}).then(function (r) {
 		return JSON.stringify(r.violations.map(function (v) {
 			return {ID: v.id, Impact: v.impact || "", Help: v.help, Nodes: v.nodes.map(function (n) { return n.target.join(" ") + "  " + n.html.slice(0, 200); })};
 		}));
-	})`)
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tab.t.Fatalf("running axe: %v", err)
+	}
 	var out []Violation
 	if err := json.Unmarshal([]byte(raw), &out); err != nil {
 		tab.t.Fatalf("reading axe's results: %v", err)
