@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
@@ -330,5 +331,19 @@ func TestPhonePriceTableIsCards(t *testing.T) {
 		if display != "block" || right > 375 {
 			t.Errorf("a price row is %s, its right edge at %d px: want a card inside the 375 px screen", display, right)
 		}
+	}
+	// The cards are still a table's rows to a screen reader.
+	tree, err := chromedp.Call(tab.Ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, n := range tree.Nodes {
+		if !n.Ignored && n.Role != nil && string(n.Role.Value) == `"row"` {
+			rows++
+		}
+	}
+	if rows < len(got) {
+		t.Errorf("the accessibility tree has %d rows for %d price cards: the table's semantics are lost", rows, len(got))
 	}
 }
