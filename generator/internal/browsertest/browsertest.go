@@ -196,10 +196,16 @@ func (tab *Tab) check() {
 	tab.t.Errorf("the page logged %d console error(s):\n%s", len(tab.errors), strings.Join(tab.errors, "\n"))
 }
 
+// stepTimeout bounds one step in the tab. It decides nothing when the
+// product works (a step returns as soon as it is done); it is long because a
+// busy machine may take tens of seconds for a step that takes one on a quiet
+// one, and a step that really hangs should still fail the test.
+const stepTimeout = time.Minute
+
 // Do runs actions in the tab with a timeout, failing the test on error.
 func (tab *Tab) Do(actions ...chromedp.Action[chromedp.Void]) {
 	tab.t.Helper()
-	ctx, cancel := context.WithTimeout(tab.Ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(tab.Ctx, stepTimeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		tab.t.Fatalf("browser: %v\nconsole:\n%s", err, strings.Join(tab.Messages(), "\n"))
@@ -210,7 +216,7 @@ func (tab *Tab) Do(actions ...chromedp.Action[chromedp.Void]) {
 // decoded into T, failing the test on error.
 func Eval[T any](tab *Tab, expr string) T {
 	tab.t.Helper()
-	ctx, cancel := context.WithTimeout(tab.Ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(tab.Ctx, stepTimeout)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
