@@ -13,6 +13,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/csp"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
+	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
 // resolver rewrites relative links in pages: "../patterns/x.md#y" written
@@ -72,7 +73,14 @@ func (s *build) checkLinks(context.Context) {
 	if s.files == nil {
 		return
 	}
-	ids := map[string]map[string]bool{} // output path → ids, filled lazily
+	// Each page a fragment is looked up in is read once for the whole
+	// check: a page every other page links into (the glossary, whose list
+	// of pages that link here grows with the site) would otherwise be read
+	// again, and kept, for each of those links. Its bytes are kept only
+	// by a Builder that keeps the check for its next build: a one-shot
+	// build keeps the ids alone, not every page read back from disk.
+	memo := !s.b.oneShot
+	targets := &linkTargets{files: s.files, keep: memo, pages: map[string]*targetPage{}}
 	sev := diag.Error
 	if s.cfg.BrokenLinks == "warning" {
 		sev = diag.Warning
@@ -106,21 +114,49 @@ func (s *build) checkLinks(context.Context) {
 				}
 				continue
 			}
-			msg, target := s.linkProblem(p, l.Href, ids)
+			msg, target := s.linkProblem(p, l.Href, targets)
 			if msg != "" {
 				c.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: sev, Msg: msg, Consequence: true})
 			}
-			if target != "" {
-				f, _ := s.files.Get(target)
-				c.targets = append(c.targets, linkTarget{target, f.Data})
+			if target != "" && memo {
+				c.targets = append(c.targets, linkTarget{target, targets.get(target).data})
 			}
 		}
 		s.diags.Append(c.diags)
 		fresh[p.Source] = c
 	}
-	if !s.b.oneShot {
+	if memo {
 		s.b.links = fresh
 	}
+}
+
+// linkTargets are the output pages a link check looks fragments up in,
+// each read once.
+type linkTargets struct {
+	files *output.Files
+	keep  bool // keep each page's bytes (see linkTarget)
+	pages map[string]*targetPage
+}
+
+// targetPage is an output page links look fragments up in: its ids, and
+// its bytes as the check read them when they are kept.
+type targetPage struct {
+	ids  map[string]bool
+	data []byte
+}
+
+// get returns the page at output path out, reading it the first time.
+func (ts *linkTargets) get(out string) *targetPage {
+	t, ok := ts.pages[out]
+	if !ok {
+		f, _ := ts.files.Get(out)
+		t = &targetPage{ids: htmlIDs(f.Data)}
+		if ts.keep {
+			t.data = f.Data
+		}
+		ts.pages[out] = t
+	}
+	return t
 }
 
 // linkCheck is what checkLinks found in one page's content.
@@ -154,7 +190,7 @@ func (s *build) sameTargets(ts []linkTarget) bool {
 // linkProblem returns what is wrong with an internal link, or "", and the
 // output file whose ids it looked the fragment up in, if it did. A link to
 // a page that failed is not a problem of its own (see failed).
-func (s *build) linkProblem(from *page, href string, ids map[string]map[string]bool) (string, string) {
+func (s *build) linkProblem(from *page, href string, targets *linkTargets) (string, string) {
 	p, rest := splitFragment(href)
 	frag := ""
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
@@ -189,13 +225,7 @@ func (s *build) linkProblem(from *page, href string, ids map[string]map[string]b
 	if frag == "" || !strings.HasSuffix(out, ".html") {
 		return "", ""
 	}
-	set, ok := ids[out]
-	if !ok {
-		f, _ := s.files.Get(out)
-		set = htmlIDs(f.Data)
-		ids[out] = set
-	}
-	if f, err := url.PathUnescape(frag); err == nil && !set[f] {
+	if f, err := url.PathUnescape(frag); err == nil && !targets.get(out).ids[f] {
 		return "broken link: " + p + " has no heading or element with id \"" + f + "\"", out
 	}
 	return "", out
