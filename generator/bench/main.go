@@ -2,14 +2,15 @@
 // run on one machine, and prints the figures with the ratios:
 //
 //	go run ./generator/bench build    # full builds: ours vs Hugo, 1k and 10k pages
+//	go run ./generator/bench real     # copies of a real case study: 1k, 2k, 10k
 //	go run ./generator/bench floor    # ours vs goldmark + chroma alone
 //	go run ./generator/bench serve    # live reload and start-up: ours vs hugo server
 //	go run ./generator/bench search   # first-search bytes and index cost: ours vs Pagefind
-//	go run ./generator/bench all      # the four, in this order
+//	go run ./generator/bench all      # the five, in this order
 //	go run ./generator/bench profile  # our build in-process under the CPU profiler
 //
-// The corpora come from the workplace's peer kit (its gencorpus command and
-// Hugo site), found with -kit, $TRADEOFFS_BENCH_KIT, or ../shared/bench
+// The corpora come from the workplace's peer kit (its gencorpus command,
+// its realcopies.sh and Hugo site), found with -kit, $TRADEOFFS_BENCH_KIT, or ../shared/bench
 // beside the repository. Everything the benchmark writes goes under
 // generator/bench/out/ (git-ignored); Pagefind is installed on demand
 // with npm into the user's cache folder. The suite takes many minutes,
@@ -49,6 +50,7 @@ var commands = []struct {
 	run           func(*bench) error
 }{
 	{"build", "full build of the corpora: ours vs Hugo (wall, CPU, memory, output), and a warm rebuild", runBuild},
+	{"real", "copies of a real case study (links kept): how time and memory grow with the pages; ours vs Hugo", runReal},
 	{"floor", "goldmark + chroma alone vs our full build: our overhead over the floor", runFloor},
 	{"serve", "preview server: start to first page, edit to update, memory; ours vs hugo server", runServe},
 	{"search", "first-search bytes in Chromium, index build time and size: ours vs Pagefind", runSearch},
@@ -98,7 +100,7 @@ func usage() {
 	for _, c := range commands {
 		fmt.Fprintf(os.Stderr, "  %-7s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "all", "the four above, in this order")
+	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "all", "the five above, in this order")
 	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "profile", "our build in-process under the CPU profiler: step times and top functions (not in all)")
 	fmt.Fprintln(os.Stderr, "\nflags:")
 	newFlagSet("COMMAND", new(options)).PrintDefaults()

@@ -13,7 +13,8 @@ import (
 // options are the flags every subcommand shares.
 type options struct {
 	sizes    []int
-	runs     int // 0: by size (defaultRuns)
+	sizesSet bool // -sizes was given
+	runs     int  // 0: by size (defaultRuns)
 	quick    bool
 	kit      string
 	out      string
@@ -27,13 +28,14 @@ type options struct {
 
 func newFlagSet(name string, o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.Func("sizes", "corpus sizes in pages, comma-separated (default 1000,10000; search: 10000)", func(s string) error {
+	fs.Func("sizes", "corpus sizes in pages, comma-separated (default 1000,10000; search: 10000; real: 1000,2000,10000 copies)", func(s string) error {
 		var err error
 		o.sizes, err = parseSizes(s)
+		o.sizesSet = true
 		return err
 	})
 	fs.IntVar(&o.runs, "runs", 0, "timed runs per tool and size, after one warm-up each (default 5 at 1,000 pages or fewer, 3 above)")
-	fs.BoolVar(&o.quick, "quick", false, "a fast smoke run: 1,000 pages unless -sizes, 1 run, 5 edits, 1 start")
+	fs.BoolVar(&o.quick, "quick", false, "a fast smoke run: 1,000 pages unless -sizes (real: 1,000 and 2,000 copies), 1 run, 5 edits, 1 start")
 	fs.StringVar(&o.kit, "kit", "", "the peer benchmark kit (default $TRADEOFFS_BENCH_KIT, else ../shared/bench beside the repository)")
 	fs.StringVar(&o.out, "out", "", "folder for corpora, outputs and tools (default generator/bench/out in the repository)")
 	fs.IntVar(&o.edits, "edits", 20, "serve: edits timed per server")
@@ -73,6 +75,18 @@ func parseOptions(cmd string, args []string) (options, error) {
 		return o, fmt.Errorf("-runs, -starts must be 0 or more and -edits 1 or more")
 	}
 	return o, nil
+}
+
+// realSizes are the sizes of the real corpus, in copies: -sizes if given,
+// else 1,000, 2,000 and 10,000 (-quick: 1,000 and 2,000, the goal's two).
+func (o options) realSizes() []int {
+	switch {
+	case o.sizesSet:
+		return o.sizes
+	case o.quick:
+		return realSizes[:2]
+	}
+	return realSizes
 }
 
 // runsFor is the number of timed runs at n pages.

@@ -26,13 +26,14 @@ type bench struct {
 	generator string // our binary, built from the working tree
 	gencorpus string
 	corpora   map[int]string // pages → site root holding content/
+	real      map[int]string // copies → site root of the real corpus
 	hugoSite  string         // a writable copy of the kit's Hugo site
 	tools     map[string]string
 	machine   string
 }
 
 func newBench(ctx context.Context, o options) (*bench, error) {
-	b := &bench{ctx: ctx, o: o, w: os.Stdout, corpora: map[int]string{}, tools: map[string]string{}}
+	b := &bench{ctx: ctx, o: o, w: os.Stdout, corpora: map[int]string{}, real: map[int]string{}, tools: map[string]string{}}
 	var err error
 	if b.repo, err = repoRoot(); err != nil {
 		return nil, err
