@@ -35,14 +35,27 @@ func TestSearchSharesReadsOurVerboseBuildOutput(t *testing.T) {
 	}
 }
 
-// TestSearchSharesReadsTheRealOutput builds a small site with the
-// generator's own command line, so a change of its --verbose format fails
-// here and not minutes into a benchmark run.
+// TestSearchSharesReadsTheRealOutput reads the real --verbose output, so a
+// change of its format fails here and not minutes into a benchmark run.
 func TestSearchSharesReadsTheRealOutput(t *testing.T) {
+	out := ourVerboseBuild(t)
+	st, err := searchShares(&contender{stdouts: []string{out}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.search[0] < 0 || st.share[0] < 0 || st.share[0] > 1 {
+		t.Errorf("search %v s, share %v, from:\n%s", st.search, st.share, out)
+	}
+}
+
+// ourVerboseBuild builds a small site with the generator's own command
+// line and returns what build --verbose printed.
+func ourVerboseBuild(t *testing.T) string {
+	t.Helper()
 	root := t.TempDir()
 	pages := map[string]string{
-		"content/_index.md":    "---\ntitle: Home\n---\nWelcome.\n",
-		"content/notes/one.md": "---\ntitle: One\n---\nThe first note, about latency.\n",
+		"content/_index.md":    "---\ntitle: Home\n---\nWelcome. See [one](/notes/one/#part).\n",
+		"content/notes/one.md": "---\ntitle: One\n---\n## Part\n\nThe first note, about latency.\n",
 		"content/notes/two.md": "---\ntitle: Two\n---\nThe second note, about throughput.\n",
 	}
 	for name, text := range pages {
@@ -56,13 +69,7 @@ func TestSearchSharesReadsTheRealOutput(t *testing.T) {
 	if code := cli.Run(context.Background(), env, []string{"build", "--root", root, "--verbose", "--no-cache"}); code != 0 {
 		t.Fatalf("build failed (%d): %s", code, stderr.String())
 	}
-	st, err := searchShares(&contender{stdouts: []string{stdout.String()}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.search[0] < 0 || st.share[0] < 0 || st.share[0] > 1 {
-		t.Errorf("search %v s, share %v, from:\n%s", st.search, st.share, stdout.String())
-	}
+	return stdout.String()
 }
 
 func TestParseSizes(t *testing.T) {

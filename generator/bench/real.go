@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 
-	"github.com/tradeoffs/tradeoffs/generator/bench/internal/proc"
 	"github.com/tradeoffs/tradeoffs/generator/bench/internal/stats"
 )
 
@@ -89,7 +88,7 @@ func (b *bench) realOne(hugo string, n int) (realResult, error) {
 	if r.files, r.outputBytes, err = dirSize(r.ours.out); err != nil {
 		return r, err
 	}
-	r.rebuild, err = b.rebuildChanged(r.ours, root, 3, min(b.o.runsFor(n), 3))
+	r.rebuild, err = b.rebuilds(r.ours, changedCopies(root, 3), min(b.o.runsFor(n), 3))
 	return r, err
 }
 
@@ -128,29 +127,14 @@ func (b *bench) realCorpus(n int) (string, error) {
 	return root, nil
 }
 
-// rebuildChanged runs our build again over its last output, .cache/
-// kept, with pages pages of the copies changed each time (a line
-// appended): a contributor's edit of a few pages.
-func (b *bench) rebuildChanged(ours *contender, root string, pages, runs int) (series, error) {
-	var s series
+// changedCopies are the copies the rebuild changes: a contributor's edit
+// of a few pages.
+func changedCopies(root string, n int) []string {
 	var files []string
-	for i := 1; i <= pages; i++ {
+	for i := 1; i <= n; i++ {
 		files = append(files, filepath.Join(root, "content", "bulk", fmt.Sprintf("c%d.md", i)))
 	}
-	for i := range runs {
-		for _, f := range files {
-			if err := appendLine(f, fmt.Sprintf("rebuild-%d", i)); err != nil {
-				return s, err
-			}
-		}
-		x, err := proc.Run(b.ctx, "", ours.args[0], ours.args[1:]...)
-		if err != nil {
-			return s, fmt.Errorf("our rebuild: %w", err)
-		}
-		s.add(x)
-		b.logf("ours rebuild %d/%d (%d pages changed): %.2f s wall, %.0f MiB", i+1, runs, pages, x.Wall.Seconds(), float64(x.MaxRSS)/(1<<20))
-	}
-	return s, nil
+	return files
 }
 
 func (b *bench) reportReal(rs []realResult) {

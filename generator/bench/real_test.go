@@ -1,37 +1,17 @@
 package main
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/tradeoffs/tradeoffs/generator/internal/cli"
 )
 
-// TestLinkStepIsReadFromTheRealOutput builds a small site with the
-// generator's own command line, so a change of its --verbose format fails
-// here and not an hour into a benchmark run.
+// TestLinkStepIsReadFromTheRealOutput: the link check's time, as real
+// runs print it.
 func TestLinkStepIsReadFromTheRealOutput(t *testing.T) {
-	root := t.TempDir()
-	for name, text := range map[string]string{
-		"content/_index.md":    "---\ntitle: Home\n---\nSee [one](/notes/one/#part).\n",
-		"content/notes/one.md": "---\ntitle: One\n---\n## Part\n\nThe first note.\n",
-	} {
-		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o755)
-		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var stdout, stderr strings.Builder
-	if code := cli.Run(context.Background(), cli.Env{Stdout: &stdout, Stderr: &stderr}, []string{"build", "--root", root, "--verbose", "--no-cache"}); code != 0 {
-		t.Fatalf("build failed (%d): %s", code, stderr.String())
-	}
-	s, err := seconds(linksStepLine.FindStringSubmatch(stdout.String()))
+	out := ourVerboseBuild(t)
+	s, err := seconds(linksStepLine.FindStringSubmatch(out))
 	if err != nil || s < 0 || s > 60 {
-		t.Errorf("link check %v s, %v, from:\n%s", s, err, stdout.String())
+		t.Errorf("link check %v s, %v, from:\n%s", s, err, out)
 	}
 }
 
