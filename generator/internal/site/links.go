@@ -80,7 +80,7 @@ func (s *build) checkLinks(context.Context) {
 	// by a Builder that keeps the check for its next build: a one-shot
 	// build keeps the ids alone, not every page read back from disk.
 	memo := !s.b.oneShot
-	targets := &linkTargets{files: s.files, keep: memo, pages: map[string]*targetPage{}}
+	targets := &linkTargets{files: s.files, keep: memo, pages: map[string]*targetPage{}, guesses: map[string]string{}}
 	sev := diag.Error
 	if s.cfg.BrokenLinks == "warning" {
 		sev = diag.Warning
@@ -130,12 +130,15 @@ func (s *build) checkLinks(context.Context) {
 	}
 }
 
-// linkTargets are the output pages a link check looks fragments up in,
-// each read once.
+// linkTargets are what a link check looks up, each once: the output pages
+// it looks fragments up in, and the URL nearest to each path where nothing
+// is published (a missing page that every page links to is otherwise
+// compared with every URL of the site once for each of those links).
 type linkTargets struct {
-	files *output.Files
-	keep  bool // keep each page's bytes (see linkTarget)
-	pages map[string]*targetPage
+	files   *output.Files
+	keep    bool // keep each page's bytes (see linkTarget)
+	pages   map[string]*targetPage
+	guesses map[string]string // missing path → nearest URL, or ""
 }
 
 // targetPage is an output page links look fragments up in: its ids, and
@@ -217,7 +220,12 @@ func (s *build) linkProblem(from *page, href string, targets *linkTargets) (stri
 	}
 	if !ok {
 		msg := "broken link: nothing is published at " + p
-		if guess := s.closestURL(p); guess != "" {
+		guess, ok := targets.guesses[p]
+		if !ok {
+			guess = s.closestURL(p)
+			targets.guesses[p] = guess
+		}
+		if guess != "" {
 			msg += "; did you mean " + guess + "?"
 		}
 		return msg, ""

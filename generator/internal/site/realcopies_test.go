@@ -146,13 +146,41 @@ func TestRebuildMemoryLinearOnRealPages(t *testing.T) {
 	linearIn(t, "a rebuild", func(n int) uint64 { return allocatedRebuilding(t, realCopies(n)) })
 }
 
+// TestBrokenLinksLinearOnRealPages: with the glossary gone, each of the
+// copies has twenty broken links to it, and each broken link's message looks
+// for the nearest URL among all the site's: that search must not be made
+// again for every link to the same missing page.
+func TestBrokenLinksLinearOnRealPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 600 pages")
+	}
+	linearIn(t, "a build with every copy's glossary links broken", func(n int) uint64 {
+		fsys := realCopies(n)
+		delete(fsys, "content/glossary.md")
+		opts := Options{FS: fsys, Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Output: output.OnDisk(t.TempDir())}
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		s, err := Build(context.Background(), opts)
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := n * strings.Count(string(fsys["content/bulk/c1.md"].Data), "](/glossary/")
+		if errs, _ := s.Diags.Count(); errs != want {
+			t.Fatalf("%d errors, want the %d broken links to the glossary", errs, want)
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	})
+}
+
 // linearIn checks that allocated(400) is at most 2.2 times allocated(200).
 func linearIn(t *testing.T, what string, allocated func(copies int) uint64) {
 	const n = 200
 	a, b := float64(allocated(n)), float64(allocated(2*n))
-	t.Logf("%s allocates %.1f MB at %d copies, %.1f MB at %d: %.2f×", what, a/1e6, n, b/1e6, 2*n, b/a)
+	t.Logf("%s: %.1f MB allocated at %d copies, %.1f MB at %d: %.2f×", what, a/1e6, n, b/1e6, 2*n, b/a)
 	if b > 2.2*a {
-		t.Errorf("memory grows faster than the pages: %s of %d copies allocates %.1f MB, %.2f× the %.1f MB of %d copies (at most 2.2×)",
+		t.Errorf("memory grows faster than the pages (%s): %d copies allocate %.1f MB, %.2f× the %.1f MB of %d copies (at most 2.2×)",
 			what, 2*n, b/1e6, b/a, a/1e6, n)
 	}
 }
