@@ -23,8 +23,11 @@ type diskSink struct {
 	lock *os.File
 	mu   sync.Mutex
 	dirs map[string]bool // folders already made
-	err  error           // the first write error
-	done bool            // published or discarded
+	// busy holds the paths being written, each with a channel closed
+	// when its write is done (see claim).
+	busy map[string]chan struct{}
+	err  error // the first write error
+	done bool  // published or discarded
 }
 
 // OnDisk returns an empty set whose files are written under dir (which
@@ -70,6 +73,7 @@ func (d *diskSink) write(path string, data []byte) error {
 		d.fail(err)
 		return err
 	}
+	defer d.claim(path)()
 	full := filepath.Join(d.dir, filepath.FromSlash(path))
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		d.fail(err)
@@ -90,6 +94,32 @@ func (d *diskSink) write(path string, data []byte) error {
 	}
 	step("write " + path)
 	return err
+}
+
+// claim waits until no other write of path is under way and returns the
+// function that ends this one. Pages converted on several cores put the
+// same file at once (a diagram two pages draw alike is one file, named
+// by its content): one after the other, each replaces the last.
+func (d *diskSink) claim(path string) (release func()) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for d.busy[path] != nil {
+		wait := d.busy[path]
+		d.mu.Unlock()
+		<-wait
+		d.mu.Lock()
+	}
+	if d.busy == nil {
+		d.busy = map[string]chan struct{}{}
+	}
+	done := make(chan struct{})
+	d.busy[path] = done
+	return func() {
+		d.mu.Lock()
+		delete(d.busy, path)
+		d.mu.Unlock()
+		close(done)
+	}
 }
 
 // create writes data to a new file at p. A file already at p is replaced,
