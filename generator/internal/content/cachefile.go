@@ -121,7 +121,7 @@ func ReadBody(fsys fs.FS, p *Page) error {
 	if src, err = checkText(p.Source, src); err != nil {
 		return err
 	}
-	_, _, body, _, err := split(p.Source, src)
+	_, _, body, _, err := splitPage(p, src)
 	if err != nil {
 		return err
 	}

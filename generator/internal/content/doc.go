@@ -24,10 +24,17 @@
 // # Front matter
 //
 // Every page starts with YAML between two "---" lines. The keys allowed
-// depend on the section: case-studies/, checklists/ and patterns/ have typed
-// schemas (CaseStudy, Checklist, Pattern); every other page uses Common.
-// Unknown keys, wrong types, missing required fields and invalid values are
-// errors positioned at the key in the original file.
+// depend on the section: case-studies/, checklists/, decisions/ and
+// patterns/ have typed schemas (CaseStudy, Checklist, Decision, Pattern);
+// every other page uses Common. Unknown keys, wrong types, missing required
+// fields and invalid values are errors positioned at the key in the
+// original file.
+//
+// A decision record (decisions/) may have no front matter, or only part of
+// it: its title, status, date, deciders and supersede links are then read
+// from its text, in MADR's or Nygard's format (package decision), and
+// checked as strictly, at the line that says them. Its FrontHash covers its
+// text, which lists show.
 //
 // Drafts (draft: true) are loaded and validated but left out of Site.Pages
 // unless Options.Drafts is set.
@@ -37,5 +44,6 @@
 // files whose size or time changed.
 //
 // content imports diag, yamldoc, slug, editorfiles, rootfs (for the error
-// of a link out of the site root), xxhash and the standard library.
+// of a link out of the site root), decision (to read records' text), xxhash
+// and the standard library.
 package content

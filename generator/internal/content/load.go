@@ -293,19 +293,28 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	if src, err = checkText(p.Source, src); err != nil {
 		return false, diag.AsList(err, pos)
 	}
-	fm, fmLine, body, bodyLine, err := split(p.Source, src)
+	p.Section = sectionOf(rel)
+	fm, fmLine, body, bodyLine, err := splitPage(p, src)
 	if err != nil {
 		return false, diag.AsList(err, pos)
 	}
+	p.Body, p.BodyLine = body, bodyLine
+	p.Meta = newSchema(p.Section, p.Kind)
 	h := xxhash.New()
 	fmt.Fprintf(h, "%d\x00", fmLine)
 	h.Write(fm)
+	reader, readsBody := p.Meta.(bodyReader)
+	if readsBody {
+		// What lists show of the page comes from its text too.
+		h.Write([]byte{0})
+		h.Write(body)
+	}
 	p.FrontHash = h.Sum64()
-	p.Section = sectionOf(rel)
-	p.Body, p.BodyLine = body, bodyLine
-	p.Meta = newSchema(p.Section, p.Kind)
-	doc, diags := yamldoc.Decode(p.Source, fm, fmLine, p.Meta)
+	doc, diags := yamldoc.Decode(p.Source, fm, max(fmLine, 1), p.Meta)
 	p.Front = doc
+	if readsBody {
+		reader.readBody(p.Source, body, bodyLine, fmLine > 0, &diags)
+	}
 	if doc.Decoded() {
 		// Every problem of the front matter in one run: the values
 		// Decode left out are not reported again as missing.
@@ -314,6 +323,16 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 		diags.Append(doc.Unreported(v))
 	}
 	return !diags.HasErrors(), diags
+}
+
+// splitPage splits a page's front matter from its body, as split does; a
+// decision record may have no front matter (fmLine is then 0), as the
+// formats it is read in need none.
+func splitPage(p *Page, src []byte) (fm []byte, fmLine int, body []byte, bodyLine int, err error) {
+	if p.Section == DecisionsSection && p.Kind == KindPage && !hasFence(src, 0) {
+		return nil, 0, src, 1, nil
+	}
+	return split(p.Source, src)
 }
 
 // Reparse reads old's file again into a new page with old's place in the

@@ -21,6 +21,9 @@ type Field struct {
 	Required bool
 	// Fields are the keys of each item, for lists of mappings.
 	Fields []Field
+	// Alias names the key this one is another name for (MADR's
+	// decision-makers for deciders): new pages are written without it.
+	Alias string
 }
 
 // Reference returns the fields of the schema used by pages in section ("" for
@@ -57,14 +60,17 @@ func fieldsOf(t reflect.Type) []Field {
 			continue
 		}
 		doc := f.Tag.Get("doc")
-		fd := Field{Key: key, Type: typeName(f.Type), Doc: doc, Required: strings.HasPrefix(doc, "required")}
-		if et := elem(f.Type); et.Kind() == reflect.Struct && et != reflect.TypeOf(Date{}) {
+		fd := Field{Key: key, Type: typeName(f.Type), Doc: doc, Required: strings.HasPrefix(doc, "required"), Alias: f.Tag.Get("alias")}
+		if et := elem(f.Type); et.Kind() == reflect.Struct && !scalarTypes[et] {
 			fd.Fields = fieldsOf(et)
 		}
 		out = append(out, fd)
 	}
 	return out
 }
+
+// scalarTypes are structs that front matter writes as one value.
+var scalarTypes = map[reflect.Type]bool{reflect.TypeOf(Date{}): true, reflect.TypeOf(People{}): true, reflect.TypeOf(Refs{}): true}
 
 func elem(t reflect.Type) reflect.Type {
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
@@ -79,6 +85,10 @@ func typeName(t reflect.Type) string {
 		return "date"
 	case t == reflect.TypeOf(Text("")):
 		return "number or text"
+	case t == reflect.TypeOf(People{}):
+		return "names"
+	case t == reflect.TypeOf(Refs{}):
+		return "records"
 	case t.Kind() == reflect.Pointer:
 		return typeName(t.Elem())
 	case t.Kind() == reflect.Slice && elem(t).Kind() == reflect.Struct:

@@ -50,6 +50,11 @@ func (c *Common) InSearch() bool { return c.Search == nil || *c.Search }
 
 func (c *Common) validate(doc *yamldoc.Doc, l *diag.List) {
 	validateTitle(c.Title, doc, l)
+	c.validateFields(doc, l)
+}
+
+// validateFields checks the common fields other than the title.
+func (c *Common) validateFields(doc *yamldoc.Doc, l *diag.List) {
 	if n := utf8.RuneCountInString(c.Summary); n > 300 {
 		l.Errorf(doc.Value("summary"), "summary is %d characters long; keep it under 300 (it is shown in lists and search results)", n)
 	}

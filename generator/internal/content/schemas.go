@@ -120,6 +120,7 @@ func (p *Pattern) validate(doc *yamldoc.Doc, l *diag.List) {
 var typedSections = map[string]func() Schema{
 	"case-studies": func() Schema { return &CaseStudy{} },
 	"checklists":   func() Schema { return &Checklist{} },
+	"decisions":    func() Schema { return &Decision{} },
 	"patterns":     func() Schema { return &Pattern{} },
 }
 
