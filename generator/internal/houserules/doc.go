@@ -25,6 +25,15 @@
 // Costs, Case studies on each side, Questions that decide it, Related;
 // https-sources; and cites-cases: at least two case studies linked.
 //
+// Decision records (content/decisions/): required-sections and
+// non-empty-sections with the sections of the record's format: MADR's
+// Context and Problem Statement, Considered Options, Decision Outcome,
+// and consequences: something under a "Consequences" heading (level 2 or
+// 3; MADR 2's "Positive Consequences" and "Negative Consequences" count);
+// Nygard's Context, Decision, Consequences (Page.Format "nygard"). Their
+// figures need no citation and their links may be http: records are often
+// a team's own, brought in as they are.
+//
 // Calculators and checklists have no house rules yet.
 //
 // # What states a figure

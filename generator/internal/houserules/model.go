@@ -35,8 +35,11 @@ type Page struct {
 	File string
 	// BodyLine is the file line where the markdown starts.
 	BodyLine int
-	// Section is the page's section, which decides the rules.
+	// Section is the page's section, which decides the rules, with
+	// Format where a section's pages come in several (a decision record's
+	// "nygard").
 	Section string
+	Format  string
 	// Sources are the sources its front matter lists.
 	Sources []Source
 }
@@ -59,7 +62,7 @@ type state struct {
 // Enable makes the next conversion with pc check the house rules of p's
 // section. It does nothing for a section without rules.
 func Enable(pc parser.Context, p Page) {
-	if s := For(p.Section); s != nil {
+	if s := ForFormat(p.Section, p.Format); s != nil {
 		pc.Set(stateKey, &state{page: p, rules: s})
 	}
 }

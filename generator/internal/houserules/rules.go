@@ -41,10 +41,32 @@ var sections = map[string]*Section{
 		Headings: []string{"Forces", "Options side by side", "Costs", "Case studies on each side", "Questions that decide it", "Related"},
 		Rules:    []Rule{RequiredSections, NonEmptySections, HTTPSSources, CitesCases},
 	},
+	// Decision records, in MADR (what new records are written in).
+	"decisions": {
+		Name:     "decision record in MADR",
+		Headings: []string{"Context and Problem Statement", "Considered Options", "Decision Outcome"},
+		Rules:    []Rule{RequiredSections, NonEmptySections, Consequences},
+	},
+	// Decision records in Nygard's format, as adr-tools writes them.
+	"decisions/nygard": {
+		Name:     "decision record in Nygard's format",
+		Headings: []string{"Context", "Decision", "Consequences"},
+		Rules:    []Rule{RequiredSections, NonEmptySections},
+	},
 }
 
 // For returns the rules of a section, or nil when it has none.
 func For(section string) *Section { return sections[section] }
+
+// ForFormat returns the rules of a section's pages written in format (a
+// decision record's "nygard"), or For(section) when the format has no
+// rules of its own.
+func ForFormat(section, format string) *Section {
+	if s := sections[section+"/"+format]; format != "" && s != nil {
+		return s
+	}
+	return For(section)
+}
 
 // The rules.
 var (
@@ -54,6 +76,7 @@ var (
 	HTTPSSources     = Rule{"https-sources", httpsSources}
 	LinksTradeOff    = Rule{"links-trade-off", linksTradeOff}
 	CitesCases       = Rule{"cites-cases", citesCases}
+	Consequences     = Rule{"consequences", consequences}
 )
 
 // requiredSections: the section's headings are all there, in order.
@@ -185,4 +208,27 @@ func citesCases(p *page, s *Section) []problem {
 		return nil
 	}
 	return []problem{{p.at("Case studies on each side"), fmt.Sprintf("a %s cites at least two case studies, and links %d: link the /case-studies/ pages that chose each side", s.Name, len(cases))}}
+}
+
+// consequences: a MADR record says what the decision brings and costs,
+// under "### Consequences" in its Decision Outcome (or a "##" section of
+// its own; MADR 2 splits it into Positive and Negative Consequences).
+func consequences(p *page, s *Section) []problem {
+	found := false
+	for i, sec := range p.sections {
+		switch strings.ToLower(sec.title) {
+		case "consequences", "positive consequences", "negative consequences":
+			if sec.level > 3 {
+				continue
+			}
+			found = true
+			if !p.hasContent(i) {
+				return []problem{{p.linePos(sec.off), fmt.Sprintf("section %q is empty: say what becomes easier and what becomes harder (\"Good, because ...\", \"Bad, because ...\")", sec.title)}}
+			}
+		}
+	}
+	if found {
+		return nil
+	}
+	return []problem{{p.at("Decision Outcome"), fmt.Sprintf("a %s says what the decision brings and costs: add \"### Consequences\" under \"Decision Outcome\", with \"Good, because ...\" and \"Bad, because ...\"", s.Name)}}
 }
