@@ -79,3 +79,10 @@ func (l *Log) cmp(a, b int) int {
 // Order returns the records' indexes in the log's order: by number, then
 // file, records without a number last.
 func (l *Log) Order() []int { return l.ordered() }
+
+// Sorted returns a copy of record indexes in the log's order.
+func (l *Log) Sorted(is []int) []int {
+	out := slices.Clone(is)
+	slices.SortStableFunc(out, l.cmp)
+	return out
+}

@@ -77,7 +77,7 @@ func Targets(text string) []string {
 		return out
 	}
 	for _, part := range strings.FieldsFunc(strings.ReplaceAll(text, " and ", ","), func(r rune) bool { return r == ',' || r == ';' }) {
-		if t := strings.Trim(strings.TrimSpace(part), "*_`.\"'"); t != "" {
+		if t := strings.TrimRight(strings.Trim(strings.TrimSpace(part), "*_`\"'"), "."); t != "" {
 			out = append(out, t)
 		}
 	}
