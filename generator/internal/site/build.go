@@ -339,6 +339,7 @@ func (s *build) steps() []step {
 	return []step{
 		{"config", s.loadConfig},
 		{"content", s.loadContent},
+		{"decisions", s.checkDecisions},
 		{"history", s.loadHistory},
 		{"widgets", s.loadWidgets},
 		{"figures", s.loadFigures},
@@ -371,6 +372,7 @@ type build struct {
 	tags      []*tag
 	tagBySlug map[string]*tag
 	calcs     *calcEmbedder
+	decisions *decisionLog
 	figures   *figures.Set
 	defsKey   [32]byte // see definitionsKey
 	layouts   *layout.Set

@@ -94,7 +94,7 @@ func (s *build) mdSettingsBytes() []byte {
 
 // cacheVersion changes when the generator's output for the same input
 // changes, so caches kept on disk by an older generator are not reused.
-const cacheVersion = "tradeoffs-cache-2"
+const cacheVersion = "tradeoffs-cache-3"
 
 // cachedMarkdown returns the page's cached conversion if it is still valid.
 func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {

@@ -37,6 +37,9 @@ func usesDefinitions(features []string) bool {
 // houseRulesPage is what the house rules need of a page besides its body.
 func houseRulesPage(p *page) houserules.Page {
 	hp := houserules.Page{File: p.Source, BodyLine: p.BodyLine, Section: p.Section}
+	if d, ok := p.Meta.(*content.Decision); ok {
+		hp.Format = string(d.Record.Format)
+	}
 	if cs, ok := p.Meta.(*content.CaseStudy); ok {
 		hp.Sources = make([]houserules.Source, 0, len(cs.Sources))
 		for i, src := range cs.Sources {

@@ -111,6 +111,9 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 	write("content/_figures.yaml", figuresFile(0))
 	write("content/notes/fig.md", page("Fig", "c", "It costs :figure[cost] a month.\n"))
 	write("content/case-studies/acme.md", caseStudyPage(0))
+	for i := 1; i <= 3; i++ {
+		write(fmt.Sprintf("content/decisions/%04d-d%d.md", i, i), decisionPage(i, 0))
+	}
 	write("static/site.txt", "static\n")
 	if mode == throughState {
 		// A diagram's SVG is a file of its own, which the state restores
@@ -158,6 +161,13 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 		{"edit a case study", func() {
 			// Each variant keeps or breaks a different house rule.
 			write("content/case-studies/acme.md", caseStudyPage(r.IntN(4)))
+		}},
+		{"edit a decision record", func() {
+			// Its status, supersede links, title and evidence show on the
+			// other records and the log; each variant keeps or breaks the
+			// links' agreement.
+			i := 1 + r.IntN(3)
+			write(fmt.Sprintf("content/decisions/%04d-d%d.md", i, i), decisionPage(i, r.IntN(6)))
 		}},
 		{"change a calculator", func() {
 			write("content/calculators/double.yaml", fmt.Sprintf("title: Double %d\ninputs:\n  - name: x\n    label: X\n    default: %d\noutputs:\n  - name: y\n    label: Y\n    formula: x * 2\n    format: number\n", r.IntN(9), r.IntN(9)))
@@ -485,4 +495,26 @@ func caseStudyPage(v int) string {
 	}
 	return "---\ntitle: ACME\nsummary: S.\ndate: 2024-01-01\ncompany: ACME\nyear: 2023\nfrom: A\nto: B\noutcome: C\nsources:\n  - title: Post\n    url: https://example.com/post\n---\n" +
 		sections + "\n[^post]: [Post](https://example.com/post), ACME, 2023.\n"
+}
+
+// decisionPage is decision record i (of 1 to 3) in variant v: with front
+// matter or in Nygard's format without, accepted, superseded by the next
+// record or superseding the one before, relying on a note.
+func decisionPage(i, v int) string {
+	madr := "\n## Context and Problem Statement\n\nWhy.\n\n## Considered Options\n\n* A\n* B\n\n## Decision Outcome\n\nA.\n\n### Consequences\n\n* Good, because fast.\n"
+	nygard := "\n## Context\n\nWhy.\n\n## Decision\n\nA.\n\n## Consequences\n\nFast.\n"
+	next, prev := fmt.Sprintf("%04d-d%d.md", i+1, i+1), fmt.Sprintf("%04d-d%d.md", i-1, i-1)
+	switch v {
+	case 1:
+		return fmt.Sprintf("---\ntitle: Record %d\nstatus: superseded\nsuperseded-by: %s\ndate: 2024-01-0%d\n---\n", i, next, i) + madr
+	case 2:
+		return fmt.Sprintf("---\ntitle: Record %d\nstatus: accepted\nsupersedes: [%s]\ndate: 2024-01-0%d\n---\n", i, prev, i) + madr
+	case 3:
+		return fmt.Sprintf("# %d. Record %d in Nygard's format\n\nDate: 2024-01-0%d\n\n## Status\n\nAccepted\n", i, i, i) + nygard
+	case 4:
+		return fmt.Sprintf("# %d. Record %d\n\nDate: 2024-01-0%d\n\n## Status\n\nSuperseded by [%d. Next](%s)\n", i, i, i, i+1, next) + nygard
+	case 5:
+		return fmt.Sprintf("---\ntitle: Renamed record %d\nstatus: proposed\ndate: 2024-02-0%d\nevidence: [../notes/n2.md]\n---\n", i, i) + madr
+	}
+	return fmt.Sprintf("---\ntitle: Record %d\nstatus: accepted\ndate: 2024-01-0%d\nevidence: [/notes/n1/]\n---\n", i, i) + madr
 }

@@ -74,9 +74,18 @@ func (s *build) pageView(p *page) *PageView {
 	v.Backlinks = s.links(p.backlinks)
 	s.pager(v, p)
 	setTyped(v, p.Meta)
+	if d, ok := p.Meta.(*content.Decision); ok && p.Kind == content.KindPage {
+		v.Decision = s.decisionView(p, d)
+		if v.Description == "" || v.Summary == "" {
+			v.Description = truncate(typeset(d.Record.Summary), 200)
+		}
+	}
 	switch p.Kind {
 	case content.KindSection:
 		v.Pages = s.links(s.sectionPages(p))
+		if isDecisionLog(p) {
+			v.DecisionLog = s.decisionLogView()
+		}
 	case content.KindHome:
 		v.Groups = s.homeGroups()
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
 	"github.com/tradeoffs/tradeoffs/generator/internal/checklist"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/decision"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/figures"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
@@ -174,7 +175,7 @@ func (s *build) markdownOptions(rec *recorder) markdown.Options {
 		TOCMin:      s.cfg.TOC.Min,
 		TOCMax:      s.cfg.TOC.Max,
 		PlainCode:   s.opts.PlainCode,
-		Extenders:   []goldmark.Extender{checklist.Extension{}, figures.Extension{Set: s.figures}, houserules.Extension{}},
+		Extenders:   []goldmark.Extender{checklist.Extension{}, figures.Extension{Set: s.figures}, houserules.Extension{}, decision.Extension{}},
 		Embedders: map[string]markdown.Embedder{
 			"calculator": s.calcs,
 			"d2":         s.b.diagrams.Embedder(rec).WithLanguage(s.cfg.Language),
@@ -193,6 +194,7 @@ func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
 		}
 	}
 	cl, isChecklist := p.Meta.(*content.Checklist)
+	dr, isDecision := p.Meta.(*content.Decision)
 	var extra diag.List
 	var usesFigures bool
 	in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver}
@@ -203,6 +205,9 @@ func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
 		}
 		if isChecklist {
 			checklist.Enable(pc, checklistConfig(p, cl))
+		}
+		if isDecision && p.Kind == content.KindPage {
+			decision.Enable(pc)
 		}
 	}
 	in.Inspect = func(pc parser.Context) {
@@ -217,6 +222,9 @@ func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
 	}
 	p.md = conv.Convert(in)
 	p.md.Diags.Append(extra)
+	if isDecision && p.Kind == content.KindPage {
+		p.md.Links = append(p.md.Links, evidenceLinks(p, dr, resolver)...)
+	}
 	if isChecklist {
 		p.md.Features = append(p.md.Features, "checklist")
 	}

@@ -106,6 +106,16 @@ func (sg *signer) page(p *page) uint64 {
 	sg.list(x, p.related)
 	sg.list(x, p.backlinks)
 	sg.pager(x, p)
+	if dl := sg.s.decisions; dl != nil {
+		// A record and the log show the other records' titles and
+		// statuses, and a record the pages it relied on.
+		if d, ok := p.Meta.(*content.Decision); ok && p.Kind == content.KindPage {
+			x.u64(dl.hash)
+			sg.list(x, sg.s.evidencePages(p, d))
+		} else if isDecisionLog(p) {
+			x.u64(dl.hash)
+		}
+	}
 	switch p.Kind {
 	case content.KindSection:
 		sg.list(x, sg.s.sectionPages(p))

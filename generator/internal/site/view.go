@@ -109,6 +109,11 @@ type PageView struct {
 	CaseStudy *CaseStudyView
 	Checklist *ChecklistView
 	Pattern   *PatternView
+	// Decision is a decision record's status and links, on its page;
+	// DecisionLog is the log of every record, on the decisions section's
+	// page. Both are nil elsewhere.
+	Decision    *DecisionView
+	DecisionLog *DecisionLogView
 	// Scripts are the URLs of the classic scripts the page needs, in
 	// order (<script src defer>); Modules the URLs of the ES modules it
 	// needs (<script type="module" src>), which load what they import
@@ -147,6 +152,10 @@ type PageLink struct {
 	From    string
 	To      string
 	Outcome string
+	// Status ("accepted") and StatusLabel ("Accepted") are set for
+	// decision records.
+	Status      string
+	StatusLabel string
 	// Nested is true in lists under a heading of their own (the home
 	// page's groups), where cards take the next heading level.
 	Nested bool
@@ -212,4 +221,71 @@ type OptionView struct {
 // PatternView is a trade-off page's front matter.
 type PatternView struct {
 	Alternatives []string
+}
+
+// DecisionView is a decision record's header.
+type DecisionView struct {
+	// Number is the record's number as file names write it ("0001"),
+	// or "".
+	Number      string
+	Status      string // "accepted"
+	StatusLabel string // "Accepted"
+	// Format is how the record is written: "MADR" or "Nygard's format".
+	Format                        string
+	Deciders, Consulted, Informed []string
+	// Supersedes are the records this one replaced; SupersededBy those
+	// that replaced it.
+	Supersedes, SupersededBy []*DecisionLink
+	// InForce is, for a record whose successor was replaced in turn, the
+	// record in force at the end of the chain; nil otherwise.
+	InForce *DecisionLink
+	// Evidence are the pages the decision relied on.
+	Evidence []*PageLink
+}
+
+// DecisionLink is a decision record as another one, or the log, shows it.
+type DecisionLink struct {
+	Number      string
+	Title       string
+	URL         string
+	Status      string
+	StatusLabel string
+}
+
+// DecisionLogView is the decision log.
+type DecisionLogView struct {
+	// Records are every record, by number.
+	Records []*DecisionLogRecord
+	// Statuses are the statuses records have, in the order proposed,
+	// accepted, rejected, deprecated, superseded, with their counts: the
+	// log's filters.
+	Statuses []*StatusCount
+	// Chains are the supersede chains: each record in force that replaced
+	// others, with what it replaced.
+	Chains []*DecisionChain
+	// Linked is true when a record supersedes another.
+	Linked bool
+}
+
+// DecisionLogRecord is one row of the log.
+type DecisionLogRecord struct {
+	DecisionLink
+	Summary  string
+	DateISO  string
+	DateText string
+	// Supersedes and SupersededBy are its links to other records.
+	Supersedes, SupersededBy []*DecisionLink
+}
+
+// StatusCount is a status and how many records have it.
+type StatusCount struct {
+	Status string
+	Label  string
+	Count  int
+}
+
+// DecisionChain is a record and, recursively, the records it replaced.
+type DecisionChain struct {
+	Record   *DecisionLink
+	Replaced []*DecisionChain
 }

@@ -97,7 +97,7 @@ func (s *build) newLink(p *page) *PageLink {
 	if !b.Date.IsZero() {
 		l.DateISO, l.DateText = b.Date.Format("2006-01-02"), b.Date.Format("2 January 2006")
 	}
-	if l.Summary == "" && p.md != nil {
+	if l.Summary == "" && p.md != nil && p.Section != content.DecisionsSection {
 		l.Summary = truncate(p.md.Summary, 200)
 	}
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
@@ -105,6 +105,14 @@ func (s *build) newLink(p *page) *PageLink {
 	}
 	if cs, ok := p.Meta.(*content.CaseStudy); ok {
 		l.Company, l.Year, l.From, l.To, l.Outcome = typeset(cs.Company), cs.Year, typeset(cs.From), typeset(cs.To), typeset(cs.Outcome)
+	}
+	if d, ok := p.Meta.(*content.Decision); ok {
+		l.Status, l.StatusLabel = string(d.Record.Status), d.Record.Status.Label()
+		if b.Summary == "" {
+			// The first paragraph of its body is its status: the
+			// summary is the context's.
+			l.Summary = truncate(typeset(d.Record.Summary), 200)
+		}
 	}
 	return l
 }
