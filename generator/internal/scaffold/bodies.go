@@ -88,3 +88,31 @@ a line of its own such as ::calculator[serverless-vs-containers] -->
 
 <!-- Link the trade-off pages that border this one. -->
 `
+
+const decisionBody = `
+<!-- A decision record in MADR's format (https://adr.github.io/madr/).
+Keep the sections: check reports a missing or empty one. List the trade-off
+pages and case studies the decision relied on in evidence: above. When this
+record replaces another, list it in supersedes: above, and in that record
+set status: superseded and superseded-by: to this record's file name.
+Optional sections MADR adds, such as "## Decision Drivers" before the
+options or "## Pros and Cons of the Options" after the outcome, may be
+added in their place. -->
+
+## Context and Problem Statement
+
+<!-- The situation and the question to decide, in two or three sentences. -->
+
+## Considered Options
+
+<!-- One line per option: "* Keep the monolith". -->
+
+## Decision Outcome
+
+<!-- Chosen option: "...", because ... -->
+
+### Consequences
+
+<!-- "* Good, because ..." and "* Bad, because ..." lines: what becomes
+easier, and what becomes harder. -->
+`

@@ -4,7 +4,11 @@
 // content), so a new page can never be out of date with what the build
 // checks.
 //
-// scaffold imports content, calc (the calculator's schema) and the standard
+// Decision records are numbered as adr-tools numbers them: the file name
+// starts with one more than the highest number in content/decisions/.
+//
+// scaffold imports content, calc (the calculator's schema), decision (for
+// record numbers) and the standard
 // library.
 package scaffold
 
@@ -19,6 +23,7 @@ import (
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/decision"
 )
 
 // Kind is a kind of page new can write.
@@ -26,14 +31,18 @@ type Kind struct {
 	Name    string // "case-study"
 	Section string // "case-studies"
 	Body    string // the skeleton after the front matter
+	// Numbered kinds' file names start with the next number of their
+	// section, as adr-tools numbers decision records: 0001-use-x.md.
+	Numbered bool
 }
 
 // Kinds are the page kinds, by name.
 func Kinds() []Kind {
 	return []Kind{
-		{"case-study", "case-studies", caseStudyBody},
-		{"checklist", "checklists", checklistBody},
-		{"pattern", "patterns", patternBody},
+		{Name: "case-study", Section: "case-studies", Body: caseStudyBody},
+		{Name: "checklist", Section: "checklists", Body: checklistBody},
+		{Name: "pattern", Section: "patterns", Body: patternBody},
+		{Name: "decision", Section: content.DecisionsSection, Body: decisionBody, Numbered: true},
 	}
 }
 
@@ -51,6 +60,13 @@ func Write(root, kind, title string, now time.Time) (string, error) {
 	slug := content.Slugify(title)
 	if slug == "" {
 		return "", fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
+	}
+	if k.Numbered {
+		n, err := nextNumber(filepath.Join(root, content.Dir, k.Section))
+		if err != nil {
+			return "", err
+		}
+		slug = decision.NumberText(n) + "-" + slug
 	}
 	rel := filepath.Join(content.Dir, k.Section, slug+".md")
 	path := filepath.Join(root, rel)
@@ -76,6 +92,25 @@ func Write(root, kind, title string, now time.Time) (string, error) {
 	return path, f.Close()
 }
 
+// nextNumber is one more than the highest number a page's file name under
+// dir starts with ("0007-use-x.md"), or 1.
+func nextNumber(dir string) (int, error) {
+	high := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if !d.IsDir() && content.IsPage(d.Name()) {
+			high = max(high, decision.Number(d.Name()))
+		}
+		return nil
+	})
+	return high + 1, err
+}
+
 func find(name string) (Kind, bool) {
 	for _, k := range Kinds() {
 		if k.Name == name {
@@ -98,7 +133,9 @@ func names() string {
 func FrontMatter(section, title string, now time.Time) string {
 	var b strings.Builder
 	for _, f := range content.Reference(section) {
-		writeField(&b, f, "", title, now)
+		if f.Alias == "" {
+			writeField(&b, f, "", title, now)
+		}
 	}
 	return b.String()
 }
@@ -128,6 +165,8 @@ func example(f content.Field, title string, now time.Time) string {
 		return now.Format("2006-01-02")
 	case f.Key == "year" && !now.IsZero():
 		return strconv.Itoa(now.Year())
+	case f.Key == "status":
+		return "proposed"
 	case f.Type == "date":
 		return ""
 	case f.Type == "true/false" && f.Key == "search":
@@ -136,7 +175,7 @@ func example(f content.Field, title string, now time.Time) string {
 		return "false"
 	case f.Type == "whole number":
 		return "0"
-	case strings.HasPrefix(f.Type, "list of"):
+	case strings.HasPrefix(f.Type, "list of"), f.Type == "names", f.Key == "supersedes":
 		return "[]"
 	}
 	return `""`
