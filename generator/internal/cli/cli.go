@@ -40,7 +40,7 @@ func commands() []command {
 		{"build", "build the site into public/", "build [flags]", runBuild},
 		{"serve", "build, serve and rebuild on every save (http://127.0.0.1:1313)", "serve [flags]", runServe},
 		{"check", "check the site for problems without writing anything", "check [flags]", runCheck},
-		{"new", "write a new page: new case-study|checklist|pattern \"Title\"", "new KIND \"Title\" [flags]", runNew},
+		{"new", "write a new page: new case-study|checklist|pattern|decision \"Title\"", "new KIND \"Title\" [flags]", runNew},
 		{"help", "show help for a command", "help [command]", nil},
 	}
 }

@@ -15,10 +15,13 @@ func runNew(_ context.Context, env Env, args []string) int {
 	fs := newFlags(env, "new", `new KIND "Title" [flags]`, `
 Write a new page with every front matter field of its kind, each explained,
 and the skeleton of the sections a good page has. KIND is case-study,
-checklist or pattern. The file name comes from the title:
+checklist, pattern or decision. The file name comes from the title:
   go run ./generator new case-study "Segment: goodbye microservices"
-writes content/case-studies/segment-goodbye-microservices.md. An existing page
-is never overwritten.`)
+writes content/case-studies/segment-goodbye-microservices.md. A decision
+record is numbered after the highest record in content/decisions/:
+  go run ./generator new decision "Use PostgreSQL for the order store"
+writes content/decisions/0001-use-postgresql-for-the-order-store.md (MADR's
+format). An existing page is never overwritten.`)
 	root := fs.String("root", ".", "folder holding the site's content/")
 	// Flags may come after the kind and title: parse them wherever they are.
 	var pos []string
