@@ -169,9 +169,11 @@
 //
 // The layout must link the site's joined stylesheet (checklist.css is one of
 // its files) and load the module js/checklist.js (<script type="module">),
-// which imports js/checklist-score.js; the scripts do nothing on pages
-// without a form.checklist, so loading them everywhere is harmless. It
-// saves answers in localStorage under "checklist:" + ID and shares them as
+// which imports js/checklist-score.js and js/checklist-draft.js; the
+// scripts do nothing on pages without a form.checklist, so loading them
+// everywhere is harmless. The script adds buttons to .checklist-actions
+// that copy or download the result as a decision record in MADR's format
+// (checklist-draft.js writes it). It saves answers in localStorage under "checklist:" + ID and shares them as
 // "#answers=QID:yes,QID:no" (a fragment, never sent to the server), which
 // wins over the saved answers when the page opens.
 package checklist

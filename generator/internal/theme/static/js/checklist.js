@@ -17,7 +17,15 @@
 // Answers are saved in localStorage under "checklist:" + the checklist id,
 // and shared as a fragment "#answers=id:value,id:value" that wins over the
 // saved answers when the page opens.
+//
+// The result can be exported as a decision-record draft (markdown, MADR's
+// format, written by checklist-draft.js): copied to the clipboard, or
+// downloaded from a Blob URL, with no server. The buttons are made here:
+// .checklist-export-copy, .checklist-export-download,
+// .checklist-export-status, and .checklist-export, a box showing the draft
+// to copy by hand when the clipboard refuses.
 import { scoring } from "./checklist-score.js";
+import * as checklistDraft from "./checklist-draft.js";
 import { el as make } from "./dom.js";
 
 (function () {
@@ -51,6 +59,38 @@ import { el as make } from "./dom.js";
     var self = this;
     ["status", "live", "copy"].forEach(function (n) { if (self.el[n]) self.el[n].hidden = false; });
     if (this.el.paper) this.el.paper.hidden = true;
+    this.addExport();
+  };
+
+  // addExport makes the export buttons, once per form: the preview server
+  // may have replaced the form's markup since.
+  Checklist.prototype.addExport = function () {
+    var actions = this.form.querySelector(".checklist-actions");
+    if (!actions || !this.model.options.length ||
+      actions.querySelector(".checklist-export-copy")) return;
+    var copy = make("button", "checklist-export-copy", "Copy as a decision record");
+    var save = make("button", "checklist-export-download", "Download as a decision record");
+    copy.type = save.type = "button";
+    var status = make("span", "checklist-export-status");
+    status.setAttribute("role", "status");
+    [copy, save, status].forEach(function (e) {
+      actions.appendChild(document.createTextNode(" "));
+      actions.appendChild(e);
+    });
+    var box = make("div", "checklist-export");
+    box.hidden = true;
+    var label = make("label", null, "Decision record draft, in MADR's format ");
+    var text = make("textarea");
+    text.readOnly = true;
+    text.rows = 14;
+    label.appendChild(text);
+    box.appendChild(label);
+    actions.parentNode.insertBefore(box, actions.nextSibling);
+  };
+
+  // exportEl finds an export control (made by addExport).
+  Checklist.prototype.exportEl = function (name) {
+    return this.form.querySelector(".checklist-export" + (name ? "-" + name : ""));
   };
 
   Checklist.prototype.inputs = function (id) {
@@ -152,7 +192,10 @@ import { el as make } from "./dom.js";
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
     // Delegated, so a copy button the preview server replaced still works.
     this.form.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest(".checklist-copy")) self.copy();
+      if (!e.target.closest) return;
+      if (e.target.closest(".checklist-copy")) self.copy();
+      if (e.target.closest(".checklist-export-copy")) self.exportCopy();
+      if (e.target.closest(".checklist-export-download")) self.exportDownload();
     });
     window.addEventListener("hashchange", function () {
       if (self.applyHash()) self.update(self.read());
@@ -171,6 +214,10 @@ import { el as make } from "./dom.js";
     var done = Object.keys(answers).length;
     if (this.el["progress-bar"]) this.el["progress-bar"].value = done;
     if (this.el.progress) this.el.progress.textContent = done + " of " + total + " answered";
+    ["copy", "download"].forEach(function (n) {
+      var b = this.exportEl(n);
+      if (b) b.hidden = done === 0;
+    }, this);
     if (this.el.share && !this.el.share.hidden) this.showLink(this.shareURL(answers));
     if (this.el.summary && this.model.options.length) this.recommend(answers);
   };
@@ -296,6 +343,95 @@ import { el as make } from "./dom.js";
     } else {
       say(false);
     }
+  };
+
+  // draft is the decision-record draft of the answers given so far.
+  Checklist.prototype.draft = function () {
+    var score = scoring;
+    var answers = this.read();
+    var result = score.outcome(this.model, answers);
+    var lead = result.leader;
+    var pending = lead && lead.pending.length ? (lead.pending.length === 1 ?
+      "Before acting on it, answer the question that could still rule it out." :
+      "Before acting on it, answer the " + lead.pending.length + " questions that could still rule it out.") : "";
+    // The page's address without its query or fragment, so the draft's
+    // links name the checklist and the answers alone.
+    var page = window.location.origin + window.location.pathname;
+    var share = this.shareURL(answers);
+    return checklistDraft.markdown({
+      title: this.draftTitle(),
+      url: page,
+      share: page + (share.indexOf("#") < 0 ? "" : share.slice(share.indexOf("#"))),
+      date: today(),
+      answered: Object.keys(answers).length,
+      total: this.model.questions.length,
+      summary: result.summary,
+      pending: pending,
+      options: result.rows.map(function (r) {
+        return { label: r.option.label, points: score.points(r.total), chosen: r === lead, ruledOut: r.blockers.length > 0 };
+      }),
+      deciders: result.deciders.map(function (d) {
+        return {
+          question: d.question.text,
+          answer: "Answer: " + (d.question.kind === "check" ? "checked" : ANSWER_WORDS[d.answer]),
+          weight: d.rulesOut ? "" : score.signed(d.weight),
+          rulesOut: d.rulesOut ? d.rulesOut.map(function (o) { return o.label; }) : null,
+          cases: this.evidence(d.question).map(function (a) { return { text: a.textContent, url: a.href }; })
+        };
+      }, this)
+    });
+  };
+
+  function today() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  Checklist.prototype.exportCopy = function () {
+    var text = this.draft();
+    var status = this.exportEl("status");
+    var self = this;
+    var done = function () {
+      status.textContent = "Decision record copied: paste it into your decisions folder and fill in its consequences.";
+      self.exportEl().hidden = true;
+    };
+    var byHand = function () {
+      var box = self.exportEl();
+      var area = box.querySelector("textarea");
+      area.value = text;
+      box.hidden = false;
+      area.focus();
+      area.select();
+      status.textContent = "Copy the decision record below.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, byHand);
+    } else {
+      byHand();
+    }
+  };
+
+  // exportDownload saves the draft as a file, from a Blob URL made on the
+  // spot: nothing leaves the browser.
+  Checklist.prototype.exportDownload = function () {
+    var text = this.draft();
+    var name = checklistDraft.fileName(this.draftTitle());
+    if (this.blobURL) URL.revokeObjectURL(this.blobURL);
+    this.blobURL = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
+    var a = make("a");
+    a.href = this.blobURL;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    this.exportEl("status").textContent = "Decision record saved as " + name + ": give it its number and fill in its consequences.";
+  };
+
+  Checklist.prototype.draftTitle = function () {
+    var h1 = document.querySelector("h1");
+    return (h1 && h1.textContent.trim()) || this.model.id;
   };
 
   var started = new WeakMap();
