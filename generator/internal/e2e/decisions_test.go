@@ -3,6 +3,9 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +20,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
 	"github.com/tradeoffs/tradeoffs/generator/internal/devserver"
 	"github.com/tradeoffs/tradeoffs/generator/internal/site"
+	"github.com/tradeoffs/tradeoffs/generator/internal/theme"
 )
 
 // logSite is a decision log with a record of each status, a supersede
@@ -248,4 +252,132 @@ func TestChecklistExportsDecisionRecordInBrowser(t *testing.T) {
 	if !strings.Contains(string(f.Data), `<tr data-status="proposed">`) {
 		t.Error("the log does not list the draft as proposed")
 	}
+}
+
+// TestDecisionDraftMarkdown calls the draft's writer in the browser with
+// results the e2e checklist above does not reach: a recommendation won on
+// points, no recommendation yet, and questions and options whose text is
+// markdown or HTML, which must stay text in the record. Each draft must
+// build as a decision record without a link or tag the text did not mean.
+func TestDecisionDraftMarkdown(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.Handle("/js/", http.FileServerFS(mustSub(t, theme.FS, "static")))
+	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	// The module under test, exposed to the test's expressions.
+	mux.HandleFunc("/expose.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, `import * as draft from "/js/checklist-draft.js"; window.checklistDraft = draft;`)
+	})
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<!doctype html><title>t</title><script type="module" src="/expose.js"></script>`)
+	})
+	url := browsertest.Serve(t, mux)
+	tab := browsertest.New(t).NewTab()
+	tab.Navigate(url + "/")
+	tab.WaitFor(`!!window.checklistDraft`, 5*time.Second)
+	const evil = "Do we <b>trust</b> [this](javascript:alert(1)) *input*?"
+	base := map[string]any{
+		"title": "Should we cache?", "url": "https://example.org/checklists/cache/", "share": "https://example.org/checklists/cache/#answers=a:yes",
+		"date": "2026-12-07", "answered": 2, "total": 5, "summary": "Recommendation: Cache (+3).", "pending": "",
+	}
+	tests := []struct {
+		name     string
+		options  []map[string]any
+		deciders []map[string]any
+		wants    []string
+		absent   []string
+	}{
+		{
+			name: "won on points",
+			options: []map[string]any{
+				{"label": "Cache", "points": "+3 points", "chosen": true, "ruledOut": false},
+				{"label": "No cache", "points": "+1 point", "chosen": false, "ruledOut": false},
+				{"label": "CDN only", "points": "0 points", "chosen": false, "ruledOut": true},
+			},
+			deciders: []map[string]any{{"question": "Is it read-heavy?", "answer": "Answer: yes", "weight": "+2", "rulesOut": nil,
+				"cases": []map[string]string{{"text": "A case", "url": "https://example.org/case-studies/a/"}}}},
+			wants: []string{
+				"# Should we cache: Cache\n",
+				"* Is it read-heavy? Answer: yes; +2 for Cache. Evidence: [A case](https://example.org/case-studies/a/).\n",
+				"* CDN only (0 points, ruled out)\n",
+				`Chosen option: "Cache", because it scores highest (+3 points), ahead of No cache (+1 point), and the answers above rule out CDN only.`,
+				"* [A case](https://example.org/case-studies/a/)\n",
+			},
+		},
+		{
+			name: "no recommendation yet",
+			options: []map[string]any{
+				{"label": "Cache", "points": "0 points", "chosen": false, "ruledOut": true},
+			},
+			wants:  []string{"# Should we cache: undecided\n", "No option is chosen yet: Recommendation: Cache (+3).\n"},
+			absent: []string{"## Decision Drivers"},
+		},
+		{
+			name: "markdown and HTML in the text stay text",
+			options: []map[string]any{
+				{"label": "<script>x</script> [Cache](javascript:alert(1))", "points": "+1 point", "chosen": true, "ruledOut": false},
+			},
+			deciders: []map[string]any{{"question": evil, "answer": "Answer: yes", "weight": "+1", "rulesOut": nil, "cases": []map[string]string{}}},
+			wants:    []string{`Do we \<b\>trust\</b\> \[this\](javascript:alert(1)) \*input\*?`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := map[string]any{}
+			for k, v := range base {
+				in[k] = v
+			}
+			in["options"], in["deciders"] = tt.options, tt.deciders
+			if tt.deciders == nil {
+				in["deciders"] = []any{}
+			}
+			js, err := json.Marshal(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := browsertest.Eval[string](tab, "window.checklistDraft.markdown("+string(js)+")")
+			for _, w := range tt.wants {
+				if !strings.Contains(md, w) {
+					t.Errorf("the draft lacks %q:\n%s", w, md)
+				}
+			}
+			for _, a := range tt.absent {
+				if strings.Contains(md, a) {
+					t.Errorf("the draft has %q:\n%s", a, md)
+				}
+			}
+			s, err := site.Build(context.Background(), site.Options{FS: fstest.MapFS{
+				"content/_index.md":                 {Data: []byte("---\ntitle: Home\n---\n")},
+				"content/decisions/0001-a-draft.md": {Data: []byte(md)},
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Diags.HasErrors() {
+				t.Fatalf("the draft does not build:\n%s\n---\n%s", s.Diags.Error(), md)
+			}
+			f, ok := s.Files.Get("decisions/0001-a-draft/index.html")
+			if !ok {
+				t.Fatal("the draft has no page")
+			}
+			for _, bad := range []string{`href="javascript:`, "<script>x", "<b>trust"} {
+				if strings.Contains(string(f.Data), bad) {
+					t.Errorf("the draft's page contains %q", bad)
+				}
+			}
+		})
+	}
+	if got := browsertest.Eval[string](tab, `window.checklistDraft.fileName("Should we go multi-région?")`); got != "NNNN-should-we-go-multi-region.md" {
+		t.Errorf("the download's name is %q", got)
+	}
+}
+
+func mustSub(t *testing.T, fsys fs.FS, dir string) fs.FS {
+	t.Helper()
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
 }
