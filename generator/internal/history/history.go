@@ -1,6 +1,6 @@
-// Package history reads when each file of the site last changed from its
-// git history, for the "last updated" date of pages. It runs git once per
-// build, however many pages there are.
+// Package history reads when each file of the site was first and last
+// committed from its git history, for the dates pages were published and
+// last updated. It runs git once per build, however many pages there are.
 //
 // A shallow clone (as some CI hosts and deploy services make) has only the
 // latest commits, so every file would seem to change at the last one:
@@ -21,12 +21,22 @@ import (
 	"time"
 )
 
-// Dates maps a path relative to the site root ("content/x.md") to the time
-// of the last commit that changed it.
-type Dates map[string]time.Time
+// Dates maps a path relative to the site root ("content/x.md") to the times
+// of the commits that added it and that last changed it.
+type Dates map[string]Span
 
-// Load returns the last commit time of every file under dir (relative to
-// root) that git tracks. It returns nil, and no error, when root is not in
+// Span is when a file was first and last committed. A file moved without
+// git seeing the move as such (renames are not followed) starts where it
+// was moved to.
+type Span struct {
+	First, Last time.Time
+}
+
+// Equal reports whether two spans are the same times.
+func (s Span) Equal(o Span) bool { return s.First.Equal(o.First) && s.Last.Equal(o.Last) }
+
+// Load returns the first and last commit times of every file under dir
+// (relative to root) that git tracks. It returns nil, and no error, when root is not in
 // a git work tree, git is not installed or the clone is shallow.
 func Load(ctx context.Context, root, dir string) (Dates, error) {
 	if _, err := exec.LookPath("git"); err != nil {
@@ -83,7 +93,7 @@ func git(ctx context.Context, root string, args ...string) ([]byte, error) {
 }
 
 // parse reads "\x00DATE\n\npath\npath\n..." records, newest first: the
-// first date seen for a path is its last change.
+// first date seen for a path is its last change, the last one its first.
 func parse(out []byte) Dates {
 	d := Dates{}
 	var current time.Time
@@ -99,9 +109,12 @@ func parse(out []byte) Dates {
 			}
 		case line == "" || current.IsZero():
 		default:
-			if _, seen := d[line]; !seen {
-				d[line] = current
+			s, seen := d[line]
+			if !seen {
+				s.Last = current
 			}
+			s.First = current
+			d[line] = s
 		}
 	}
 	return d

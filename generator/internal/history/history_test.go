@@ -12,17 +12,17 @@ import (
 func TestParse(t *testing.T) {
 	out := "\x002024-05-02T10:00:00+02:00\n\ncontent/a.md\ncontent/b.md\n\x002023-01-01T00:00:00Z\n\ncontent/a.md\ncontent/c.md\n"
 	d := parse([]byte(out))
-	want := map[string]string{
-		"content/a.md": "2024-05-02T10:00:00+02:00",
-		"content/b.md": "2024-05-02T10:00:00+02:00",
-		"content/c.md": "2023-01-01T00:00:00Z",
+	want := map[string][2]string{
+		"content/a.md": {"2023-01-01T00:00:00Z", "2024-05-02T10:00:00+02:00"},
+		"content/b.md": {"2024-05-02T10:00:00+02:00", "2024-05-02T10:00:00+02:00"},
+		"content/c.md": {"2023-01-01T00:00:00Z", "2023-01-01T00:00:00Z"},
 	}
 	if len(d) != len(want) {
 		t.Fatalf("got %d paths, want %d: %v", len(d), len(want), d)
 	}
 	for p, w := range want {
-		if got := d[p].Format(time.RFC3339); got != w {
-			t.Errorf("%s: %s, want %s", p, got, w)
+		if got := [2]string{d[p].First.Format(time.RFC3339), d[p].Last.Format(time.RFC3339)}; got != w {
+			t.Errorf("%s: first and last %s, want %s", p, got, w)
 		}
 	}
 }
@@ -64,11 +64,12 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := d["content/a.md"].UTC().Format("2006-01-02"); got != "2023-01-01" {
-		t.Errorf("a.md: %s", got)
+	day := func(t time.Time) string { return t.UTC().Format("2006-01-02") }
+	if got := day(d["content/a.md"].Last); got != "2023-01-01" {
+		t.Errorf("a.md last changed: %s", got)
 	}
-	if got := d["content/b.md"].UTC().Format("2006-01-02"); got != "2024-06-01" {
-		t.Errorf("b.md: %s", got)
+	if got, first := day(d["content/b.md"].Last), day(d["content/b.md"].First); got != "2024-06-01" || first != "2023-01-01" {
+		t.Errorf("b.md first and last changed: %s, %s; want 2023-01-01, 2024-06-01", first, got)
 	}
 	if again, _ := Stamp(site); again != stamp {
 		t.Errorf("the stamp changed with no commit: %q, then %q", stamp, again)

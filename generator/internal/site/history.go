@@ -10,7 +10,8 @@ import (
 )
 
 // loadHistory dates each page's last change from git, where there is git
-// history (a full clone); otherwise from the front matter.
+// history (a full clone); otherwise from the front matter. A page without
+// a date in its front matter is dated by its first commit.
 func (s *build) loadHistory(ctx context.Context) {
 	var dates history.Dates
 	if s.opts.Root != "" {
@@ -23,12 +24,13 @@ func (s *build) loadHistory(ctx context.Context) {
 	s.dates = dates
 	for _, p := range s.pages {
 		p.lastMod = lastModified(p, dates)
+		p.published = published(p, dates)
 	}
 }
 
 func lastModified(p *page, dates history.Dates) time.Time {
 	if t, ok := dates[p.Source]; ok {
-		return t
+		return t.Last
 	}
 	if b := p.Base(); !b.Updated.IsZero() {
 		return b.Updated.Time
@@ -38,7 +40,17 @@ func lastModified(p *page, dates history.Dates) time.Time {
 	return time.Time{}
 }
 
-// readHistory returns the last commit date of every file under content/.
+// published is when the page was published: the date of its front
+// matter, else its first commit, else zero.
+func published(p *page, dates history.Dates) time.Time {
+	if b := p.Base(); !b.Date.IsZero() {
+		return b.Date.Time
+	}
+	return dates[p.Source].First
+}
+
+// readHistory returns the first and last commit dates of every file under
+// content/.
 // It runs git only when the reflog says something was committed since it
 // last did (or when there is no reflog to go by): read reports whether it
 // did.

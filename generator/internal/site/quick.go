@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/history"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
@@ -48,7 +49,7 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 	// pages' dates are still those the last build used.
 	if s.opts.Root != "" {
 		dates, read, err := b.readHistory(context.Background(), s.opts.Root)
-		if err != nil || read && !maps.EqualFunc(dates, s.dates, time.Time.Equal) {
+		if err != nil || read && !maps.EqualFunc(dates, s.dates, history.Span.Equal) {
 			return nil, false
 		}
 	}
@@ -56,7 +57,7 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 	if !ok || len(diags) > 0 || cp.FrontHash != old.FrontHash || cp.URL != old.URL || cp.Kind != old.Kind {
 		return nil, false
 	}
-	np := &page{Page: cp, lastMod: old.lastMod, related: old.related, backlinks: old.backlinks}
+	np := &page{Page: cp, lastMod: old.lastMod, published: old.published, related: old.related, backlinks: old.backlinks}
 	scratch := output.NewFiles()
 	s.convert(markdown.New(s.markdownOptions(newRecorder(scratch))), np, s.resolver())
 	md := np.md

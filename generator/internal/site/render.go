@@ -32,8 +32,9 @@ type page struct {
 	linksKey   uint64   // see linksKey
 	textKey    uint64   // see textKey
 	// lastMod is when the page last changed: its last commit, or else its
-	// front matter's updated or date.
-	lastMod time.Time
+	// front matter's updated or date; published is its front matter's
+	// date, or else its first commit.
+	lastMod, published time.Time
 	// noHTML is set when md came from the warm state without its HTML:
 	// the page is converted again if it must be rendered.
 	noHTML    bool

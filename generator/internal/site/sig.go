@@ -66,6 +66,7 @@ func (sg *signer) own(x *sum, p *page) {
 	x.bytes(p.Hash[:])
 	x.bytes(p.contentKey[:])
 	x.u64(uint64(p.lastMod.UnixNano()))
+	x.u64(uint64(p.published.UnixNano()))
 	x.str(p.Kind.String())
 	// The link covers the title, URL, section and tags.
 	x.u64(sg.link(p))
