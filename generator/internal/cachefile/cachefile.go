@@ -8,8 +8,8 @@
 //
 // There are two kinds of files:
 //
-//   - sealed files (Write, then Read or Decode): the bytes written, then
-//     their Sum. Read and Decode give them back only if they still have
+//   - sealed files (Write or WriteBytes, then Read or Decode): the bytes
+//     written, then their Sum. Read and Decode give them back only if they still have
 //     that Sum, else ErrDamaged.
 //   - files of parts (Create, Map, Part): the build state's records, which
 //     later builds append to. Each part is taken with Part.Of, which checks
@@ -82,11 +82,14 @@ func Write(dir, name string, write func(w io.Writer) error) error {
 		if err := write(h); err != nil {
 			return err
 		}
-		seal := binary.LittleEndian.AppendUint64(nil, h.n)
-		seal = binary.LittleEndian.AppendUint64(seal, h.d.Sum64())
-		_, err := w.Write(seal)
+		_, err := w.Write(seal(Sum{h.n, h.d.Sum64()}))
 		return err
 	})
+}
+
+// seal returns the bytes that end a sealed file with Sum s.
+func seal(s Sum) []byte {
+	return binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, s.Len), s.Hash)
 }
 
 // summer passes what is written on to w, counting and hashing it.
@@ -146,6 +149,31 @@ func readSealed(dir, name string) ([]byte, func(), error) {
 // buffered, into a temporary file renamed over the previous one once
 // complete. The file is not sealed: it is for files of parts.
 func Create(dir, name string, write func(w io.Writer) error) error {
+	return replace(dir, name, func(f *os.File) error {
+		w := bufio.NewWriterSize(f, 1<<20)
+		if err := write(w); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+}
+
+// WriteBytes writes the sealed file name in dir (made if need be) holding
+// data, as Write does, in two writes and without a buffer: for the many
+// small files of a folder of entries.
+func WriteBytes(dir, name string, data []byte) error {
+	return replace(dir, name, func(f *os.File) error {
+		if _, err := f.Write(data); err != nil {
+			return err
+		}
+		_, err := f.Write(seal(SumOf(data)))
+		return err
+	})
+}
+
+// replace writes the file name in dir through write, into a temporary
+// file renamed over the previous one once complete.
+func replace(dir, name string, write func(f *os.File) error) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -154,11 +182,7 @@ func Create(dir, name string, write func(w io.Writer) error) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
+	err = write(tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -70,6 +70,28 @@ func TestSealedFileReadsBack(t *testing.T) {
 	}
 }
 
+// TestWriteBytesIsWrite: WriteBytes makes the same file as Write, which
+// Read gives back.
+func TestWriteBytesIsWrite(t *testing.T) {
+	dir := t.TempDir()
+	data := []byte("a small entry of a folder of entries")
+	write(t, dir, "a", data)
+	if err := WriteBytes(dir, "b", data); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "a"))
+	b, _ := os.ReadFile(filepath.Join(dir, "b"))
+	if !bytes.Equal(a, b) {
+		t.Fatalf("WriteBytes wrote %q, Write %q", b, a)
+	}
+	if got, err := Read(dir, "b"); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("Read: %q, %v", got, err)
+	}
+	if names, _ := filepath.Glob(filepath.Join(dir, "*")); len(names) != 2 {
+		t.Errorf("files left: %v", names)
+	}
+}
+
 // TestWriteFailureKeepsTheFile: a write that fails leaves the previous
 // file as it was, and no temporary file.
 func TestWriteFailureKeepsTheFile(t *testing.T) {
