@@ -1,11 +1,12 @@
 // Package buildcache keeps what is expensive to make on disk between
 // builds: highlighted code (chroma's lexing is most of what a cold build
-// costs) and rendered diagrams. A second build of a site, on a laptop or on
-// a CI host that keeps the folder (Netlify's build cache), lexes only the
-// code that changed.
+// costs), rendered diagrams and social cards. A second build of a site, on
+// a laptop or on a CI host that keeps the folder (Netlify's build cache),
+// lexes only the code that changed and draws only the cards that did.
 //
-// The cache is one sealed file (see package cachefile): a file whose bytes
-// are not as written is ignored. It is tagged with the versions of the
+// Code and diagrams are one sealed file (see package cachefile), cards a
+// folder of sealed files (see Cards): a file whose bytes are not as
+// written is ignored. It is tagged with the versions of the
 // generator's cache format and of the libraries whose output it holds: a
 // cache from another version is ignored, never trusted. Diagram SVGs are
 // checked again when imported (package diagram).

@@ -3,12 +3,14 @@ package buildcache
 import (
 	"bytes"
 	"encoding/gob"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/cachefile"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diagram"
 	"github.com/tradeoffs/tradeoffs/generator/internal/highlight"
 )
@@ -105,5 +107,50 @@ func TestLoadIgnoresEveryDamagedByte(t *testing.T) {
 		if got, err := Load(dir); err == nil || len(got.Highlight)+len(got.Diagrams) != 0 {
 			t.Fatalf("bit %d of byte %d flipped: %d entries used, error %v", i%8, i, len(got.Highlight)+len(got.Diagrams), err)
 		}
+	}
+}
+
+// TestCards: a card put is got back; a damaged one is refused with an
+// error naming its file; Prune keeps only the cards asked for.
+func TestCards(t *testing.T) {
+	dir := t.TempDir()
+	c := OpenCards(dir)
+	keys := []string{"0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"}
+	for i, k := range keys {
+		if err := c.Put(k, []byte("png "+k)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := c.Get(k); err != nil || string(got) != "png "+k {
+			t.Fatalf("card %d: %q, %v", i, got, err)
+		}
+	}
+	if _, err := c.Get("00000000000000000000000000000000"); !errors.Is(err, ErrNoCard) {
+		t.Errorf("a card never put: %v", err)
+	}
+	for _, bad := range []string{"", "../x", "ABCDEF", "a/b"} {
+		if err := c.Put(bad, []byte("x")); err == nil {
+			t.Errorf("Put(%q) was accepted", bad)
+		}
+		if _, err := c.Get(bad); !errors.Is(err, ErrNoCard) {
+			t.Errorf("Get(%q): %v", bad, err)
+		}
+	}
+	file := filepath.Join(dir, cardsDir, keys[0]+".png")
+	b, _ := os.ReadFile(file)
+	b[2] ^= 1
+	os.WriteFile(file, b, 0o644)
+	if got, err := c.Get(keys[0]); !errors.Is(err, cachefile.ErrDamaged) || got != nil || !strings.Contains(err.Error(), file) {
+		t.Errorf("a damaged card: %q, %v", got, err)
+	}
+	os.WriteFile(filepath.Join(dir, cardsDir, keys[1]+".png.123"), []byte("left by a killed build"), 0o644)
+	if err := c.Prune(func(k string) bool { return k == keys[1] }); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, cardsDir, "*"))
+	if len(names) != 1 || filepath.Base(names[0]) != keys[1]+".png" {
+		t.Errorf("after Prune: %v", names)
+	}
+	if got, err := c.Get(keys[1]); err != nil || string(got) != "png "+keys[1] {
+		t.Errorf("the card kept: %q, %v", got, err)
 	}
 }
