@@ -2,7 +2,8 @@
 // sitemap (sitemaps.org), the Atom feed (RFC 4287) and robots.txt. It takes
 // plain entries, so it knows nothing of pages or layouts.
 //
-// feeds imports the standard library only.
+// feeds imports golang.org/x/net/html (to make a page's links absolute
+// for a feed reader) and the standard library.
 package feeds
 
 import (
@@ -18,6 +19,11 @@ type Entry struct {
 	URL     string
 	Title   string
 	Summary string
+	// Content is the page's HTML, its links absolute (see Absolute), or
+	// "" for a feed of summaries.
+	Content string
+	// Categories are the page's tags.
+	Categories []string
 	// Published and Updated may be zero.
 	Published time.Time
 	Updated   time.Time
@@ -89,12 +95,23 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
-	Title     string   `xml:"title"`
-	ID        string   `xml:"id"`
-	Link      atomLink `xml:"link"`
-	Published string   `xml:"published,omitempty"`
-	Updated   string   `xml:"updated"`
-	Summary   string   `xml:"summary,omitempty"`
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Link       atomLink       `xml:"link"`
+	Published  string         `xml:"published,omitempty"`
+	Updated    string         `xml:"updated"`
+	Categories []atomCategory `xml:"category"`
+	Summary    string         `xml:"summary,omitempty"`
+	Content    *atomContent   `xml:"content"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+type atomContent struct {
+	Type string `xml:"type,attr"`
+	Text string `xml:",chardata"`
 }
 
 // Atom returns the Atom feed of entries (already sorted, newest first).
@@ -124,6 +141,12 @@ func Atom(f Feed, entries []Entry) ([]byte, error) {
 		ae := atomEntry{Title: e.Title, ID: e.URL, Link: atomLink{Href: e.URL}, Updated: stamp(e.lastmod()), Summary: e.Summary}
 		if !e.Published.IsZero() {
 			ae.Published = stamp(e.Published)
+		}
+		for _, c := range e.Categories {
+			ae.Categories = append(ae.Categories, atomCategory{Term: c})
+		}
+		if e.Content != "" {
+			ae.Content = &atomContent{Type: "html", Text: e.Content}
 		}
 		a.Entries = append(a.Entries, ae)
 	}
