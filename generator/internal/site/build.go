@@ -30,6 +30,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/history"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/socialcard"
 )
 
 // Options control a build.
@@ -70,8 +71,9 @@ type Options struct {
 	// the state the last build published in the same folder left in
 	// CacheDir (see state.go), and Site.Publish keeps that state right.
 	Output *output.Files
-	// PlainCode leaves code blocks unhighlighted (see Site.Unhighlighted):
-	// the preview server's first build of a large site, for speed.
+	// PlainCode leaves code blocks unhighlighted (see Site.Unhighlighted)
+	// and draws no social card (see cards.go): the preview server's first
+	// build of a large site, for speed.
 	PlainCode bool
 	// DeferSearch leaves the search index out of the build; Site.Search
 	// adds it afterwards. The preview server shows a save first and
@@ -90,9 +92,13 @@ type Stats struct {
 	Duration time.Duration
 	// Steps times each step, in order.
 	Steps []StepTime
-	// Kept counts the pages kept as the last build published them, by
-	// the warm state (see state.go): neither converted nor rendered.
+	// Kept counts the files kept as the last build published them, by
+	// the warm state (see state.go): pages neither converted nor
+	// rendered, social cards not drawn, the feed not made.
 	Kept int
+	// CardsDrawn counts the social cards the build drew: the others came
+	// from the Builder, the last output or the cache folder (cards.go).
+	CardsDrawn int
 	// SearchIndex is how long making the search index took. It is made
 	// while the pages render, so its share of the build's wall time is at
 	// most this; the "search wait" step is what the build waited for it.
@@ -198,6 +204,10 @@ type memos struct {
 	assets *assetsMemo
 	// pathsKey is the last build's (see build.pathsKey).
 	pathsKey uint64
+	// cards are the last build's social cards, by key.
+	cards map[string][]byte
+	// feed is the last build's Atom feed, with its feedSig.
+	feed *memo
 }
 
 // quickState is what the quick path (see quick) works from.
@@ -329,6 +339,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		// A cache that cannot be written costs the next build time only.
 		out.CacheErr = <-cacheSaved
 	}
+	out.CacheErr = errors.Join(out.CacheErr, s.cardCacheErr)
 	return out, nil
 }
 
@@ -349,6 +360,7 @@ func (s *build) steps() []step {
 		{"taxonomies", s.collectTaxonomies},
 		{"search", s.buildSearch},
 		{"pages", s.renderPages},
+		{"cards", s.renderCards},
 		{"feeds", s.renderFeeds},
 		{"static", s.copyStatic},
 		{"lint", s.lintContent},
@@ -405,11 +417,18 @@ type build struct {
 	// contentCache is the cache the content was loaded with, kept by the
 	// state of a one-shot build (see keepsState).
 	contentCache *content.Cache
-	kept         int         // see Stats.Kept
-	failed       failed      // what could not be published, see failed
-	plan         *searchPlan // see searchPlan
-	files        *output.Files
-	diags        diag.List
+	// cards are the social cards of the output's pages, by key;
+	// cardCacheErr is why some could not be kept in the cache folder.
+	cards        map[string]socialcard.Card
+	cardCacheErr error
+	cardsDrawn   int
+	// feed lists the articles of the feed (see markFeed).
+	feed   []*page
+	kept   int         // see Stats.Kept
+	failed failed      // what could not be published, see failed
+	plan   *searchPlan // see searchPlan
+	files  *output.Files
+	diags  diag.List
 }
 
 func newBuild(b *Builder, opts Options) *build {
@@ -422,7 +441,8 @@ func newBuild(b *Builder, opts Options) *build {
 }
 
 func (s *build) stats(d time.Duration, steps []StepTime) Stats {
-	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps, SearchIndex: s.searchTook, Kept: s.kept}
+	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps, SearchIndex: s.searchTook, Kept: s.kept,
+		CardsDrawn: s.cardsDrawn}
 	if s.content != nil {
 		st.Drafts = s.content.Drafts
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
@@ -17,11 +16,8 @@ import (
 // StaticDir is the site folder copied to the output as it is.
 const StaticDir = "static"
 
-// feedSize is how many pages the Atom feed lists.
-const feedSize = 30
-
 // renderFeeds writes sitemap.xml, atom.xml and robots.txt.
-func (s *build) renderFeeds(context.Context) {
+func (s *build) renderFeeds(ctx context.Context) {
 	key := s.sitemapKey()
 	if m := s.b.sitemap; m != nil && m.key == key {
 		s.add("sitemap.xml", m.data, nil)
@@ -45,18 +41,7 @@ func (s *build) renderFeeds(context.Context) {
 			s.b.sitemap = &memo{key: key, data: sitemap}
 		}
 	}
-	var dated []feeds.Entry
-	for _, p := range s.newest(feedSize) {
-		b := p.Base()
-		summary := b.Summary
-		if summary == "" && p.md != nil {
-			summary = truncate(p.md.Summary, 300)
-		}
-		dated = append(dated, feeds.Entry{URL: s.absURL(p.URL), Title: typeset(p.Title()), Summary: typeset(summary), Published: b.Date.Time, Updated: p.lastMod})
-	}
-	atom, err := feeds.Atom(feeds.Feed{Title: s.cfg.Title, Subtitle: s.cfg.Description, SiteURL: s.cfg.BaseURL,
-		SelfURL: s.absURL("/atom.xml"), Author: s.cfg.Author, Updated: s.opts.Now}, dated)
-	s.add("atom.xml", atom, err)
+	s.renderAtom(ctx)
 	s.add("robots.txt", feeds.Robots(s.absURL("/sitemap.xml"), s.opts.Preview), nil)
 }
 
@@ -97,31 +82,6 @@ func (s *build) frontKey() uint64 {
 		s.front, s.frontDone = x.value(), true
 	}
 	return s.front
-}
-
-// newest returns the n dated pages that lists show first, in that order,
-// without sorting them all.
-func (s *build) newest(n int) []*page {
-	var top []*page
-	for _, p := range s.pages {
-		if p.Kind != content.KindPage || p.Base().Date.IsZero() {
-			continue
-		}
-		if len(top) == n && byListOrder(p, top[n-1]) >= 0 {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(top, p, func(a, b *page) int {
-			if c := byListOrder(a, b); c != 0 {
-				return c
-			}
-			return 1 // after equals: the order of s.pages, as a stable sort
-		})
-		top = slices.Insert(top, i, p)
-		if len(top) > n {
-			top = top[:n]
-		}
-	}
-	return top
 }
 
 func (s *build) add(out string, data []byte, err error) {

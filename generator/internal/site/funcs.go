@@ -15,6 +15,7 @@ import (
 //	absURL "/x/"            the absolute URL of a root-relative one
 //	date t                  "22 March 2023" (empty for a zero time)
 //	isoDate t               "2023-03-22" (for <time datetime>)
+//	rfc3339 t               "2023-03-22T10:00:00Z" (Open Graph times)
 //	join list sep           strings.Join
 //	slug s                  "Case studies" → "case-studies"
 //	plural n "page" "pages" the word for n
@@ -40,6 +41,12 @@ func (s *build) funcs() template.FuncMap {
 				return ""
 			}
 			return t.Format("2006-01-02")
+		},
+		"rfc3339": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format(time.RFC3339)
 		},
 		"join": strings.Join,
 		"slug": slug.Make,

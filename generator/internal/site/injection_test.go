@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -14,7 +15,9 @@ import (
 // any output page can run: no script element but the site's own (a src
 // under /js/, a script or a module, or JSON data), no event-handler or style attribute, no
 // javascript:, data: or vbscript: URL, no frame or object, and no data
-// island that a "</script>" in a string could have closed.
+// island that a "</script>" in a string could have closed (each holds
+// valid JSON: the structured data in every page's head, made of titles,
+// summaries and tags, is checked here).
 func TestNoScriptFromContent(t *testing.T) {
 	const x = `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`
 	tests := []struct {
@@ -73,8 +76,8 @@ func executable(page []byte) []string {
 		case html.ErrorToken:
 			return out
 		case html.TextToken:
-			if inScript && scriptType == "application/json" && bytes.Contains(bytes.ToLower(z.Text()), []byte("</script")) {
-				out = append(out, "a JSON data island contains </script")
+			if inScript && isData(scriptType) && !json.Valid(z.Text()) {
+				out = append(out, "a JSON data island that is not JSON (closed early?): "+string(z.Text()))
 			}
 		case html.EndTagToken:
 			if name, _ := z.TagName(); string(name) == "script" {
@@ -89,7 +92,7 @@ func executable(page []byte) []string {
 				inScript, scriptType = true, attr(tok, "type")
 				src := attr(tok, "src")
 				own := strings.HasPrefix(src, "/js/") && (scriptType == "" || scriptType == "module")
-				if !own && !(src == "" && scriptType == "application/json") {
+				if !own && !(src == "" && isData(scriptType)) {
 					out = append(out, "a script that is not the site's own: "+tok.String())
 				}
 			}
@@ -108,6 +111,11 @@ func executable(page []byte) []string {
 			}
 		}
 	}
+}
+
+// isData reports the script types that are data, which no browser runs.
+func isData(scriptType string) bool {
+	return scriptType == "application/json" || scriptType == "application/ld+json"
 }
 
 func attr(tok html.Token, key string) string {

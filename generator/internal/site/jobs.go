@@ -6,6 +6,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/socialcard"
 )
 
 // featureScripts maps what a page uses to the scripts it needs, in the
@@ -36,6 +37,8 @@ type job struct {
 	sec    string // the section whose own layouts apply
 	sig    uint64
 	view   func() *PageView
+	// card is the page's social card.
+	card socialcard.Card
 }
 
 // renderPages executes the layouts for every page, section, tag, the home
@@ -43,6 +46,7 @@ type job struct {
 // the outputs of pages whose inputs did not change since the Builder's last
 // build.
 func (s *build) renderPages(ctx context.Context) {
+	s.markFeed()
 	if s.layouts == nil || s.assets == nil {
 		s.unrendered() // for a reason reported
 		return
@@ -65,6 +69,7 @@ func (s *build) renderPages(ctx context.Context) {
 	jobs := s.contentJobs(ctx, sg)
 	jobs = append(jobs, s.tagJobs(sg)...)
 	jobs = append(jobs, s.specialJobs(sg)...)
+	s.collectCards(jobs)
 	fresh := make(map[string]*pageEntry, len(jobs))
 	var todo []*job
 	for i := range jobs {
@@ -97,8 +102,8 @@ func (s *build) renderPages(ctx context.Context) {
 			v := j.view()
 			b, err := s.layouts.Render(j.layout, v, len(v.Content)+24<<10)
 			if s.b.oneShot {
-				if p := s.byURL[v.URL]; p != nil && p.md != nil && p.Kind == content.KindPage {
-					p.md.HTML = nil // rendered: only lists of pages follow
+				if p := s.byURL[v.URL]; p != nil && p.md != nil && p.Kind == content.KindPage && !p.inFeed {
+					p.md.HTML = nil // rendered: only lists of pages (and the feed) follow
 				}
 			}
 			if err == nil {
@@ -135,20 +140,20 @@ func (s *build) contentJobs(ctx context.Context, sg *signer) []job {
 		}
 		p := p
 		jobs = append(jobs, job{out: p.OutFile, kind: p.Kind.String(), source: p.Source, sig: sigs[i],
-			view: func() *PageView { return s.pageView(p) }, sec: p.Section})
+			view: func() *PageView { return s.pageView(p) }, sec: p.Section, card: s.pageCard(p)})
 	}
 	for _, sec := range s.sections {
 		if _, real := s.bySource[sec.Source]; !real {
 			sec := sec
 			jobs = append(jobs, job{out: sec.OutFile, kind: "section", sig: sg.page(sec),
-				view: func() *PageView { return s.pageView(sec) }, sec: sec.Section})
+				view: func() *PageView { return s.pageView(sec) }, sec: sec.Section, card: s.pageCard(sec)})
 		}
 	}
 	if _, ok := s.byURL["/"]; !ok {
 		home := &page{Page: &content.Page{Source: content.Dir + "/_index.md", URL: "/", OutFile: homeOut,
 			Kind: content.KindHome, Meta: &content.Common{Title: s.cfg.Title}}}
 		jobs = append(jobs, job{out: homeOut, kind: "home", sig: sg.page(home),
-			view: func() *PageView { return s.pageView(home) }})
+			view: func() *PageView { return s.pageView(home) }, card: s.pageCard(home)})
 	}
 	return jobs
 }
@@ -182,36 +187,39 @@ func (s *build) tagJobs(sg *signer) []job {
 	var jobs []job
 	for _, t := range s.tags {
 		t := t
-		jobs = append(jobs, job{out: tagOut(t), kind: "tag", sig: sg.tag(t), view: func() *PageView {
+		card := s.card(t.name, "Tag")
+		jobs = append(jobs, job{out: tagOut(t), kind: "tag", sig: sg.tag(t), card: card, view: func() *PageView {
 			v := s.baseView("tag", t.name, t.url())
 			v.Description = "Pages tagged " + t.name + "."
 			v.Pages = s.links(t.pages)
 			v.Breadcrumbs = []*PageLink{{Title: "Home", URL: "/"}, {Title: "Tags", URL: "/tags/"}}
-			return v
+			return s.share(v, card)
 		}})
 	}
-	return append(jobs, job{out: tagsOut, kind: "tags", sig: sg.tagIndex(s.tags), view: func() *PageView {
+	card := s.card("Tags", "")
+	return append(jobs, job{out: tagsOut, kind: "tags", sig: sg.tagIndex(s.tags), card: card, view: func() *PageView {
 		v := s.baseView("tags", "Tags", "/tags/")
 		for _, t := range s.tags {
 			v.AllTags = append(v.AllTags, TagLink{Name: t.name, Slug: t.slug, URL: t.url(), Count: len(t.pages)})
 		}
 		v.Summary = "Every tag used on this site, with the number of pages carrying it."
 		v.Description = v.Summary
-		return v
+		return s.share(v, card)
 	}})
 }
 
 func (s *build) specialJobs(sg *signer) []job {
+	searchCard, missingCard := s.card("Search", ""), s.card("Page not found", "")
 	return []job{
-		{out: searchOut, kind: "search", sig: sg.special("search"), view: func() *PageView {
+		{out: searchOut, kind: "search", sig: sg.special("search"), card: searchCard, view: func() *PageView {
 			v := s.baseView("search", "Search", "/search/")
 			v.Description = "Search " + s.cfg.Title + "."
-			return v
+			return s.share(v, searchCard)
 		}},
-		{out: notFoundOut, kind: "404", sig: sg.special("404"), view: func() *PageView {
+		{out: notFoundOut, kind: "404", sig: sg.special("404"), card: missingCard, view: func() *PageView {
 			v := s.baseView("404", "Page not found", "/404.html")
 			v.Description = "There is no page at this address."
-			return v
+			return s.share(v, missingCard)
 		}},
 	}
 }

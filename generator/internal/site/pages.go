@@ -55,7 +55,7 @@ func (s *build) pageView(p *page) *PageView {
 	v.Summary = typeset(b.Summary)
 	v.Description = v.Summary
 	v.Date, v.Updated, v.Draft = b.Date.Time, b.Updated.Time, b.Draft
-	v.LastModified = p.lastMod
+	v.LastModified, v.Published = p.lastMod, p.published
 	v.Tags = s.tagLinks(b.Tags)
 	v.Source = p.Source
 	v.EditURL = s.cfg.EditURL(p.Source)
@@ -95,7 +95,7 @@ func (s *build) pageView(p *page) *PageView {
 			v.Breadcrumbs = append(v.Breadcrumbs, &PageLink{Title: v.SectionTitle, URL: v.SectionURL})
 		}
 	}
-	return v
+	return s.share(v, s.pageCard(p))
 }
 
 // sectionPages returns the pages under a section's URL, in list order.

@@ -57,7 +57,7 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 	if !ok || len(diags) > 0 || cp.FrontHash != old.FrontHash || cp.URL != old.URL || cp.Kind != old.Kind {
 		return nil, false
 	}
-	np := &page{Page: cp, lastMod: old.lastMod, published: old.published, related: old.related, backlinks: old.backlinks}
+	np := &page{Page: cp, lastMod: old.lastMod, published: old.published, inFeed: old.inFeed, related: old.related, backlinks: old.backlinks}
 	scratch := output.NewFiles()
 	s.convert(markdown.New(s.markdownOptions(newRecorder(scratch))), np, s.resolver())
 	md := np.md
@@ -85,6 +85,12 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 	if !had || !maps.Equal(htmlIDs(prev.Data), htmlIDs(data)) {
 		return nil, false
 	}
+	var atom []byte // the feed holds the page's content
+	if np.inFeed {
+		if atom, err = s.atom(context.Background(), np); err != nil {
+			return nil, false
+		}
+	}
 
 	// Patch the last build: it now describes the site as saved. Other
 	// pages' lists point at old, so it is updated in place. The Builder's
@@ -93,6 +99,9 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 	*old = *np
 	s.files = s.files.Clone()
 	s.files.Put(np.OutFile, data, src)
+	if atom != nil {
+		s.files.Put(atomFile, atom, "")
+	}
 	if !slices.Contains(b.pending, src) {
 		b.pending = append(b.pending, src)
 	}

@@ -37,7 +37,9 @@ type page struct {
 	lastMod, published time.Time
 	// noHTML is set when md came from the warm state without its HTML:
 	// the page is converted again if it must be rendered.
-	noHTML    bool
+	noHTML bool
+	// inFeed is set for the articles the feed lists (see feed.go).
+	inFeed    bool
 	related   []*page
 	backlinks []*page
 	// link is the page as lists show it, once made (see build.link), memo

@@ -13,8 +13,9 @@ import (
 )
 
 // damageCache damages a file of the cache folder dir, picked at random, at
-// a random place: a bit flipped, the file cut short or grown. It says what
-// it did, or "" if the folder has no file.
+// a random place: a bit flipped, the file cut short or grown. A folder of
+// the cache (the social cards) counts as one file, one of its own picked
+// at random. It says what it did, or "" if the folder has no file.
 func damageCache(t testing.TB, r *rand.Rand, dir string) string {
 	t.Helper()
 	names, _ := filepath.Glob(filepath.Join(dir, "*"))
@@ -23,6 +24,10 @@ func damageCache(t testing.TB, r *rand.Rand, dir string) string {
 	}
 	slices.Sort(names)
 	p := names[r.IntN(len(names))]
+	if inside, _ := filepath.Glob(filepath.Join(p, "*")); len(inside) > 0 {
+		slices.Sort(inside)
+		p = inside[r.IntN(len(inside))]
+	}
 	b, err := os.ReadFile(p)
 	if err != nil || len(b) == 0 {
 		return ""
@@ -42,7 +47,8 @@ func damageCache(t testing.TB, r *rand.Rand, dir string) string {
 	if err := os.WriteFile(p, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Base(p) + ": " + what
+	rel, _ := filepath.Rel(dir, p)
+	return filepath.ToSlash(rel) + ": " + what
 }
 
 // copyTree copies the files under src to dst with their modification

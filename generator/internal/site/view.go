@@ -127,9 +127,30 @@ type PageView struct {
 	ThemeScript string
 	// Breadcrumbs lead from the home page to the page's parent.
 	Breadcrumbs []*PageLink
+	// Published is when the page was published: Date, or else its first
+	// commit where the site is a git clone with history; zero if neither.
+	Published time.Time
+	// Card is the page's social card, the picture a link to it shows when
+	// shared (og:image).
+	Card *CardView
+	// StructuredData are schema.org objects describing the page (Article,
+	// WebPage, CollectionPage, BreadcrumbList, and WebSite on the home
+	// page), each for a <script type="application/ld+json">{{.}}</script>:
+	// html/template writes a value there as JSON, escaped so that no text
+	// in it can end the element.
+	StructuredData []any
 
 	// contentKey identifies Content (see viewhash.go).
 	contentKey [32]byte
+}
+
+// CardView is a social card: a PNG of Width×Height pixels at URL
+// (absolute), described by Alt.
+type CardView struct {
+	URL    string
+	Width  int
+	Height int
+	Alt    string
 }
 
 // PageLink is a page as it appears in lists.
