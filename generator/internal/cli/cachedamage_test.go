@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,8 +57,8 @@ func cacheDamages(n int) []struct {
 	return ds
 }
 
-// TestDamagedCacheBuildsAsNoCache damages every file of the build cache at
-// every region, one damage at a time, and builds again, as a deploy (into
+// TestDamagedCacheBuildsAsNoCache damages every file of the build cache
+// (and a social card) at every region, one damage at a time, and builds again, as a deploy (into
 // a new folder, the cache restored) and as a warm rebuild (into the last
 // output, with the same content or one page edited): each build must
 // succeed and publish byte for byte what a --no-cache build publishes, and
@@ -115,6 +116,16 @@ func TestDamagedCacheBuildsAsNoCache(t *testing.T) {
 	// own folder does not replace the one for the output.
 	build()
 	names := []string{"state.bin", "records.bin", "build-cache.gob"}
+	// And one social card, a file of its own (the first, by name).
+	for _, n := range slices.Sorted(maps.Keys(readFiles(t, cacheDir))) {
+		if strings.HasPrefix(n, "social/") {
+			names = append(names, n)
+			break
+		}
+	}
+	if len(names) != 4 {
+		t.Fatalf("the build wrote no social card in %s: this test no longer covers them", cacheDir)
+	}
 	noticed := map[string]bool{}
 	deployCache := filepath.Join(t.TempDir(), "cache")
 	check := func(what string, edited bool, dir string, args ...string) {
