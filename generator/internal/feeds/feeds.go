@@ -2,8 +2,8 @@
 // sitemap (sitemaps.org), the Atom feed (RFC 4287) and robots.txt. It takes
 // plain entries, so it knows nothing of pages or layouts.
 //
-// feeds imports golang.org/x/net/html (to make a page's links absolute
-// for a feed reader) and the standard library.
+// feeds imports golang.org/x/net (its html package, to make a page's links
+// absolute for a feed reader) and the standard library.
 package feeds
 
 import (

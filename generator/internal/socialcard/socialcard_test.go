@@ -2,7 +2,6 @@ package socialcard
 
 import (
 	"bytes"
-	"go/build"
 	"image"
 	"image/png"
 	"reflect"
@@ -175,20 +174,6 @@ func TestGlyphs(t *testing.T) {
 			if _, ok := f.GlyphAdvance(ch); !ok {
 				t.Errorf("no glyph for %q (bold %v)", ch, bold)
 			}
-		}
-	}
-}
-
-// TestImports keeps the package doc's claim: socialcard imports
-// golang.org/x/image and the standard library.
-func TestImports(t *testing.T) {
-	pkg, err := build.ImportDir(".", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, imp := range pkg.Imports {
-		if strings.Contains(strings.Split(imp, "/")[0], ".") && !strings.HasPrefix(imp, "golang.org/x/image/") {
-			t.Errorf("socialcard imports %s", imp)
 		}
 	}
 }
