@@ -29,7 +29,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides base_url in content/_site.yaml)")
 	fs.BoolVar(&f.warnLinks, "warn-links", false, "report broken internal links as warnings instead of errors")
-	fs.StringVar(&f.cache, "cache", "", "folder for the build cache: highlighted code, diagrams, and the state that lets the next build redo only what changed (default: .cache/ inside --root)")
+	fs.StringVar(&f.cache, "cache", "", "folder for the build cache: highlighted code, diagrams, social cards, and the state that lets the next build redo only what changed (default: .cache/ inside --root)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the build cache")
 }
 
