@@ -6,14 +6,9 @@
 // that does not check out is not used at all (the build makes what it held
 // again).
 //
-// There are two kinds of files:
-//
-//   - sealed files (Write or WriteBytes, then Read or Decode): the bytes
-//     written, then their Sum. Read and Decode give them back only if they still have
-//     that Sum, else ErrDamaged.
-//   - files of parts (Create, Map, Part): the build state's records, which
-//     later builds append to. Each part is taken with Part.Of, which checks
-//     it against the Sum a sealed file keeps for it.
+// Each file is sealed (Write or WriteBytes, then Read or Decode): the bytes
+// written, then their Sum. Read and Decode give them back only if they still have that
+// Sum, else ErrDamaged.
 //
 // A Sum is the length and the 64-bit xxhash of the bytes: random damage
 // (a flipped bit, a torn write, a file cut short or grown) passes it with
@@ -51,22 +46,6 @@ func SumOf(b []byte) Sum { return Sum{uint64(len(b)), xxhash.Sum64(b)} }
 // Holds reports whether b has Sum s.
 func (s Sum) Holds(b []byte) bool { return SumOf(b) == s }
 
-// Part locates a part of a file of parts, with its Sum.
-type Part struct {
-	Off uint64
-	Sum
-}
-
-// Of returns the bytes of the part in data, the file it is in, if they
-// are within data and have the part's Sum.
-func (p Part) Of(data []byte) ([]byte, bool) {
-	if p.Off > uint64(len(data)) || p.Len > uint64(len(data))-p.Off {
-		return nil, false
-	}
-	b := data[p.Off : p.Off+p.Len : p.Off+p.Len]
-	return b, p.Holds(b)
-}
-
 // ErrDamaged is what Read returns for a file whose bytes are not as they
 // were written.
 var ErrDamaged = errors.New("damaged: its checksum does not match what was written")
@@ -77,12 +56,25 @@ const sealSize = 16
 // Write writes the sealed file name in dir (made if need be): what write
 // writes, then its Sum.
 func Write(dir, name string, write func(w io.Writer) error) error {
-	return Create(dir, name, func(w io.Writer) error {
+	return create(dir, name, func(w io.Writer) error {
 		h := &summer{w: w, d: xxhash.New()}
 		if err := write(h); err != nil {
 			return err
 		}
 		_, err := w.Write(seal(Sum{h.n, h.d.Sum64()}))
+		return err
+	})
+}
+
+// WriteBytes writes the sealed file name in dir (made if need be) holding
+// data, as Write does, in two writes and without a buffer: for the many
+// small files of a folder of entries.
+func WriteBytes(dir, name string, data []byte) error {
+	return replace(dir, name, func(f *os.File) error {
+		if _, err := f.Write(data); err != nil {
+			return err
+		}
+		_, err := f.Write(seal(SumOf(data)))
 		return err
 	})
 }
@@ -106,49 +98,36 @@ func (s *summer) Write(p []byte) (int, error) {
 }
 
 // Read returns what Write wrote into the file name in dir, if it still
-// has the Sum it was written with, else ErrDamaged naming the file. The
-// bytes are mapped as Map's are, for the life of the process: for a
-// caller that keeps pointing into them. Decode is for one that does not.
+// has the Sum it was written with, else ErrDamaged naming the file.
 func Read(dir, name string) ([]byte, error) {
-	data, _, err := readSealed(dir, name)
-	return data, err
-}
-
-// Decode calls decode with what Write wrote into the file name in dir, as
-// Read returns it, and returns decode's error. The bytes are valid only
-// during the call: decode must copy what it keeps.
-func Decode(dir, name string, decode func(data []byte) error) error {
-	data, unmap, err := readSealed(dir, name)
-	if err != nil {
-		return err
-	}
-	defer unmap()
-	return decode(data)
-}
-
-// readSealed maps the sealed file name in dir and returns its bytes, if
-// they have their Sum, and a function that unmaps them.
-func readSealed(dir, name string) ([]byte, func(), error) {
 	path := filepath.Join(dir, name)
-	data, unmap, err := mapFile(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if len(data) >= sealSize {
 		body, seal := data[:len(data)-sealSize], data[len(data)-sealSize:]
 		sum := Sum{binary.LittleEndian.Uint64(seal), binary.LittleEndian.Uint64(seal[8:])}
 		if sum.Holds(body) {
-			return body[:len(body):len(body)], unmap, nil
+			return body[:len(body):len(body)], nil
 		}
 	}
-	unmap()
-	return nil, nil, fmt.Errorf("%s is %w", path, ErrDamaged)
+	return nil, fmt.Errorf("%s is %w", path, ErrDamaged)
 }
 
-// Create writes the file name in dir (made if need be) through write,
+// Decode calls decode with what Read returns, and returns decode's error.
+func Decode(dir, name string, decode func(data []byte) error) error {
+	data, err := Read(dir, name)
+	if err != nil {
+		return err
+	}
+	return decode(data)
+}
+
+// create writes the file name in dir (made if need be) through write,
 // buffered, into a temporary file renamed over the previous one once
-// complete. The file is not sealed: it is for files of parts.
-func Create(dir, name string, write func(w io.Writer) error) error {
+// complete.
+func create(dir, name string, write func(w io.Writer) error) error {
 	return replace(dir, name, func(f *os.File) error {
 		w := bufio.NewWriterSize(f, 1<<20)
 		if err := write(w); err != nil {
@@ -158,21 +137,8 @@ func Create(dir, name string, write func(w io.Writer) error) error {
 	})
 }
 
-// WriteBytes writes the sealed file name in dir (made if need be) holding
-// data, as Write does, in two writes and without a buffer: for the many
-// small files of a folder of entries.
-func WriteBytes(dir, name string, data []byte) error {
-	return replace(dir, name, func(f *os.File) error {
-		if _, err := f.Write(data); err != nil {
-			return err
-		}
-		_, err := f.Write(seal(SumOf(data)))
-		return err
-	})
-}
-
-// replace writes the file name in dir through write, into a temporary
-// file renamed over the previous one once complete.
+// replace writes the file name in dir (made if need be) through write,
+// into a temporary file renamed over the previous one once complete.
 func replace(dir, name string, write func(f *os.File) error) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

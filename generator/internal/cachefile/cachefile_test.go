@@ -112,35 +112,6 @@ func TestWriteFailureKeepsTheFile(t *testing.T) {
 	}
 }
 
-// TestPartOf: a part is given only when it is within the file and has its
-// Sum.
-func TestPartOf(t *testing.T) {
-	file := []byte("headrecord-onerecord-two")
-	one := Part{Off: 4, Sum: SumOf([]byte("record-one"))}
-	if b, ok := one.Of(file); !ok || string(b) != "record-one" {
-		t.Fatalf("Of: %q, %v", b, ok)
-	}
-	if b, _ := one.Of(file); cap(b) != len(b) {
-		t.Error("a part can be appended to over the bytes that follow it")
-	}
-	for _, p := range []Part{
-		{Off: 5, Sum: one.Sum},                               // moved
-		{Off: 4, Sum: Sum{Len: 9, Hash: one.Hash}},           // shorter
-		{Off: 4, Sum: Sum{Len: one.Len, Hash: one.Hash ^ 1}}, // other bytes
-		{Off: 20, Sum: one.Sum},                              // past the end
-		{Off: 1 << 63, Sum: Sum{Len: 1 << 63}},               // overflowing
-	} {
-		if b, ok := p.Of(file); ok {
-			t.Errorf("%+v gave %q", p, b)
-		}
-	}
-	damaged := bytes.Clone(file)
-	damaged[8] ^= 1
-	if _, ok := one.Of(damaged); ok {
-		t.Error("a damaged part was given")
-	}
-}
-
 // TestImports keeps the package doc's claim: cachefile imports xxhash and
 // the standard library.
 func TestImports(t *testing.T) {

@@ -29,7 +29,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides base_url in content/_site.yaml)")
 	fs.BoolVar(&f.warnLinks, "warn-links", false, "report broken internal links as warnings instead of errors")
-	fs.StringVar(&f.cache, "cache", "", "folder for the build cache: highlighted code, diagrams, social cards, and the state that lets the next build redo only what changed (default: .cache/ inside --root)")
+	fs.StringVar(&f.cache, "cache", "", "folder for the build cache: highlighted code, diagrams, social cards and the pages' conversions, kept by content so that the next build, even from a fresh clone, converts only the pages that changed (default: .cache/ inside --root)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the build cache")
 }
 
@@ -100,18 +100,6 @@ killed at any moment leaves the whole previous site or the whole new one
 	}
 	defer staged.Discard()
 	opts.Output = staged
-	if n := site.StateSize(opts.CacheDir, staged.Target()); n > 0 && os.Getenv("GOGC") == "" {
-		// A build from a state lasts about a second and keeps most of
-		// what it allocates (the state it reads, the search index made
-		// again from it): collecting runs several times for a fifth of
-		// its CPU and frees little. It runs without the collector until
-		// its heap reaches eight times the state (about five times is
-		// what a rebuild of a few pages takes), and from there collects
-		// to stay under that, as it must when an edit (a layout, the
-		// config) has every page made again.
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(8*n + 256<<20))
-	}
 	s, err := site.Build(ctx, opts)
 	progress.done()
 	if err != nil {
@@ -141,16 +129,11 @@ killed at any moment leaves the whole previous site or the whole new one
 		if s.CacheErr != nil {
 			fmt.Fprintf(env.Stdout, "the build cache was not saved: %v\n", s.CacheErr)
 		}
-		if s.StateErr != nil {
-			fmt.Fprintf(env.Stdout, "the build state was not saved: %v\n", s.StateErr)
-		}
 		for _, t := range s.Stats.Steps {
 			fmt.Fprintf(env.Stdout, "  %-11s %s\n", t.Name, formatDuration(t.Duration))
 		}
 		fmt.Fprintf(env.Stdout, "  %-11s %s\n", "publish", formatDuration(time.Since(start)))
-		if s.Stats.Kept > 0 {
-			fmt.Fprintf(env.Stdout, "  %d pages kept as the last build published them (neither converted nor rendered)\n", s.Stats.Kept)
-		}
+		fmt.Fprintf(env.Stdout, "  %d %s converted, %d taken from the cache folder\n", s.Stats.Converted, plural(s.Stats.Converted, "page", "pages"), s.Stats.Reused)
 		if s.Stats.SearchIndex > 0 {
 			fmt.Fprintf(env.Stdout, "  %-11s %s (the search index, made while the pages rendered)\n", "index", formatDuration(s.Stats.SearchIndex))
 		}

@@ -112,10 +112,9 @@ func TestDamagedCacheBuildsAsNoCache(t *testing.T) {
 	// into the same folder leaves a whole cache again (it publishes what
 	// a --no-cache build does, and writes what it read anew), so each
 	// damage is done to the cache the last rebuild left. A deploy reads a
-	// damaged copy of it (--cache), so that the state it writes for its
-	// own folder does not replace the one for the output.
+	// damaged copy of it (--cache).
 	build()
-	names := []string{"state.bin", "records.bin", "build-cache.gob"}
+	names := []string{"reuse.bin", "build-cache.gob"}
 	// And one social card, a file of its own (the first, by name).
 	for _, n := range slices.Sorted(maps.Keys(readFiles(t, cacheDir))) {
 		if strings.HasPrefix(n, "social/") {
@@ -123,7 +122,7 @@ func TestDamagedCacheBuildsAsNoCache(t *testing.T) {
 			break
 		}
 	}
-	if len(names) != 4 {
+	if len(names) != 3 {
 		t.Fatalf("the build wrote no social card in %s: this test no longer covers them", cacheDir)
 	}
 	noticed := map[string]bool{}
@@ -179,9 +178,8 @@ func TestDamagedCacheBuildsAsNoCache(t *testing.T) {
 
 			writeFile(t, filepath.Join(cacheDir, name), damaged)
 			check(what+", rebuilt", edited, out)
-			// A rebuild that did not need the file (the highlighting
-			// cache, with a state) leaves it: it is put back whole, so
-			// that each build reads one damage.
+			// A rebuild that did not write the file leaves it: it is
+			// put back whole, so that each build reads one damage.
 			if b, _ := os.ReadFile(filepath.Join(cacheDir, name)); bytes.Equal(b, damaged) {
 				writeFile(t, filepath.Join(cacheDir, name), cache[name])
 			}

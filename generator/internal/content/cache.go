@@ -24,8 +24,6 @@ type Cache struct {
 	// finds the same tree, so it need not read every folder again.
 	walk  *walker
 	known map[string]bool
-	// bodiless caches keep pages without their body (see Save).
-	bodiless bool
 }
 
 type cached struct {
@@ -81,9 +79,6 @@ func (c *Cache) reuse(fsys fs.FS, p *Page, opts Options) (ok bool, diags diag.Li
 // before it was read: if it changes while being read, the next load sees a
 // different time and parses it again.
 func (c *Cache) store(info fs.FileInfo, p *Page, ok bool, diags diag.List) {
-	if c.bodiless {
-		p.Body = nil
-	}
 	c.remember(p.Source, &cached{size: info.Size(), mod: info.ModTime(), page: *p, ok: ok, diags: diags})
 }
 

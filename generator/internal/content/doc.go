@@ -39,9 +39,8 @@
 // Drafts (draft: true) are loaded and validated but left out of Site.Pages
 // unless Options.Drafts is set.
 //
-// A Cache of parsed pages can be kept between processes (cachefile.go): the
-// build command keeps it in its build state, so a build reads only the
-// files whose size or time changed.
+// A Cache of parsed pages lets a Builder that builds again (the preview
+// server) read and parse only the files that changed.
 //
 // content imports diag, yamldoc, slug, editorfiles, rootfs (for the error
 // of a link out of the site root), decision (to read records' text), xxhash

@@ -215,36 +215,3 @@ func holds(p string, data []byte) bool {
 	n, _ := f.Read(buf[:1])
 	return n == 0
 }
-
-// Keep adds the file at path as the last build made it, in the folder
-// Stage publishes in, when that file is a regular file of the size and
-// modification time (nanoseconds) given: the caller knows it would make
-// the same bytes. It reports whether the file was kept; if not, the
-// caller makes it.
-func (fs *Files) Keep(path, source string, size, modTime int64) bool {
-	d := fs.disk
-	if d == nil || d.prev == "" || !localPath(path) {
-		return false
-	}
-	old := filepath.Join(d.prev, filepath.FromSlash(path))
-	info, err := os.Lstat(old)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != size || info.ModTime().UnixNano() != modTime {
-		return false
-	}
-	fs.mu.Lock()
-	if _, ok := fs.m[path]; ok {
-		fs.mu.Unlock()
-		return false // made twice: let Add report it
-	}
-	fs.m[path] = &File{Path: path, Source: source, Size: int(size)}
-	fs.mu.Unlock()
-	full := filepath.Join(d.dir, filepath.FromSlash(path))
-	if d.mkdir(filepath.Dir(full)) != nil || link(old, full) != nil {
-		fs.mu.Lock()
-		delete(fs.m, path)
-		fs.mu.Unlock()
-		return false // no links here: the caller makes the file
-	}
-	step("link " + path)
-	return true
-}

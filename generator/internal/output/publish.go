@@ -54,8 +54,7 @@ var exchange = exchangeDirs
 // written, as they are added, into a new folder beside dir. Files.Publish
 // puts that folder in dir's place; Files.Discard removes it and leaves dir
 // as it was. When dir holds a site, a file added with the same bytes as
-// the file there is linked from it instead of written, and Files.Keep
-// takes a file from it unread.
+// the file there is linked from it instead of written.
 func Stage(dir string) (*Files, error) { return stage(dir, true) }
 
 func stage(dir string, reuse bool) (*Files, error) {

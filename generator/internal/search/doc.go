@@ -7,8 +7,8 @@
 // of the same code, tested to agree word for word), the ranking weights, the file
 // format and its sharding. It is fed plain Docs (rendered text split at
 // headings). It imports snowball (the stemmer), golang.org/x/text, wire
-// (the encoding its files share with the build state) and the standard
-// library; nothing in the generator imports upward into it.
+// and the standard library; nothing in the generator imports upward into
+// it.
 //
 // # Using it
 //

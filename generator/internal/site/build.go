@@ -30,6 +30,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/history"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
 	"github.com/tradeoffs/tradeoffs/generator/internal/socialcard"
 )
 
@@ -62,14 +63,14 @@ type Options struct {
 	// site root) that changed since this Builder's last build; the others
 	// are not even looked at. The preview server's watcher knows them.
 	Changed []string
-	// CacheDir, if set, is where highlighted code and rendered diagrams are
-	// kept between builds (see package buildcache).
+	// CacheDir, if set, is where highlighted code, rendered diagrams and
+	// (for a one-shot build, see Build) the pages' conversions are kept
+	// between builds, keyed by what they were made from (see package
+	// reuse and buildcache).
 	CacheDir string
 	// Output, if set, receives the files; by default they are kept in
 	// memory. Files from output.Stage are written as they are made and
-	// published by Site.Publish; with CacheDir, the build then starts from
-	// the state the last build published in the same folder left in
-	// CacheDir (see state.go), and Site.Publish keeps that state right.
+	// published by Site.Publish.
 	Output *output.Files
 	// PlainCode leaves code blocks unhighlighted (see Site.Unhighlighted)
 	// and draws no social card (see cards.go): the preview server's first
@@ -92,12 +93,12 @@ type Stats struct {
 	Duration time.Duration
 	// Steps times each step, in order.
 	Steps []StepTime
-	// Kept counts the files kept as the last build published them, by
-	// the warm state (see state.go): pages neither converted nor
-	// rendered, social cards not drawn, the feed not made.
-	Kept int
+	// Converted counts the pages whose markdown was converted; Reused
+	// those whose conversion came from the cache folder instead (see
+	// package reuse).
+	Converted, Reused int
 	// CardsDrawn counts the social cards the build drew: the others came
-	// from the Builder, the last output or the cache folder (cards.go).
+	// from the Builder or the cache folder (cards.go).
 	CardsDrawn int
 	// SearchIndex is how long making the search index took. It is made
 	// while the pages render, so its share of the build's wall time is at
@@ -125,9 +126,6 @@ type Site struct {
 	// CacheIgnored says which files of the cache folder were damaged, and
 	// so not used, if any were: the build made what they held again.
 	CacheIgnored error
-	// StateErr is why Publish could not save the build state, if it could
-	// not: the next build only takes longer.
-	StateErr error
 	// Unhighlighted lists the code blocks a PlainCode build left plain:
 	// highlight them (Builder.Highlighter().Warm), then build again.
 	Unhighlighted []highlight.Block
@@ -163,14 +161,12 @@ type Builder struct {
 	history *historyMemo
 	// cacheDir is the folder of the disk cache loaded, if any.
 	cacheDir string
-	// cacheLoaded is how many entries the disk cache held.
-	cacheLoaded int
 	// cacheIgnored are the damaged cache files the build did not use
 	// (see Site.CacheIgnored).
 	cacheIgnored []error
-	// warm is the state the last build into the same output left, if
-	// this one-shot build found one (see state.go).
-	warm *warmState
+	// store keeps the conversions of a one-shot build with a cache
+	// folder for the next such build (see reuse.Store).
+	store *reuse.Store
 	// slugs memoises tag slugs (Unicode normalisation is not free, and
 	// every list shows tags).
 	slugs sync.Map
@@ -260,23 +256,13 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	var stateTook time.Duration
 	b.cacheIgnored = nil
-	if b.oneShot && opts.out() != "" {
-		// The highlighted code is loaded only if a page must be
-		// converted (see needCache): with a warm state, few are.
-		t := time.Now()
+	b.LoadCache(opts.CacheDir)
+	if b.oneShot && opts.CacheDir != "" && b.store == nil {
 		var err error
-		if b.warm, err = loadState(opts.CacheDir, opts.out()); err != nil {
+		if b.store, err = reuse.Open(opts.CacheDir); err != nil {
 			b.cacheIgnored = append(b.cacheIgnored, err)
 		}
-		stateTook = time.Since(t)
-		if b.warm != nil {
-			b.md, b.pathsKey, b.tax = b.warm.md, b.warm.pathsKey, b.warm.tax
-		}
-	}
-	if b.warm == nil {
-		b.LoadCache(opts.CacheDir)
 	}
 	if !b.oneShot {
 		if site, ok := b.quick(opts, start); ok {
@@ -290,13 +276,15 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	saved := b.memos
 	s := newBuild(b, opts)
 	var times []StepTime
-	var cacheSaved chan error
+	var cacheSaved, storeSaved chan error
 	// A cancelled build still waits for the cache it started saving, so
 	// an interrupted command leaves no half-written temporary file.
 	cancelled := func(err error) (*Site, error) {
 		b.memos = saved
-		if cacheSaved != nil {
-			<-cacheSaved
+		for _, c := range []chan error{cacheSaved, storeSaved} {
+			if c != nil {
+				<-c
+			}
 		}
 		return nil, err
 	}
@@ -307,20 +295,15 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		t := time.Now()
 		st.run(ctx)
 		times = append(times, StepTime{st.name, time.Since(t)})
-		if st.name == "markdown" && b.oneShot && b.warm == nil && ctx.Err() == nil {
+		if st.name == "markdown" && b.oneShot && ctx.Err() == nil {
 			cacheSaved = b.saveCacheEarly()
+			storeSaved = s.saveConversions()
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return cancelled(err)
 	}
 	s.diags.Sort()
-	if b.warm != nil && ctx.Err() == nil {
-		cacheSaved = b.saveWarmCache()
-	}
-	if stateTook > 0 {
-		times = append([]StepTime{{"state", stateTook}}, times...)
-	}
 	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times), build: s, CacheIgnored: errors.Join(b.cacheIgnored...)}
 	b.lastFiles = out.Stats.Files
 	b.pending = nil
@@ -335,11 +318,14 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 	if opts.DeferSearch {
 		out.search = func() { s.publishSearch(s.indexSearch()) }
 	}
+	// A cache that cannot be written costs the next build time only.
 	if cacheSaved != nil {
-		// A cache that cannot be written costs the next build time only.
 		out.CacheErr = <-cacheSaved
 	}
 	out.CacheErr = errors.Join(out.CacheErr, s.cardCacheErr)
+	if storeSaved != nil {
+		out.CacheErr = errors.Join(out.CacheErr, <-storeSaved)
+	}
 	return out, nil
 }
 
@@ -411,20 +397,18 @@ type build struct {
 	// in the output, and searchTook is how long making it took.
 	searchDone chan struct{}
 	searchTook time.Duration
-	// next is what the build's state will hold (see state.go), when one
-	// is to be saved.
-	next *nextState
-	// contentCache is the cache the content was loaded with, kept by the
-	// state of a one-shot build (see keepsState).
-	contentCache *content.Cache
 	// cards are the social cards of the output's pages, by key;
 	// cardCacheErr is why some could not be kept in the cache folder.
 	cards        map[string]socialcard.Card
 	cardCacheErr error
 	cardsDrawn   int
 	// feed lists the articles of the feed (see markFeed).
-	feed   []*page
-	kept   int         // see Stats.Kept
+	feed []*page
+	// converted and reused are the counts of Stats.
+	converted, reused int
+	// kept are the conversions to keep in the Builder's store (see
+	// saveConversions).
+	kept   []keptConversion
 	failed failed      // what could not be published, see failed
 	plan   *searchPlan // see searchPlan
 	files  *output.Files
@@ -441,8 +425,8 @@ func newBuild(b *Builder, opts Options) *build {
 }
 
 func (s *build) stats(d time.Duration, steps []StepTime) Stats {
-	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps, SearchIndex: s.searchTook, Kept: s.kept,
-		CardsDrawn: s.cardsDrawn}
+	st := Stats{Tags: len(s.tags), Files: s.files.Len(), Bytes: s.files.Size(), Duration: d, Steps: steps, SearchIndex: s.searchTook,
+		Converted: s.converted, Reused: s.reused, CardsDrawn: s.cardsDrawn}
 	if s.content != nil {
 		st.Drafts = s.content.Drafts
 	}
@@ -480,17 +464,11 @@ func (s *build) loadConfig(context.Context) {
 
 func (s *build) loadContent(ctx context.Context) {
 	opts := content.Options{Drafts: s.opts.Drafts, MaxPageBytes: s.cfg.MaxPageBytes, Cache: s.b.content}
-	switch {
-	case s.keepsState() && s.b.warm != nil && s.b.warm.content != nil:
-		opts.Cache = s.b.warm.content
-	case s.keepsState():
-		opts.Cache = content.NewSavedCache() // for the next build's state
-	case s.b.oneShot:
+	if s.b.oneShot {
 		// Nothing is loaded twice, and the cache's copy of each page would
 		// keep the file's bytes after the build lets go of the body.
 		opts.Cache = nil
 	}
-	s.contentCache = opts.Cache
 	if s.opts.Changed != nil {
 		opts.Changed = map[string]bool{}
 		for _, c := range s.opts.Changed {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
 )
 
 // The Builder remembers what it made, keyed on what it was made from, so a
@@ -36,9 +37,6 @@ type mdEntry struct {
 	// linksKey hashes the page's internal links (see taxonomyKey), and
 	// textKey what search takes from the content (see docKey).
 	linksKey, textKey uint64
-	// noHTML marks an entry restored from the warm state: res has all but
-	// the HTML, which is made again if the page must be rendered.
-	noHTML bool
 }
 
 // finish computes the entry's content key.
@@ -72,36 +70,42 @@ type extraFile struct {
 	data []byte
 }
 
-// mdKey is the key of a page's conversion: its file and the settings that
-// change the HTML.
+// mdKey is the key of a page's conversion: its file's path (which names
+// its section and kind) and content, and the settings that change the
+// HTML (see reuse.Derive).
 func (s *build) mdKey(p *page) [32]byte {
-	h := sha256.New()
-	h.Write(p.Hash[:])
-	h.Write(s.mdSettingsBytes())
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	return reuse.Derive("markdown", []byte(p.Source), p.Hash[:], s.mdSettingsBytes())
 }
 
 // mdSettingsBytes are the markdown settings, as the cache keys see them.
 func (s *build) mdSettingsBytes() []byte {
 	if s.mdSettings == nil {
 		// Not PlainCode: see cachedMarkdown.
-		s.mdSettings = fmt.Appendf(nil, "\x00%s\x00%v\x00%d\x00%d", cacheVersion, s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max)
+		s.mdSettings = fmt.Appendf(nil, "%v\x00%d\x00%d", s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max)
 	}
 	return s.mdSettings
 }
 
-// cacheVersion changes when the generator's output for the same input
-// changes, so caches kept on disk by an older generator are not reused.
-const cacheVersion = "tradeoffs-cache-3"
-
-// cachedMarkdown returns the page's cached conversion if it is still valid.
+// cachedMarkdown returns the page's conversion the Builder remembers, or
+// else the one kept in the cache folder, if it is still valid.
 func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {
-	e := s.b.md[p.Source]
-	if e == nil || e.key != key {
-		return nil
+	if e := s.b.md[p.Source]; e != nil && e.key == key {
+		return s.stillValid(p, e, s.samePaths, r)
 	}
+	if e := s.storedMarkdown(p, key); e != nil {
+		if e = s.stillValid(p, e, false, r); e != nil {
+			s.reused++
+		}
+		return e
+	}
+	return nil
+}
+
+// stillValid returns e, a conversion of p's file with the build's settings,
+// if what it depended on beyond them is unchanged: the definitions it
+// embeds, and the targets of its relative links, unless samePaths says
+// every page keeps its path.
+func (s *build) stillValid(p *page, e *mdEntry, samePaths bool, r *resolver) *mdEntry {
 	// A conversion that left code plain will not do for a highlighted
 	// build; a highlighted one does for a plain build (it is better).
 	if len(e.res.Code) > 0 && !s.opts.PlainCode {
@@ -110,7 +114,7 @@ func (s *build) cachedMarkdown(p *page, key [32]byte, r *resolver) *mdEntry {
 	if usesDefinitions(e.res.Features) && e.calcs != s.definitionsKey() {
 		return nil
 	}
-	if s.samePaths {
+	if samePaths {
 		return e
 	}
 	for _, rw := range e.rewrites {

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/cespare/xxhash/v2"
-
 	"github.com/tradeoffs/tradeoffs/generator/internal/buildcache"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/socialcard"
@@ -21,9 +19,6 @@ import (
 //
 //   - the preview server's Builder keeps the cards of its last build
 //     (memos.cards);
-//   - a build into the folder of the last one (the warm state) keeps the
-//     card files it finds there as that build published them, as it
-//     keeps pages: neither read nor written;
 //   - a build with a cache folder reads the cards it saved there
 //     (buildcache.Cards), each checked before it is used, and saves the
 //     ones it draws. A one-shot build then removes the cards no page
@@ -52,9 +47,6 @@ func (s *build) renderCards(ctx context.Context) {
 	for _, key := range slices.Sorted(maps.Keys(s.cards)) {
 		if png, ok := s.b.cards[key]; ok {
 			s.addCard(key, png, next)
-			continue
-		}
-		if s.keepPublished(&job{out: cardPath(key), sig: cardSig(key)}) {
 			continue
 		}
 		todo = append(todo, key)
@@ -121,18 +113,10 @@ func (s *build) cachedCard(store *buildcache.Cards, key string, mu *sync.Mutex) 
 	return png
 }
 
-// addCard adds a card to the output, to the state the build will leave,
-// and to the cards the Builder keeps.
+// addCard adds a card to the output and to the cards the Builder keeps.
 func (s *build) addCard(key string, png []byte, keep map[string][]byte) {
 	s.add(cardPath(key), png, nil)
-	if s.next != nil {
-		s.next.sigs[cardPath(key)] = cardSig(key)
-	}
 	if !s.b.oneShot {
 		keep[key] = png
 	}
 }
-
-// cardSig is the signature of a card's file in the warm state: its key
-// says all it is made from.
-func cardSig(key string) uint64 { return xxhash.Sum64String("social card " + key) }

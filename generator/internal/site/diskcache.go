@@ -20,39 +20,6 @@ func (b *Builder) LoadCache(dir string) {
 	}
 	b.hl.Import(d.Highlight)
 	b.diagrams.Import(d.Diagrams)
-	b.cacheLoaded = b.hl.Len() + b.diagrams.Len()
-}
-
-// needCache loads the disk cache before n pages are converted, for a
-// build from a warm state, which loads it only when enough pages need
-// converting to repay reading it (a tenth of a second on a large site):
-// lexing the code of a few pages costs a few milliseconds.
-func (s *build) needCache(n int) {
-	if s.b.warm != nil && n > warmConversions {
-		s.b.LoadCache(s.opts.CacheDir)
-	}
-}
-
-// warmConversions is how many pages a build from a warm state converts
-// without loading the disk cache.
-const warmConversions = 50
-
-// saveWarmCache writes the cache of a build from a warm state, if it loaded
-// it and highlighted code or drew diagrams the cache did not hold (the code
-// of the few pages a build converts without loading it is not added: the
-// warm state holds their conversions). It writes
-// every entry loaded, not only those used (see Used): such a build
-// converts only the pages that changed, so it cannot tell which entries
-// the others still use. Stale entries go at the next build without a
-// state.
-func (b *Builder) saveWarmCache() chan error {
-	if b.cacheDir == "" || b.hl.Len()+b.diagrams.Len() == b.cacheLoaded {
-		return nil
-	}
-	d := &buildcache.Data{Highlight: b.hl.Export(), Diagrams: b.diagrams.Export()}
-	done := make(chan error, 1)
-	go func() { done <- buildcache.Save(b.cacheDir, d) }()
-	return done
 }
 
 // SaveCache writes the highlighted code and diagrams the Builder's builds

@@ -17,10 +17,8 @@ import (
 //
 // The feed holds the HTML of up to feedSize pages, which a one-shot build
 // lets go of as it renders each page: those pages keep theirs (inFeed)
-// until the feed is written. The feed is kept, as pages are, while what
-// it is made from is unchanged (feedSig): by the preview server's Builder,
-// and from the last output by a build from the warm state, which would
-// otherwise convert every article of the feed again for its HTML.
+// until the feed is written. The preview server's Builder keeps the feed,
+// as it keeps pages, while what it is made from is unchanged (feedSig).
 
 // feedSize is how many articles the Atom feed lists.
 const feedSize = 30
@@ -72,10 +70,6 @@ func (s *build) renderAtom(ctx context.Context) {
 	sig, keep := s.feedSig()
 	if m := s.b.feed; keep && m != nil && m.key == sig {
 		s.add(atomFile, m.data, nil)
-		s.noteFeed(sig)
-		return
-	}
-	if keep && s.keepPublished(&job{out: atomFile, sig: sig}) {
 		return
 	}
 	atom, err := s.atom(ctx, nil)
@@ -83,24 +77,14 @@ func (s *build) renderAtom(ctx context.Context) {
 		return
 	}
 	s.add(atomFile, atom, err)
-	if err == nil && keep {
-		s.noteFeed(sig)
-		if !s.b.oneShot {
-			s.b.feed = &memo{key: sig, data: atom}
-		}
+	if err == nil && keep && !s.b.oneShot {
+		s.b.feed = &memo{key: sig, data: atom}
 	}
 }
 
 // atom makes the feed, with edited in place of the article at its URL if
 // it is not nil (see quick).
 func (s *build) atom(ctx context.Context, edited *page) ([]byte, error) {
-	var again []*page
-	for _, p := range s.feed {
-		if p.noHTML {
-			again = append(again, p)
-		}
-	}
-	s.convertPages(ctx, again)
 	entries := make([]feeds.Entry, 0, len(s.feed))
 	for _, p := range s.feed {
 		if edited != nil && p.URL == edited.URL {
@@ -114,13 +98,6 @@ func (s *build) atom(ctx context.Context, edited *page) ([]byte, error) {
 
 // atomFile is the feed's output path.
 const atomFile = "atom.xml"
-
-// noteFeed records the feed in the state the build will leave.
-func (s *build) noteFeed(sig uint64) {
-	if s.next != nil {
-		s.next.sigs[atomFile] = sig
-	}
-}
 
 // feedEntry is an article as the feed lists it.
 func (s *build) feedEntry(p *page) feeds.Entry {
@@ -151,7 +128,7 @@ func readable(url string) feeds.Readable {
 // (the feed is then dated by the build).
 func (s *build) feedSig() (sig uint64, keep bool) {
 	x := newSum("feed", 0)
-	for _, v := range []string{cacheVersion, s.cfg.Title, s.cfg.Description, s.cfg.BaseURL, s.cfg.Author} {
+	for _, v := range []string{s.cfg.Title, s.cfg.Description, s.cfg.BaseURL, s.cfg.Author} {
 		x.str(v)
 	}
 	dated := false

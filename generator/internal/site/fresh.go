@@ -10,6 +10,6 @@ package site
 func (b *Builder) Fresh() *Builder {
 	f := NewBuilder()
 	f.hl, f.diagrams = b.hl, b.diagrams
-	f.cacheDir, f.cacheLoaded = b.cacheDir, b.cacheLoaded
+	f.cacheDir = b.cacheDir
 	return f
 }

@@ -38,23 +38,23 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
-// TestWarmStateEqualsFullBuild edits a site at random as
-// TestIncrementalEqualsFullBuild does, but builds each step as the build
-// command does: a new one-shot build, written beside the last output and
-// starting from the state the last build left in the cache folder, then
-// published. After each step the output folder must hold byte-for-byte
-// what a build from scratch makes, and a failed build must leave it (and
-// the state) as they were.
+// TestCachedDeployEqualsFullBuild edits a site at random as
+// TestIncrementalEqualsFullBuild does, but builds each step as a deploy
+// does: a new one-shot build, with the cache folder the last build left,
+// every file of the site given a new modification time (a fresh clone),
+// then published. After each step the output folder must hold
+// byte-for-byte what a build from scratch makes, and a failed build must
+// leave it as it was.
 //
 // Before a third of the builds, a file of the cache folder is damaged at a
 // random place (a bit flipped, the file cut short or grown): the builds
 // must still publish what a build from scratch does.
-func TestWarmStateEqualsFullBuild(t *testing.T) {
-	kept := 0
-	ignored := map[string]int{stateFile: 0, recordsFile: 0, "build-cache.gob": 0}
+func TestCachedDeployEqualsFullBuild(t *testing.T) {
+	reused := 0
+	ignored := map[string]int{"reuse.bin": 0, "build-cache.gob": 0}
 	for seed := range uint64(4) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			kept += incrementalRun(t, seed, throughState, func(err error) {
+			reused += incrementalRun(t, seed, throughCache, func(err error) {
 				for name := range ignored {
 					if strings.Contains(err.Error(), name) {
 						ignored[name]++
@@ -63,8 +63,8 @@ func TestWarmStateEqualsFullBuild(t *testing.T) {
 			})
 		})
 	}
-	if !t.Failed() && kept == 0 {
-		t.Error("no build kept a page of the last output: the test no longer covers the warm state")
+	if !t.Failed() && reused == 0 {
+		t.Error("no build reused a conversion from the cache folder: the test no longer covers it")
 	}
 	for name, n := range ignored {
 		if !t.Failed() && n == 0 {
@@ -77,12 +77,12 @@ func TestWarmStateEqualsFullBuild(t *testing.T) {
 const (
 	findChanges  = iota // a Builder that finds out what changed
 	toldChanges         // a Builder told what changed, as the preview server is
-	throughState        // one-shot builds through the warm state, as the build command
+	throughCache        // one-shot builds with the cache folder, as a deploy
 )
 
 // incrementalRun makes random edits, building after each, and returns how
-// many of the builds took the quick path, or, for throughState, how many
-// kept pages of the last output; ignored is given what each of those builds
+// many of the builds took the quick path, or, for throughCache, how many
+// conversions they took from the cache folder; ignored is given what each of those builds
 // says of the cache files it did not use.
 func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (count int) {
 	root := t.TempDir()
@@ -115,8 +115,8 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 		write(fmt.Sprintf("content/decisions/%04d-d%d.md", i, i), decisionPage(i, 0))
 	}
 	write("static/site.txt", "static\n")
-	if mode == throughState {
-		// A diagram's SVG is a file of its own, which the state restores
+	if mode == throughCache {
+		// A diagram's SVG is a file of its own, which the cache restores
 		// with the page's conversion (rendering diagrams is slow, so only
 		// this mode has one).
 		write("content/notes/diagram.md", page("Diagram", "a", "```d2 {alt=\"A to B\"}\na -> b\n```\n"))
@@ -186,18 +186,18 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 			write("content/notes/n5.md", "---\ntitle: [\n---\n")
 		}},
 		{"change the diagram", func() {
-			if mode == throughState {
+			if mode == throughCache {
 				write("content/notes/diagram.md", page("Diagram", "a", fmt.Sprintf("```d2 {alt=\"A to B\"}\na -> b%d\n```\n", r.IntN(3))))
 			}
 		}},
 		{"add a static file", func() {
 			write(fmt.Sprintf("static/s%d.txt", r.IntN(3)), "more\n")
 		}},
-		{"delete the state", func() {
-			// As a deploy into a new folder, or a person tidying up:
-			// the build then reads the highlighting cache.
-			if mode == throughState {
-				os.Remove(filepath.Join(cache, stateFile))
+		{"delete the kept conversions", func() {
+			// A person tidying up: the build then reads the
+			// highlighting cache alone.
+			if mode == throughCache {
+				os.Remove(filepath.Join(cache, "reuse.bin"))
 			}
 		}},
 		{"spoil a page of the output", func() {
@@ -217,17 +217,18 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 		e := edits[r.IntN(len(edits))]
 		changed = nil
 		e.do()
-		if mode == throughState {
-			// Files the state saw change less than two seconds before it
-			// was written are read again regardless (see content.Save):
-			// date the edits back, a second apart, as edits made over
-			// time are, so that the state's content cache is used.
-			when := time.Now().Add(-time.Hour + time.Duration(step)*time.Second)
-			for _, name := range changed {
-				os.Chtimes(filepath.Join(root, filepath.FromSlash(name)), when, when)
-			}
+		if mode == throughCache {
+			// A fresh clone: every file has a new time, the edited ones
+			// and the others alike.
+			when := time.Now().Add(time.Duration(step) * time.Hour)
+			filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					os.Chtimes(p, when, when)
+				}
+				return nil
+			})
 		}
-		if mode == throughState && r.IntN(3) == 0 {
+		if mode == throughCache && r.IntN(3) == 0 {
 			// A crash, a full disk or a person damages the cache: the
 			// build must not use a byte that is not as the last build
 			// wrote it.
@@ -236,11 +237,11 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 			history = append(history, e.name)
 		}
 		// Broken links are warnings for the build command's runs: a failed
-		// build publishes nothing, and the warm state is for builds that do.
-		opts := Options{FS: os.DirFS(root), Now: now, LinkWarnings: mode == throughState}
-		if mode == throughState && r.IntN(4) == 0 {
+		// build publishes nothing.
+		opts := Options{FS: os.DirFS(root), Now: now, LinkWarnings: mode == throughCache}
+		if mode == throughCache && r.IntN(4) == 0 {
 			// The build command's flags change from one build to the next
-			// (a deploy preview after a production build): what the state
+			// (a deploy preview after a production build): what the cache
 			// keeps must not outlive them.
 			opts.Drafts, opts.Preview = r.IntN(2) == 0, r.IntN(2) == 0
 			opts.BaseURL = []string{"", "https://preview.example.org/"}[r.IntN(2)]
@@ -250,12 +251,12 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 		if err != nil {
 			t.Fatal(err)
 		}
-		if mode == throughState {
+		if mode == throughCache {
 			msg, s := warmStep(t, opts, out, cache, full)
 			if msg != "" {
 				t.Fatalf("step %d (%s) differs from a full build: %s\nedits: %s", step, e.name, msg, strings.Join(history, ", "))
 			}
-			count += s.Stats.Kept
+			count += s.Stats.Reused
 			if s.CacheIgnored != nil {
 				ignored(s.CacheIgnored)
 			}
@@ -283,8 +284,8 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 	return count
 }
 
-// warmStep builds as the build command does, into out with its state in
-// cache, and compares every file of the output with full, a build without
+// warmStep builds as the build command does, into out with its cache
+// folder cache, and compares every file of the output with full, a build without
 // a cache: it returns the first difference, or "", and the build.
 func warmStep(t testing.TB, opts Options, out, cache string, full *Site) (string, *Site) {
 	t.Helper()
@@ -313,9 +314,6 @@ func warmStep(t testing.TB, opts Options, out, cache string, full *Site) (string
 	}
 	if err := s.Publish(); err != nil {
 		t.Fatal(err)
-	}
-	if s.StateErr != nil {
-		t.Fatal(s.StateErr)
 	}
 	got := readTree(t, out)
 	want := map[string]string{}

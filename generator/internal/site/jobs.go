@@ -87,12 +87,8 @@ func (s *build) renderPages(ctx context.Context) {
 			s.add(j.out, e.data, nil)
 			continue
 		}
-		if s.keepPublished(j) {
-			continue
-		}
 		todo = append(todo, j)
 	}
-	s.convertAgain(ctx, todo)
 	// Views are made by the workers, just before rendering, so only a few
 	// pages' content is copied into a view at a time.
 	var mu sync.Mutex
@@ -118,9 +114,6 @@ func (s *build) renderPages(ctx context.Context) {
 			}
 			if !s.b.oneShot { // nothing is kept for a next build
 				fresh[j.out] = &pageEntry{sig: j.sig, data: b}
-			}
-			if s.next != nil {
-				s.next.sigs[j.out] = j.sig
 			}
 		}
 	}, s.opts.Progress)

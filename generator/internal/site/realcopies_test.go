@@ -77,9 +77,10 @@ func allocatedBuilding(t *testing.T, fsys fstest.MapFS) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
-// allocatedRebuilding builds fsys into a folder through the build state,
-// as the build command does, changes three copies and returns the bytes
-// the build after the change allocates.
+// allocatedRebuilding builds fsys with a cache folder, as the build
+// command does, changes three copies and returns the bytes the next build
+// allocates: a deploy's build, into a fresh output folder, reusing the
+// conversions of the pages that did not change from the store.
 func allocatedRebuilding(t *testing.T, fsys fstest.MapFS) uint64 {
 	t.Helper()
 	root := t.TempDir()
@@ -87,9 +88,9 @@ func allocatedRebuilding(t *testing.T, fsys fstest.MapFS) uint64 {
 	for name, f := range fsys {
 		put(name, string(f.Data))
 	}
-	out, cache := filepath.Join(t.TempDir(), "public"), filepath.Join(root, ".cache")
+	cache := filepath.Join(root, ".cache")
 	build := func() *Site {
-		staged, err := output.Stage(out)
+		staged, err := output.Stage(filepath.Join(t.TempDir(), "public"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,8 +119,8 @@ func allocatedRebuilding(t *testing.T, fsys fstest.MapFS) uint64 {
 	runtime.ReadMemStats(&before)
 	s := build()
 	runtime.ReadMemStats(&after)
-	if s.Stats.Kept == 0 {
-		t.Fatal("the rebuild kept no page: it did not start from the state")
+	if s.Stats.Reused == 0 {
+		t.Fatal("the rebuild reused no conversion: it did not read the store")
 	}
 	published(s)
 	return after.TotalAlloc - before.TotalAlloc
@@ -136,8 +137,8 @@ func TestMemoryLinearOnRealPages(t *testing.T) {
 	linearIn(t, "a build", func(n int) uint64 { return allocatedBuilding(t, realCopies(n)) })
 }
 
-// TestRebuildMemoryLinearOnRealPages is the same for a build through the
-// state with three copies changed: it reads the state and checks every
+// TestRebuildMemoryLinearOnRealPages is the same for a deploy's build with
+// three copies changed: it reads the store of conversions and checks every
 // page's links again, and must not cost more per page on a larger site.
 func TestRebuildMemoryLinearOnRealPages(t *testing.T) {
 	if testing.Short() {

@@ -35,9 +35,6 @@ type page struct {
 	// front matter's updated or date; published is its front matter's
 	// date, or else its first commit.
 	lastMod, published time.Time
-	// noHTML is set when md came from the warm state without its HTML:
-	// the page is converted again if it must be rendered.
-	noHTML bool
 	// inFeed is set for the articles the feed lists (see feed.go).
 	inFeed    bool
 	related   []*page
@@ -108,6 +105,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 	rec := newRecorder(s.files)
 	opts := s.markdownOptions(rec)
 	keys := make([][32]byte, len(s.pages))
+	reused := make([]*mdEntry, len(s.pages))
 	var todo []int
 	// Relative links resolve the same while every page keeps its path
 	// and URL: then the cached conversions' links need no checking.
@@ -120,7 +118,8 @@ func (s *build) renderMarkdown(ctx context.Context) {
 			keys[i] = s.mdKey(p)
 		}
 		if e := s.cachedMarkdown(p, keys[i], resolver); e != nil {
-			p.md, p.noHTML = e.res, e.noHTML
+			reused[i] = e
+			p.md = e.res
 			for _, x := range e.extras {
 				s.files.Put(x.path, x.data, p.Source)
 			}
@@ -128,7 +127,7 @@ func (s *build) renderMarkdown(ctx context.Context) {
 		}
 		todo = append(todo, i)
 	}
-	s.needCache(len(todo))
+	s.converted = len(todo)
 	s.parallel(ctx, len(todo), func() func(i int) {
 		conv := markdown.New(opts)
 		return func(i int) { s.convert(conv, s.pages[todo[i]], resolver) }
@@ -147,24 +146,20 @@ func (s *build) renderMarkdown(ctx context.Context) {
 			p.linksKey, p.textKey = linksKey(p.md), textKey(p.md)
 			continue
 		}
-		e := s.b.md[p.Source]
+		e := reused[i]
 		if e == nil || e.res != p.md {
 			e = (&mdEntry{key: keys[i], src: p.Hash, res: p.md, calcs: s.definitionsKey(), rewrites: rewritesOf(p.md), extras: rec.of(p.Source)}).finish()
+			s.keep(e)
 		}
 		p.contentKey, p.linksKey, p.textKey = e.contentKey, e.linksKey, e.textKey
 		fresh[p.Source] = e
 	}
 	s.b.md = fresh
 	s.b.pathsKey = paths
-	if s.keepsState() {
-		s.next = &nextState{md: fresh, sigs: make(map[string]uint64, len(s.pages)+len(s.sections)), pathsKey: paths, kept: map[string]statePage{}}
-	}
 	if s.b.oneShot {
 		s.b.md = nil
 		for _, p := range s.pages {
-			if !p.noHTML { // else it may be converted again, see convertAgain
-				p.Body = nil // converted: the source text is not needed again
-			}
+			p.Body = nil // converted: the source text is not needed again
 		}
 	}
 }
@@ -189,13 +184,6 @@ func (s *build) markdownOptions(rec *recorder) markdown.Options {
 // convert converts one page: with its shared figures, the house rules of
 // its section, and the checklist extension on checklist pages.
 func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
-	if p.Body == nil && s.b.warm != nil {
-		// From the warm state's content cache, which keeps no bodies.
-		if err := content.ReadBody(s.opts.FS, p.Page); err != nil {
-			p.md = &markdown.Result{Diags: diag.List{diag.Errorf(diag.Pos{File: p.Source}, "%v", err)}}
-			return
-		}
-	}
 	cl, isChecklist := p.Meta.(*content.Checklist)
 	dr, isDecision := p.Meta.(*content.Decision)
 	var extra diag.List

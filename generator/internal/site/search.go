@@ -34,7 +34,6 @@ func (s *build) buildSearch(context.Context) {
 	}
 	pl := s.newSearchPlan()
 	s.plan = pl
-	s.restoreSearch(pl)
 	done := make(chan struct{})
 	go func() {
 		t := time.Now()
@@ -56,9 +55,6 @@ func (s *build) finishSearch(context.Context) {
 	}
 	<-s.searchDone
 	s.searchDone = nil
-	if s.next != nil && s.b.search != nil {
-		s.next.search, s.next.index = s.savedSearch(), s.b.search.ix
-	}
 	if s.b.oneShot {
 		s.b.search = nil
 		for _, p := range s.pages {
@@ -199,64 +195,4 @@ func (s *build) newSearchPlan() *searchPlan {
 type searchPlan struct {
 	pages []*page
 	keys  []uint64
-}
-
-// warmSearch returns the analysis the warm state holds for page p, if it
-// is of the same doc key.
-func (s *build) warmSearch(p *page, key uint64) []byte {
-	if ws := s.b.warm; ws != nil {
-		if r, ok := ws.search[p.Source]; ok && r.DocKey == key {
-			return r.Rec
-		}
-	}
-	return nil
-}
-
-// restoreSearch starts from the last build's index, rebuilt from the warm
-// state's analyses in the background; the pages whose text changed are
-// analysed again, and need their text, which the state does not keep:
-// those whose markdown came from the state are converted again, here,
-// before the pages render (which may need them too). A state whose
-// analyses do not decode (a damaged file: it is read back by the
-// generator that wrote it) is not used.
-func (s *build) restoreSearch(pl *searchPlan) {
-	if s.b.warm == nil {
-		return
-	}
-	if d := <-s.b.warm.decoded; d.err == nil {
-		// The last build's index, which indexSearchWith brings up to
-		// date like the preview server's: pages whose doc key changed
-		// are analysed again, pages no longer there removed.
-		s.b.search = d.index
-	} else {
-		s.b.warm.search = nil
-	}
-	si := s.index()
-	var again []*page
-	for i, p := range pl.pages {
-		if p.noHTML && si.hashes[p.URL] != pl.keys[i] {
-			again = append(again, p)
-		}
-	}
-	s.convertPages(context.Background(), again)
-}
-
-// savedSearch returns what the state keeps of the search index: each
-// page's doc key, with its analysis when the warm state had it; the others
-// are encoded from the index as the state is written (see writeRecords),
-// a few at a time, rather than all at once here.
-func (s *build) savedSearch() map[string]searchKept {
-	pl := s.plan // made by buildSearch, the only way to finishSearch
-	out := make(map[string]searchKept, len(pl.pages))
-	for i, p := range pl.pages {
-		out[p.Source] = searchKept{docKey: pl.keys[i], url: p.URL, rec: s.warmSearch(p, pl.keys[i])}
-	}
-	return out
-}
-
-// searchKept is a page of the index as the state keeps it.
-type searchKept struct {
-	docKey uint64
-	url    string
-	rec    []byte // the analysis from the warm state, or nil
 }

@@ -10,8 +10,7 @@ import (
 // Sharing: what a link to a page shows where it is shared. Every page has
 // a social card (og:image), drawn at build (see cards.go) from what the
 // page's list entry and the site's settings say, so it is known without
-// making the page's view: a page kept from the last build still lists its
-// card. The head's Open Graph tags and structured data (structured.go)
+// making the page's view. The head's Open Graph tags and structured data (structured.go)
 // come from the view.
 
 // cardsDir is the output folder of the social cards, each named by its

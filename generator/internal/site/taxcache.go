@@ -73,8 +73,7 @@ func (s *build) saveTaxonomy(key uint64) *taxonomy {
 	return t
 }
 
-// fits reports whether t's page indexes all point into n pages: a
-// taxonomy read from the build state is checked before it is used.
+// fits reports whether t's page indexes all point into n pages.
 func (t *taxonomy) fits(n int) bool {
 	if len(t.backlinks) != n || len(t.related) != n {
 		return false

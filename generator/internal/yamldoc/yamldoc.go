@@ -8,16 +8,12 @@
 // value of a document is reported in one run, not only the first, and the
 // good ones are still decoded for validation (see Decode and Unreported).
 //
-// A Doc can be kept between builds (gob): the build state keeps the parsed
-// front matter of every page.
-//
 // yamldoc imports diag, github.com/goccy/go-yaml (the YAML library, chosen
 // because it reports line and column for every error and every node) and
 // the standard library.
 package yamldoc
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -229,73 +225,4 @@ func describe(goType string) string {
 		goType = goType[i+1:]
 	}
 	return strings.ToLower(goType)
-}
-
-// GobEncode implements gob.GobEncoder: a Doc is kept between builds by the
-// build state. Positions are written without their file, which is the
-// Doc's, as varints.
-func (d *Doc) GobEncode() ([]byte, error) {
-	b := binary.AppendUvarint(nil, uint64(len(d.file)))
-	b = append(b, d.file...)
-	b = binary.AppendUvarint(b, uint64(d.firstLine))
-	for _, m := range []map[string]diag.Pos{d.keys, d.values} {
-		b = binary.AppendUvarint(b, uint64(len(m)))
-		for path, p := range m {
-			b = binary.AppendUvarint(b, uint64(len(path)))
-			b = append(b, path...)
-			b = binary.AppendUvarint(b, uint64(p.Line))
-			b = binary.AppendUvarint(b, uint64(p.Col))
-		}
-	}
-	return b, nil
-}
-
-// GobDecode implements gob.GobDecoder.
-func (d *Doc) GobDecode(data []byte) error {
-	bad := errors.New("yamldoc: a saved document is damaged")
-	num := func() int {
-		x, n := binary.Uvarint(data)
-		if n <= 0 || x >= 1<<31 {
-			data = nil
-			return -1
-		}
-		data = data[n:]
-		return int(x)
-	}
-	str := func() (string, bool) {
-		n := num()
-		if n < 0 || n > len(data) {
-			return "", false
-		}
-		s := string(data[:n])
-		data = data[n:]
-		return s, true
-	}
-	file, ok := str()
-	first := num()
-	if !ok || first < 0 {
-		return bad
-	}
-	d.file, d.firstLine = file, first
-	maps := [2]map[string]diag.Pos{}
-	for i := range maps {
-		n := num()
-		if n < 0 || n > len(data) {
-			return bad
-		}
-		maps[i] = make(map[string]diag.Pos, n)
-		for range n {
-			path, ok := str()
-			line, col := num(), num()
-			if !ok || line < 0 || col < 0 {
-				return bad
-			}
-			maps[i][path] = diag.Pos{File: file, Line: line, Col: col}
-		}
-	}
-	if len(data) != 0 {
-		return bad
-	}
-	d.keys, d.values = maps[0], maps[1]
-	return nil
 }
