@@ -13,7 +13,10 @@
 // is ignored. Saving keeps only the entries the build used or made, so
 // the file holds what the last build needed and no more.
 //
-// Conversion is the record kept of a page's converted markdown.
+// Conversion is the record kept of a page's converted markdown. Memo and
+// Table keep results in memory between the builds of one Builder (the
+// preview server's), under the same kind of key; a one-shot build turns
+// them Off.
 //
 // reuse imports cachefile, diag, markdown, wire, xxhash and the standard
 // library.

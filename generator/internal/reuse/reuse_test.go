@@ -1,9 +1,11 @@
 package reuse
 
 import (
+	"go/build"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
@@ -130,5 +132,56 @@ func TestDeriveSeparatesInputs(t *testing.T) {
 			t.Errorf("%s and %s have the same key", name, other)
 		}
 		keys[k] = name
+	}
+}
+
+// TestMemo: a Memo gives back what was put under the same key only, and
+// one that is Off keeps nothing.
+func TestMemo(t *testing.T) {
+	a, b := Sum("t", 1), Sum("t", 2)
+	var m Memo[string]
+	m.Put(a, "A")
+	if v, ok := m.Get(a); !ok || v != "A" {
+		t.Errorf("Get(a) = %q, %v", v, ok)
+	}
+	if _, ok := m.Get(b); ok {
+		t.Error("a result was given for another key")
+	}
+	off := Memo[string]{Off: true}
+	off.Put(a, "A")
+	if _, ok := off.Get(a); ok {
+		t.Error("a Memo that is Off kept a result")
+	}
+	var tab Table[int]
+	tab.Put("x", a, 1)
+	if v, ok := tab.Get("x", a); !ok || v != 1 {
+		t.Errorf("Table.Get(x, a) = %v, %v", v, ok)
+	}
+	if _, ok := tab.Get("y", a); ok {
+		t.Error("a Table gave a result for another name")
+	}
+	offTab := Table[int]{Off: true}
+	if offTab.Put("x", a, 1); len(offTab.m) != 0 {
+		t.Error("a Table that is Off kept a result")
+	}
+}
+
+// TestImports keeps the package doc's claim of what reuse imports.
+func TestImports(t *testing.T) {
+	pkg, err := build.ImportDir(".", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	allowed := map[string]bool{
+		"github.com/cespare/xxhash/v2":                                true,
+		"github.com/tradeoffs/tradeoffs/generator/internal/cachefile": true,
+		"github.com/tradeoffs/tradeoffs/generator/internal/diag":      true,
+		"github.com/tradeoffs/tradeoffs/generator/internal/markdown":  true,
+		"github.com/tradeoffs/tradeoffs/generator/internal/wire":      true,
+	}
+	for _, imp := range pkg.Imports {
+		if strings.Contains(strings.Split(imp, "/")[0], ".") && !allowed[imp] {
+			t.Errorf("reuse imports %s, which its package doc does not name", imp)
+		}
 	}
 }

@@ -155,10 +155,11 @@ type Builder struct {
 	content *content.Cache
 	// oneShot is true for a Builder that builds once (see Build).
 	oneShot bool
-	// history is the git history last read, with the reflog stamp it
-	// was read at. It is kept outside memos, which a cancelled build puts
-	// back: a cancelled build cannot leave it wrong (the stamp decides).
-	history *historyMemo
+	// history is the git history last read, by the reflog stamp it was
+	// read at (see history.Stamp). It is kept outside memos, which a
+	// cancelled build puts back: a cancelled build cannot leave it wrong
+	// (the stamp decides).
+	history reuse.Memo[history.Dates]
 	// cacheDir is the folder of the disk cache loaded, if any.
 	cacheDir string
 	// cacheIgnored are the damaged cache files the build did not use
@@ -187,23 +188,24 @@ type memos struct {
 	tax *taxonomy
 	// linkMemo holds the last build's page links, by URL (see link).
 	linkMemo map[string]*linkMemo
-	// sitemap and lint are the last build's, with their inputs' hash.
-	sitemap *memo
-	lint    *lintMemo
+	// sitemap and lint are the last build's.
+	sitemap reuse.Memo[[]byte]
+	lint    reuse.Memo[diag.List]
 	// links holds the last link check of each page, by source.
 	links map[string]*linkCheck
 	// lastFiles is how many files the last build made.
 	lastFiles int
-	// sections keeps each section's page order, by URL.
-	sections map[string]*sectionOrder
+	// sections keeps each section's page order (indexes into the
+	// build's pages), by URL.
+	sections reuse.Table[[]int32]
 	// assets is the last build's theme bundle.
-	assets *assetsMemo
+	assets reuse.Memo[*assets.Bundle]
 	// pathsKey is the last build's (see build.pathsKey).
 	pathsKey uint64
 	// cards are the last build's social cards, by key.
 	cards map[string][]byte
-	// feed is the last build's Atom feed, with its feedSig.
-	feed *memo
+	// feed is the last build's Atom feed, by its feedSig.
+	feed reuse.Memo[[]byte]
 }
 
 // quickState is what the quick path (see quick) works from.
@@ -240,6 +242,7 @@ func (b *Builder) Highlighter() *highlight.Highlighter { return b.hl }
 func Build(ctx context.Context, opts Options) (*Site, error) {
 	b := NewBuilder()
 	b.oneShot = true
+	b.history.Off, b.sitemap.Off, b.lint.Off, b.sections.Off, b.assets.Off, b.feed.Off = true, true, true, true, true, true
 	return b.Build(ctx, opts)
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/feeds"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
 )
 
 // The Atom feed lists the site's newest articles with their full content:
@@ -68,8 +69,9 @@ func (s *build) markFeed() {
 // renderAtom writes atom.xml.
 func (s *build) renderAtom(ctx context.Context) {
 	sig, keep := s.feedSig()
-	if m := s.b.feed; keep && m != nil && m.key == sig {
-		s.add(atomFile, m.data, nil)
+	key := reuse.Sum("feed", sig)
+	if data, ok := s.b.feed.Get(key); keep && ok {
+		s.add(atomFile, data, nil)
 		return
 	}
 	atom, err := s.atom(ctx, nil)
@@ -77,8 +79,8 @@ func (s *build) renderAtom(ctx context.Context) {
 		return
 	}
 	s.add(atomFile, atom, err)
-	if err == nil && keep && !s.b.oneShot {
-		s.b.feed = &memo{key: sig, data: atom}
+	if err == nil && keep {
+		s.b.feed.Put(key, atom)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/editorfiles"
 	"github.com/tradeoffs/tradeoffs/generator/internal/feeds"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
 )
 
 // StaticDir is the site folder copied to the output as it is.
@@ -18,9 +19,9 @@ const StaticDir = "static"
 
 // renderFeeds writes sitemap.xml, atom.xml and robots.txt.
 func (s *build) renderFeeds(ctx context.Context) {
-	key := s.sitemapKey()
-	if m := s.b.sitemap; m != nil && m.key == key {
-		s.add("sitemap.xml", m.data, nil)
+	key := reuse.Sum("sitemap", s.sitemapKey())
+	if data, ok := s.b.sitemap.Get(key); ok {
+		s.add("sitemap.xml", data, nil)
 	} else {
 		var all []feeds.Entry
 		for _, p := range s.pages {
@@ -37,18 +38,12 @@ func (s *build) renderFeeds(ctx context.Context) {
 		}
 		sitemap, err := feeds.Sitemap(all)
 		s.add("sitemap.xml", sitemap, err)
-		if err == nil && !s.b.oneShot {
-			s.b.sitemap = &memo{key: key, data: sitemap}
+		if err == nil {
+			s.b.sitemap.Put(key, sitemap)
 		}
 	}
 	s.renderAtom(ctx)
 	s.add("robots.txt", feeds.Robots(s.absURL("/sitemap.xml"), s.opts.Preview), nil)
-}
-
-// memo is an output kept by the Builder with the hash of its inputs.
-type memo struct {
-	key  uint64
-	data []byte
 }
 
 // sitemapKey hashes what the sitemap lists: every page's URL and dates

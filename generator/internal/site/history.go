@@ -7,6 +7,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/history"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
 )
 
 // loadHistory dates each page's last change from git, where there is git
@@ -56,20 +57,13 @@ func published(p *page, dates history.Dates) time.Time {
 // did.
 func (b *Builder) readHistory(ctx context.Context, root string) (dates history.Dates, read bool, err error) {
 	stamp, ok := history.Stamp(root)
-	if h := b.history; ok && h != nil && h.stamp == stamp && h.root == root {
-		return h.dates, false, nil
+	key := reuse.Derive("history", []byte(root), []byte(stamp))
+	if dates, found := b.history.Get(key); ok && found {
+		return dates, false, nil
 	}
 	dates, err = history.Load(ctx, root, content.Dir)
-	b.history = nil
-	if ok && err == nil && !b.oneShot {
-		b.history = &historyMemo{root: root, stamp: stamp, dates: dates}
+	if ok && err == nil {
+		b.history.Put(key, dates)
 	}
 	return dates, true, err
-}
-
-// historyMemo is the last git history read, and the stamp it was read at
-// (see history.Stamp).
-type historyMemo struct {
-	root, stamp string
-	dates       history.Dates
 }

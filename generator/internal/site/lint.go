@@ -3,12 +3,13 @@ package site
 import (
 	"context"
 	"fmt"
-	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 	"slices"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
+	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 )
 
 // lintContent reports what builds but is likely a mistake: tags that
@@ -17,22 +18,15 @@ import (
 // can tell apart).
 func (s *build) lintContent(context.Context) {
 	// Both read only the pages' front matter and where they are.
-	key := s.frontKey()
-	if m := s.b.lint; m != nil && m.key == key {
-		s.diags.Append(m.diags)
+	key := reuse.Sum("lint", s.frontKey())
+	if diags, ok := s.b.lint.Get(key); ok {
+		s.diags.Append(diags)
 		return
 	}
 	before := len(s.diags)
 	s.lintTags()
 	s.lintTitles()
-	if !s.b.oneShot {
-		s.b.lint = &lintMemo{key: key, diags: slices.Clone(s.diags[before:])}
-	}
-}
-
-type lintMemo struct {
-	key   uint64
-	diags diag.List
+	s.b.lint.Put(key, slices.Clone(s.diags[before:]))
 }
 
 // tagUse is one spelling of a tag and where it is used.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
 )
 
 // baseView fills what every page has.
@@ -105,10 +106,10 @@ func (s *build) sectionPages(sec *page) []*page {
 	}
 	// The order comes from front matter and paths only: while those are
 	// unchanged, the last build's order (as indexes into s.pages) holds.
-	key := s.frontKey()
-	if m := s.b.sections[sec.URL]; m != nil && m.key == key {
-		out := make([]*page, len(m.order))
-		for i, x := range m.order {
+	key := reuse.Sum("sections", s.frontKey())
+	if order, ok := s.b.sections.Get(sec.URL, key); ok {
+		out := make([]*page, len(order))
+		for i, x := range order {
 			out[i] = s.pages[x]
 		}
 		s.sectionCache[sec] = out
@@ -124,24 +125,12 @@ func (s *build) sectionPages(sec *page) []*page {
 	}
 	slices.SortFunc(out, byListOrder)
 	s.sectionCache[sec] = out
-	if !s.b.oneShot {
-		m := &sectionOrder{key: key, order: make([]int32, len(out))}
-		for i, p := range out {
-			m.order[i] = index[p]
-		}
-		if s.b.sections == nil {
-			s.b.sections = map[string]*sectionOrder{}
-		}
-		s.b.sections[sec.URL] = m
+	order := make([]int32, len(out))
+	for i, p := range out {
+		order[i] = index[p]
 	}
+	s.b.sections.Put(sec.URL, key, order)
 	return out
-}
-
-// sectionOrder is a section's pages in list order, as indexes into the
-// build's pages, with the frontKey it holds for.
-type sectionOrder struct {
-	key   uint64
-	order []int32
 }
 
 // homeLimit is how many pages of each section the home page lists.

@@ -21,6 +21,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/houserules"
 	"github.com/tradeoffs/tradeoffs/generator/internal/layout"
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
+	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
 	"github.com/tradeoffs/tradeoffs/generator/internal/theme"
 )
 
@@ -61,9 +62,9 @@ func (s *build) loadLayouts(context.Context) {
 
 func (s *build) buildAssets(context.Context) {
 	// The theme's files are compiled in: only the code styles can change.
-	key := s.cfg.Highlight.Light + "\x00" + s.cfg.Highlight.Dark
-	if m := s.b.assets; m != nil && m.key == key {
-		s.addAssets(m.bundle)
+	key := reuse.Derive("assets", []byte(s.cfg.Highlight.Light), []byte(s.cfg.Highlight.Dark))
+	if bundle, ok := s.b.assets.Get(key); ok {
+		s.addAssets(bundle)
 		return
 	}
 	css, err := highlight.Stylesheet(s.cfg.Highlight.Light, s.cfg.Highlight.Dark)
@@ -76,15 +77,8 @@ func (s *build) buildAssets(context.Context) {
 		s.diags.Errorf(diag.Pos{File: "generator/internal/theme/static"}, "%v", err)
 		return
 	}
-	if !s.b.oneShot {
-		s.b.assets = &assetsMemo{key: key, bundle: bundle}
-	}
+	s.b.assets.Put(key, bundle)
 	s.addAssets(bundle)
-}
-
-type assetsMemo struct {
-	key    string
-	bundle *assets.Bundle
 }
 
 func (s *build) addAssets(bundle *assets.Bundle) {
