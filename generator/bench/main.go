@@ -1,8 +1,9 @@
 // Command bench measures the generator's speed beside its peers, in one
 // run on one machine, and prints the figures with the ratios:
 //
-//	go run ./generator/bench build    # full builds: ours vs Hugo, 1k and 10k pages
+//	go run ./generator/bench build    # cold builds, ours vs Hugo, and our deploy: 1k and 10k pages
 //	go run ./generator/bench real     # copies of a real case study: 1k, 2k, 10k
+//	go run ./generator/bench scenarios # the three scenarios users live, with their goals: build, then serve
 //	go run ./generator/bench floor    # ours vs goldmark + chroma alone
 //	go run ./generator/bench serve    # live reload and start-up: ours vs hugo server
 //	go run ./generator/bench search   # first-search bytes and index cost: ours vs Pagefind
@@ -49,8 +50,8 @@ var commands = []struct {
 	name, summary string
 	run           func(*bench) error
 }{
-	{"build", "full build of the corpora: ours vs Hugo (wall, CPU, memory, output), and a warm rebuild", runBuild},
-	{"real", "copies of a real case study (links kept): how time and memory grow with the pages; ours vs Hugo", runReal},
+	{"build", "cold build of the corpora: ours vs Hugo (wall, CPU, memory, output), then our deploy from a fresh clone with .cache/ restored", runBuild},
+	{"real", "copies of a real case study (links kept): how time and memory grow with the pages; ours vs Hugo, and our deploy", runReal},
 	{"floor", "goldmark + chroma alone vs our full build: our overhead over the floor", runFloor},
 	{"serve", "preview server: start to first page, edit to update, memory; ours vs hugo server", runServe},
 	{"search", "first-search bytes in Chromium, index build time and size: ours vs Pagefind", runSearch},
@@ -68,8 +69,12 @@ func run(ctx context.Context, args []string) int {
 			todo = append(todo, c.run)
 		}
 	}
-	if name == "profile" {
+	switch name {
+	case "profile":
 		todo = append(todo, runProfile)
+	case "scenarios":
+		// A deploy and a cold build (build), an edit in serve (serve).
+		todo = append(todo, runBuild, runServe)
 	}
 	if len(todo) == 0 {
 		fmt.Fprintf(os.Stderr, "bench: unknown command %q\n\n", name)
@@ -101,6 +106,7 @@ func usage() {
 		fmt.Fprintf(os.Stderr, "  %-7s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "all", "the five above, in this order")
+	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "scenarios", "the three scenarios users live, with their goals: a deploy and a cold build (build), an edit in serve (serve)")
 	fmt.Fprintf(os.Stderr, "  %-7s %s\n", "profile", "our build in-process under the CPU profiler: step times and top functions (not in all)")
 	fmt.Fprintln(os.Stderr, "\nflags:")
 	newFlagSet("COMMAND", new(options)).PrintDefaults()

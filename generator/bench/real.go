@@ -30,7 +30,8 @@ const realCopiesScript = "realcopies.sh"
 // runReal builds copies of a real case study (the kit's realcopies.sh:
 // the repository's own site with N copies of its Prime Video case study,
 // every footnote, glossary link and cross-link kept), ours and Hugo's in
-// alternation, then our rebuild with three pages changed, and prints how
+// alternation, then our deploy with three pages changed (a fresh clone,
+// .cache/ restored), and prints how
 // time and memory grow with the pages. The synthetic corpus has 3-8 links
 // a page; a real case study has dozens, into pages every copy links to.
 func runReal(b *bench) error {
@@ -58,7 +59,7 @@ type realResult struct {
 	n           int
 	ours, hugo  *contender
 	links       []float64 // our link check, seconds, from --verbose
-	rebuild     series    // ours, three pages changed, .cache/ kept
+	deploy      series    // ours, fresh clone, .cache/ restored, three pages changed
 	files       int
 	outputBytes int64
 }
@@ -88,7 +89,7 @@ func (b *bench) realOne(hugo string, n int) (realResult, error) {
 	if r.files, r.outputBytes, err = dirSize(r.ours.out); err != nil {
 		return r, err
 	}
-	r.rebuild, err = b.rebuilds(r.ours, changedCopies(root, 3), min(b.o.runsFor(n), 3))
+	r.deploy, err = b.deploys(root, "deploy-real-n"+strconv.Itoa(n), changedCopies(root, 3), min(b.o.runsFor(n), 3))
 	return r, err
 }
 
@@ -127,7 +128,7 @@ func (b *bench) realCorpus(n int) (string, error) {
 	return root, nil
 }
 
-// changedCopies are the copies the rebuild changes: a contributor's edit
+// changedCopies are the copies the deploy changes: a contributor's edit
 // of a few pages.
 func changedCopies(root string, n int) []string {
 	var files []string
@@ -143,15 +144,15 @@ func (b *bench) reportReal(rs []realResult) {
 		n := thousands(int64(r.n))
 		b.row(n, "ours, cold", fmt.Sprintf("%d (+1)", len(r.ours.runs.wall)), spread(r.ours.runs.wall, 3), spread(r.ours.runs.cpu, 3), spread(r.ours.runs.rss, 1), spread(r.links, 3), thousands(int64(r.files)), thousands(r.outputBytes))
 		b.row(n, "Hugo", fmt.Sprintf("%d (+1)", len(r.hugo.runs.wall)), spread(r.hugo.runs.wall, 3), spread(r.hugo.runs.cpu, 3), spread(r.hugo.runs.rss, 1), "", "", "")
-		b.row(n, "ours, rebuild with 3 pages changed (.cache/ kept)", fmt.Sprint(len(r.rebuild.wall)), spread(r.rebuild.wall, 3), spread(r.rebuild.cpu, 3), spread(r.rebuild.rss, 1), "", "", "")
+		b.row(n, "ours, deploy: a fresh clone, .cache/ restored, 3 pages changed", fmt.Sprint(len(r.deploy.wall)), spread(r.deploy.wall, 3), spread(r.deploy.cpu, 3), spread(r.deploy.rss, 1), "", "", "")
 	}
 	b.note("How our figures grow with the copies (medians; growing with the pages allows %.1f× the page ratio):\n", linearSlack)
-	b.table("copies", "pages ×", "goal ≤", "wall ×", "CPU ×", "peak RSS ×", "link check ×", "rebuild peak RSS ×", "goal")
+	b.table("copies", "pages ×", "goal ≤", "wall ×", "CPU ×", "peak RSS ×", "link check ×", "deploy peak RSS ×", "goal")
 	for i := 1; i < len(rs); i++ {
 		a, c := rs[i-1], rs[i]
 		g := growthOf(a, c)
 		b.row(thousands(int64(a.n))+" → "+thousands(int64(c.n)), fmt.Sprintf("%.1f×", g.pages), fmt.Sprintf("%.1f×", g.limit),
-			ratioX(g.wall), ratioX(g.cpu), ratioX(g.rss), ratioX(g.links), ratioX(g.rebuildRSS), g.verdict())
+			ratioX(g.wall), ratioX(g.cpu), ratioX(g.rss), ratioX(g.links), ratioX(g.deployRSS), g.verdict())
 	}
 	b.note("Peak memory against Hugo's on the same copies (goal: at most %s Hugo's, the README's goal for a cold build):\n", "½")
 	b.table("copies", "ours MiB", "Hugo MiB", "ours / Hugo", "goal")
@@ -163,8 +164,8 @@ func (b *bench) reportReal(rs []realResult) {
 
 // growth is how the medians of one size grew into the next's.
 type growth struct {
-	pages, limit                      float64
-	wall, cpu, rss, links, rebuildRSS float64
+	pages, limit                     float64
+	wall, cpu, rss, links, deployRSS float64
 }
 
 func growthOf(a, c realResult) growth {
@@ -173,7 +174,7 @@ func growthOf(a, c realResult) growth {
 	return growth{pages: pages, limit: pages * linearSlack,
 		wall: over(a.ours.runs.wall, c.ours.runs.wall), cpu: over(a.ours.runs.cpu, c.ours.runs.cpu),
 		rss: over(a.ours.runs.rss, c.ours.runs.rss), links: over(a.links, c.links),
-		rebuildRSS: over(a.rebuild.rss, c.rebuild.rss)}
+		deployRSS: over(a.deploy.rss, c.deploy.rss)}
 }
 
 // verdict judges memory and CPU time: wall time on a shared machine moves
@@ -184,7 +185,7 @@ func (g growth) verdict() string {
 	for _, f := range []struct {
 		name string
 		x    float64
-	}{{"peak RSS", g.rss}, {"CPU", g.cpu}, {"rebuild peak RSS", g.rebuildRSS}} {
+	}{{"peak RSS", g.rss}, {"CPU", g.cpu}, {"deploy peak RSS", g.deployRSS}} {
 		if !(f.x <= g.limit) {
 			missed = append(missed, f.name)
 		}

@@ -38,9 +38,9 @@ func TestRealSizes(t *testing.T) {
 // TestGrowthVerdict: twice the pages may cost up to 2.2× in memory and
 // CPU; wall time is shown but not judged (the machine is shared).
 func TestGrowthVerdict(t *testing.T) {
-	at := func(n int, wall, cpu, rss, rebuild float64) realResult {
+	at := func(n int, wall, cpu, rss, deploy float64) realResult {
 		return realResult{n: n, ours: &contender{runs: series{wall: []float64{wall}, cpu: []float64{cpu}, rss: []float64{rss}}},
-			links: []float64{1}, rebuild: series{rss: []float64{rebuild}}}
+			links: []float64{1}, deploy: series{rss: []float64{deploy}}}
 	}
 	for _, tt := range []struct {
 		name string
@@ -50,7 +50,7 @@ func TestGrowthVerdict(t *testing.T) {
 		{"linear", at(1000, 10, 20, 400, 500), at(2000, 20, 40, 800, 1000), "met"},
 		{"at the limit", at(1000, 10, 20, 400, 500), at(2000, 20, 44, 880, 1100), "met"},
 		{"memory grows faster", at(1000, 10, 20, 1600, 500), at(2000, 20, 40, 5500, 1000), "missed ([peak RSS])"},
-		{"the rebuild's memory grows faster", at(1000, 10, 20, 400, 1500), at(2000, 20, 40, 800, 5200), "missed ([rebuild peak RSS])"},
+		{"the deploy's memory grows faster", at(1000, 10, 20, 400, 1500), at(2000, 20, 40, 800, 5200), "missed ([deploy peak RSS])"},
 		{"wall time alone is not judged", at(1000, 10, 20, 400, 500), at(2000, 30, 40, 800, 1000), "met"},
 		{"five times the pages", at(2000, 20, 40, 800, 1000), at(10000, 100, 200, 4000, 5000), "met"},
 	} {
