@@ -76,7 +76,7 @@ func TestStoreKeepsWhatWasUsed(t *testing.T) {
 	}
 	st.Put(a, []byte("A"))
 	st.Put(b, []byte("B"))
-	if err := st.Save(); err != nil {
+	if err := st.Save(nil); err != nil {
 		t.Fatal(err)
 	}
 	st, err = Open(dir)
@@ -87,12 +87,29 @@ func TestStoreKeepsWhatWasUsed(t *testing.T) {
 		t.Fatalf("Get(a) = %q, %v", v, ok)
 	}
 	st.Put(c, []byte("C"))
-	if err := st.Save(); err != nil {
+	if err := st.Save(nil); err != nil {
 		t.Fatal(err)
 	}
 	st, _ = Open(dir)
 	if _, ok := st.Get(b); ok || st.Len() != 2 {
 		t.Errorf("an entry the last build did not use was kept (%d entries)", st.Len())
+	}
+	// What Save's more gives is kept too, and wins over a used entry of
+	// the same key.
+	err = st.Save(func(put func(Key, []byte) error) error {
+		if err := put(b, []byte("B2")); err != nil {
+			return err
+		}
+		return put(c, []byte("C2"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ = Open(dir)
+	for k, want := range map[Key]string{b: "B2", c: "C2"} {
+		if v, ok := st.Get(k); !ok || string(v) != want {
+			t.Errorf("Get = %q, %v; want %q", v, ok, want)
+		}
 	}
 }
 
@@ -102,7 +119,7 @@ func TestDamagedStoreIsNotUsed(t *testing.T) {
 	dir := t.TempDir()
 	st, _ := Open(dir)
 	st.Put(Derive("t", []byte("a")), []byte("A value long enough to damage"))
-	if err := st.Save(); err != nil {
+	if err := st.Save(nil); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, storeFile)

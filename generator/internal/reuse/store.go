@@ -43,12 +43,11 @@ func Open(dir string) (*Store, error) {
 	if !bytes.Equal(d.Bytes(), Version()) {
 		return st, nil // another generator's: not trusted
 	}
-	n := d.Len()
-	old := make(map[Key][]byte, n)
-	for range n {
+	old := map[Key][]byte{}
+	for d.Err() == nil && d.Offset() < len(data) {
 		var k Key
 		copy(k[:], d.Fixed(len(k)))
-		old[k] = d.Bytes()
+		old[k] = d.Bytes() // a later entry of the same key wins
 	}
 	if !d.Done() {
 		return st, fmt.Errorf("the reuse store in %s does not decode; it was not used", dir)
@@ -79,9 +78,12 @@ func (st *Store) Put(k Key, v []byte) {
 	st.mu.Unlock()
 }
 
-// Save writes what the build used or made (see Get and Put) in place of
-// the Store's file, in one step.
-func (st *Store) Save() error {
+// Save writes what the build used or made (see Get and Put), then what
+// more gives to its put (nil: nothing), in place of the Store's file, in
+// one step. Entries from more are written as they come, not held: a
+// build keeps the results it made in their own form until then. Of two
+// entries with the same key, the later wins.
+func (st *Store) Save(more func(put func(Key, []byte) error) error) error {
 	if st.dir == "" {
 		return nil
 	}
@@ -90,18 +92,24 @@ func (st *Store) Save() error {
 	return cachefile.Write(st.dir, storeFile, func(w io.Writer) error {
 		var head wire.Buf
 		head.Bytes(Version())
-		head.Int(len(st.next))
 		if _, err := w.Write(head); err != nil {
 			return err
 		}
-		for k, v := range st.next {
-			var e wire.Buf
-			e.Raw(k[:])
+		var e wire.Buf
+		put := func(k Key, v []byte) error {
+			e = append(e[:0], k[:]...)
 			e.Bytes(v)
-			if _, err := w.Write(e); err != nil {
+			_, err := w.Write(e)
+			return err
+		}
+		for k, v := range st.next {
+			if err := put(k, v); err != nil {
 				return err
 			}
 		}
-		return nil
+		if more == nil {
+			return nil
+		}
+		return more(put)
 	})
 }

@@ -69,11 +69,15 @@ func (s *build) saveConversions() chan error {
 	}
 	done := make(chan error, 1)
 	go func() {
-		for i := range kept {
-			st.Put(kept[i].key, kept[i].conv.Encode())
-			kept[i] = keptConversion{}
-		}
-		done <- st.Save()
+		done <- st.Save(func(put func(reuse.Key, []byte) error) error {
+			for i := range kept {
+				if err := put(kept[i].key, kept[i].conv.Encode()); err != nil {
+					return err
+				}
+				kept[i] = keptConversion{} // written: let go of it
+			}
+			return nil
+		})
 	}()
 	return done
 }
