@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/yamldoc"
@@ -19,6 +20,9 @@ type CaseStudy struct {
 	From string `yaml:"from" doc:"required; the architecture before, in a phrase"`
 	// To describes the architecture after.
 	To string `yaml:"to" doc:"required; the architecture after, in a phrase"`
+	// Architecture names the kinds of architecture before and after, from
+	// ArchitectureKinds: search filters case studies by them.
+	Architecture []string `yaml:"architecture" doc:"the kind of architecture before and after, e.g. [serverless, monolith]; each one of monolith, modular-monolith, services, microservices, serverless, cloud, own-hardware, cdn, one-database, sharded-database, one-region, multi-region, cells"`
 	// Outcome is the result in one line.
 	Outcome string `yaml:"outcome" doc:"required; the measured result in one line"`
 	// Metrics are the outcome figures, before and after.
@@ -58,11 +62,60 @@ func (c *CaseStudy) validate(doc *yamldoc.Doc, l *diag.List) {
 			l.Errorf(doc.Key(p), "metric %q has neither before nor after: give at least one value", m.Label)
 		}
 	}
+	c.validateArchitecture(doc, l)
 	if len(c.Sources) == 0 {
 		l.Errorf(doc.Key("sources"), "a case study needs at least one source: add 'sources:' with a title and an https url")
 	}
 	for i := range c.Sources {
 		c.Sources[i].validate(fmt.Sprintf("sources[%d]", i), doc, l)
+	}
+}
+
+// ArchitectureKinds are the kinds of architecture a case study moves
+// between, by the name its front matter uses, with the label readers see.
+var ArchitectureKinds = []struct{ Name, Label string }{
+	{"monolith", "Monolith"},
+	{"modular-monolith", "Modular monolith"},
+	{"services", "Services"},
+	{"microservices", "Microservices"},
+	{"serverless", "Serverless"},
+	{"cloud", "Cloud"},
+	{"own-hardware", "Own hardware"},
+	{"cdn", "Third-party CDN"},
+	{"one-database", "One database"},
+	{"sharded-database", "Sharded database"},
+	{"one-region", "One region"},
+	{"multi-region", "Several regions"},
+	{"cells", "Cells"},
+}
+
+// ArchitectureLabel returns the label of a kind of architecture, or "" for
+// a name that is not one.
+func ArchitectureLabel(name string) string {
+	for _, k := range ArchitectureKinds {
+		if k.Name == name {
+			return k.Label
+		}
+	}
+	return ""
+}
+
+func (c *CaseStudy) validateArchitecture(doc *yamldoc.Doc, l *diag.List) {
+	if len(c.Architecture) == 0 {
+		return // not given: the page is in no architecture filter
+	}
+	if len(c.Architecture) != 2 {
+		l.Errorf(doc.Value("architecture"), "architecture needs two kinds, before and after, not %d: e.g. 'architecture: [serverless, monolith]'", len(c.Architecture))
+		return
+	}
+	for i, k := range c.Architecture {
+		if ArchitectureLabel(k) == "" {
+			names := make([]string, len(ArchitectureKinds))
+			for j, a := range ArchitectureKinds {
+				names[j] = a.Name
+			}
+			l.Errorf(doc.Value(fmt.Sprintf("architecture[%d]", i)), "%q is not a kind of architecture search knows: use one of %s", k, strings.Join(names, ", "))
+		}
 	}
 }
 

@@ -60,6 +60,9 @@ func TestCaseStudiesAreComplete(t *testing.T) {
 		if len(cs.Metrics) == 0 {
 			t.Errorf("%s: no outcome metrics", p.Source)
 		}
+		if len(cs.Architecture) != 2 {
+			t.Errorf("%s: no 'architecture: [before, after]': search filters case studies by it", p.Source)
+		}
 		for _, m := range cs.Metrics {
 			if m.Before == "" || m.After == "" {
 				t.Errorf("%s: metric %q lacks a before or an after value", p.Source, m.Label)
