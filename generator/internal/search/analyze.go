@@ -17,6 +17,9 @@ type Doc struct {
 	Summary      string   // one or two sentences
 	Date         string   // "2023-03-22" or ""
 	Blocks       []Block  // the page's text split at headings, in order
+	// Facets are the page's values for the index's facets (Options.Facets),
+	// by facet name: {"company": ["Netflix"], "year": ["2016"]}.
+	Facets map[string][]string
 }
 
 // Block is the text of a page under one heading.
@@ -50,7 +53,24 @@ type posting struct {
 	w        uint8  // weight byte for the index's current pivot (set by Index.prepare)
 	offset   int32  // byte offset of its first occurrence in that block's text, -1 if none
 	pos, end uint32 // its word positions are encoded in docData.pos[pos:end]
+	// more are the next blocks where the term matters, best first
+	// (noBlock when there is none), and moreOff the byte offsets of its
+	// first occurrence in their text (offHeading when it is only in the
+	// heading, offFar when past what 16 bits hold: found again when
+	// needed).
+	more    [maxSubs - 1]uint8
+	moreOff [maxSubs - 1]uint16
 }
+
+// maxSubs is how many blocks of a page a term's result shows: the best
+// and the next ones, each a sub-result under its heading.
+const maxSubs = 3
+
+const (
+	noBlock    = 255 // more[i] when the term is in no further block (maxBlocks is 255: ids 0-254)
+	offHeading = 65535
+	offFar     = 65534
+)
 
 // docData is a page after analysis: what the index keeps of it.
 type docData struct {
@@ -196,17 +216,9 @@ func (a *analyzer) finish(d *docData, nb int) {
 			last = x
 		}
 		p.end = uint32(len(pos))
+		p.more = [maxSubs - 1]uint8{noBlock, noBlock}
 		if nb > 0 {
-			w := a.weight[i*nb : (i+1)*nb]
-			best := 0
-			for b, x := range w {
-				if x > w[best] {
-					best = b
-				}
-			}
-			if w[best] > 0 {
-				p.block, p.offset = uint8(best), a.first[i*nb+best]
-			}
+			a.bestBlocks(&p, a.weight[i*nb:(i+1)*nb], a.first[i*nb:(i+1)*nb])
 		}
 		d.postings[i] = p
 	}
@@ -215,6 +227,45 @@ func (a *analyzer) finish(d *docData, nb int) {
 	d.words = make([]stemWord, 0, len(a.words))
 	for sw := range a.words {
 		d.words = append(d.words, sw)
+	}
+}
+
+// bestBlocks sets the posting's best block and the next ones: those where
+// the term weighs most (ties: the earlier block), each with the offset of
+// its first occurrence there. A term found in no block keeps block 0 with
+// no offset.
+func (a *analyzer) bestBlocks(p *posting, w []uint32, first []int32) {
+	var top [maxSubs]int
+	n := 0
+	for b, x := range w {
+		if x == 0 {
+			continue
+		}
+		j := n
+		for j > 0 && x > w[top[j-1]] {
+			j--
+		}
+		if j == maxSubs {
+			continue
+		}
+		copy(top[j+1:], top[j:min(n, maxSubs-1)])
+		top[j] = b
+		n = min(n+1, maxSubs)
+	}
+	if n == 0 {
+		return
+	}
+	p.block, p.offset = uint8(top[0]), first[top[0]]
+	for i := 1; i < n; i++ {
+		p.more[i-1] = uint8(top[i])
+		switch off := first[top[i]]; {
+		case off < 0:
+			p.moreOff[i-1] = offHeading
+		case off >= offFar:
+			p.moreOff[i-1] = offFar
+		default:
+			p.moreOff[i-1] = uint16(off)
+		}
 	}
 }
 

@@ -24,10 +24,16 @@ type queryResult struct {
 		Href    string `json:"href"`
 		Title   string `json:"title"`
 		Section string `json:"section"`
-		Heading string `json:"heading"`
 		Snippet string `json:"snippet"`
+		Subs    []struct {
+			Href    string `json:"href"`
+			Heading string `json:"heading"`
+			Snippet string `json:"snippet"`
+		} `json:"subs"`
 	} `json:"results"`
-	Sections map[string]int `json:"sections"`
+	Sections map[string]int            `json:"sections"`
+	Tags     map[string]int            `json:"tags"`
+	Facets   map[string]map[string]int `json:"facets"`
 }
 
 func (r queryResult) urls() []string {
@@ -42,8 +48,14 @@ func (r queryResult) urls() []string {
 // opens the home page in a fresh tab.
 func browserSite(t *testing.T) (*browsertest.Browser, string, Files) {
 	t.Helper()
+	return browserSiteWith(t, Options{Facets: testFacets})
+}
+
+// browserSiteWith is browserSite with the index made with opts.
+func browserSiteWith(t *testing.T, opts Options) (*browsertest.Browser, string, Files) {
+	t.Helper()
 	docs := testCorpus(t)
-	files, err := Build(docs, Options{})
+	files, err := Build(docs, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +223,7 @@ func TestBrowserResultsPage(t *testing.T) {
 	if got := browsertest.Eval[string](tab, `document.getElementById("site-search").value`); got != "cost" {
 		t.Errorf("the box holds %q, want the query from the URL", got)
 	}
-	hrefs := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("#search-results .search-result a")].map(a => a.pathname)`)
+	hrefs := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("#search-results .search-result > a")].map(a => a.pathname)`)
 	slices.Sort(hrefs)
 	if want := []string{"/calculators/cluster-size/", "/calculators/lambda-cost/"}; !slices.Equal(hrefs, want) {
 		t.Errorf("results %v, want %v", hrefs, want)
@@ -264,7 +276,7 @@ func TestBrowserResultsPaging(t *testing.T) {
 	}
 	tab.Do(chromedp.Click(chromedp.CSS(".search-more")))
 	tab.WaitFor(fmt.Sprintf(`document.querySelectorAll("#search-results .search-result").length === %d`, min(total, 40)), 5*time.Second)
-	urls := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("#search-results .search-result a")].map(a => a.pathname)`)
+	urls := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("#search-results .search-result > a")].map(a => a.pathname)`)
 	seen := map[string]bool{}
 	for _, u := range urls {
 		if seen[u] {

@@ -56,9 +56,16 @@ type decodedTerm struct {
 }
 
 type decodedRecord struct {
-	ID                       int
-	Weight, Block            byte
-	Anchor, Heading, Snippet string
+	ID     int
+	Weight byte
+	Subs   []decodedSub
+}
+
+// decodedSub is one place of a page a top-list record shows: a block
+// (pageLevel: the page as a whole), its anchor and heading, an excerpt.
+type decodedSub struct {
+	Block                    byte
+	Anchor, Heading, Excerpt string
 }
 
 type decodedShard struct {
@@ -150,7 +157,16 @@ func decodeTerm(r *reader) decodedTerm {
 		r.i += t.DF
 	}
 	for n := r.u(); n > 0; n-- {
-		t.Top = append(t.Top, decodedRecord{ID: r.u(), Weight: r.byte(), Block: r.byte(), Anchor: r.str(), Heading: r.str(), Snippet: r.str()})
+		rec := decodedRecord{ID: r.u(), Weight: r.byte()}
+		for m := r.u(); m > 0; m-- {
+			s := decodedSub{Block: r.byte()}
+			if s.Block != pageLevel {
+				s.Anchor, s.Heading = r.str(), r.str()
+			}
+			s.Excerpt = r.str()
+			rec.Subs = append(rec.Subs, s)
+		}
+		t.Top = append(t.Top, rec)
 	}
 	return t
 }

@@ -39,18 +39,34 @@
 //	  <input type="search" id="site-search" name="q">
 //	</form>
 //
-// and loads the client's three scripts, in this order (a module runs after
-// the deferred scripts before it):
+// and loads the client's scripts (Scripts) in this order, the deferred
+// ones first (a module runs after the deferred scripts before it):
 //
-//	<script src="/js/search-text.js" defer></script>   (tokenizer, stemmer, query parser)
-//	<script src="/js/search-engine.js" defer></script> (index files, ranking)
-//	<script type="module" src="/js/search.js"></script> (search box, results page; imports dom.js)
+//	<script src="/js/search-text.js" defer></script>    (tokenizer, stemmer, query parser)
+//	<script src="/js/search-engine.js" defer></script>  (index files)
+//	<script src="/js/search-rank.js" defer></script>    (matching and scoring)
+//	<script src="/js/search-results.js" defer></script> (filters, counts, what a result shows)
+//	<script type="module" src="/js/search.js"></script> (search box; imports dom.js)
 //
-// with theme/static/css/search.css in the site stylesheet. The results page, at the
-// form's action, holds a <div id="search-results"> whose content (shown
-// without JavaScript: "search needs JavaScript", links to sections and
-// tags) the script replaces with results and filters. Its URL carries the
-// state: ?q=words&section=SECTION-ID&tag=TAG-NAME.
+// with theme/static/css/search.css in the site stylesheet. The results page,
+// at the form's action, also loads PageScript (the module search-page.js,
+// which imports dom.js too) and holds a
+// <div id="search-results"> whose content, in a <noscript> ("search needs
+// JavaScript", links to sections and tags), the script replaces with
+// results and filters. Its URL carries the state:
+// ?q=words&section=SECTION-ID&tag=TAG-NAME, and one parameter per facet
+// (Options.Facets) by its name: company=NAME, year=2016-2020. Filters with
+// no words list every page that passes them.
+//
+// A result shows its page's title, linking to the page, an excerpt of the
+// page as a whole when its words are there (summary, intro), and up to
+// three sub-results: the headings under which its words weigh most, each
+// linking to its anchor, with an excerpt of the text under it.
+//
+// In the preview server, a "tradeoffs:search-updated" event on document
+// makes the client read the entry file again (the files it names keep their
+// names while their content is the same, so only the changed ones are
+// fetched) and search again what is on screen.
 //
 // # Tokens and terms
 //
@@ -74,7 +90,8 @@
 // last word of a query still being typed also matches completions (x0.85),
 // a word of 5 letters or more that matches nothing matches words one edit
 // away (x0.6), and a quoted phrase must appear with its words in order.
-// A result links to the heading of the block where its words weigh most.
+// A result's sub-results are the blocks most of its words are in, then
+// those where they weigh most.
 //
 // # Files
 //
@@ -88,11 +105,15 @@
 //
 // entry.HASH.json, the only file a page names:
 //
-//	{"v": 1, "docs": N, "topK": K,
+//	{"v": 2, "docs": N, "topK": K,
 //	 "sections": [[id, title, first page id, end page id], ...],
 //	 "tags": [name, ...], "tagFile": "g.HASH.bin",
+//	 "facets": [[name, label, "values" or "range"], ...], "facetFile": "f.HASH.bin",
 //	 "metaSize": pages per meta file, "meta": ["m.HASH.bin", ...],
 //	 "shards": [[first term, "t.HASH.bin"], ...]}
+//
+// "facets" lists the facets some page has a value for ("facetFile" is ""
+// when there is none).
 //
 // Page ids number the pages sorted by section id, then URL, so a section is
 // an id range. Term shards cover consecutive ranges of terms in code point
@@ -106,8 +127,12 @@
 //	  str term; strs surface words folding to it (when not the term itself)
 //	  uv df; byte 1 if a stop word (no postings follow), else 0 and
 //	    df × uv page id delta, df × byte weight, df × byte block index
-//	  uv k; k × (uv page id, byte weight, byte block, str anchor,
-//	    str heading, str snippet): the term's k best pages, best first
+//	  uv k; k × (uv page id, byte weight, uv n, n × sub-result):
+//	    the term's k best pages, best first, each with the n (1 to 3)
+//	    places of the page where the term weighs most, best first:
+//	  sub-result: byte block; unless block is 255, str anchor, str heading;
+//	    then str excerpt. Block 255 is the page as a whole (the term is in
+//	    no block: the excerpt comes from the summary or the page's start).
 //
 // p.HASH.bin, the word positions of a shard's terms (for phrases):
 //
@@ -126,18 +151,24 @@
 //
 //	uv count of tags; per tag: uv count, count × uv page id delta
 //
+// f.HASH.bin, pages per facet value, in the entry's facet order:
+//
+//	per facet: uv count of values; per value (by code point, or by number
+//	for a range): str value, uv count, count × uv page id delta
+//
 // # Size
 //
 // A one-word search fetches the scripts, the entry file and the shard(s) of
-// the word: the stored top list gives titles, snippets and headings with no
-// per-result file. Whatever the site's size there are at most 360 term
+// the word: the stored top list gives titles, excerpts and sub-results with
+// no per-result file. Whatever the site's size there are at most 360 term
 // shards, as many positions files and 250 meta files, so the entry file
 // stays under 20 KB (7 KB compressed).
 //
 // On the 10,000-page synthetic benchmark corpus (TestPayload checks every
-// figure of this paragraph and the last): 952 files, 11 MB; a first search
-// for "latency" (on 90% of pages) fetches at most 46 KB on the wire,
-// scripts included, and one for "zenith" (9 pages) at most 28 KB (a KB is
-// 1,000 bytes). BenchmarkBuild times the build; the benchmark command
+// figure of this paragraph and the last): 940 files, 12 MB; a first search
+// for "latency" (on 90% of pages) fetches at most 44 KB on the wire,
+// scripts included, and one for "zenith" (9 pages) at most 27 KB (a KB is
+// 1,000 bytes), sub-results included, within issue 20's budgets of 60 and
+// 35 KB. BenchmarkBuild times the build; the benchmark command
 // (go run ./generator/bench) times searches beside Pagefind's.
 package search

@@ -118,6 +118,7 @@ func (ix *Index) Files() (Files, Changes) {
 	shards := ix.shardFiles(out, terms)
 	metaSize, metas := ix.metaFiles(out)
 	tagNames, tags := ix.tagFile(out)
+	facets, facetJob := ix.facetFile(out)
 	ix.compress(out)
 	e := entry{
 		Version:  formatVersion,
@@ -126,9 +127,13 @@ func (ix *Index) Files() (Files, Changes) {
 		Sections: ix.sections(),
 		Tags:     tagNames,
 		TagFile:  base(tags.path),
+		Facets:   facets,
 		MetaSize: metaSize,
 		Meta:     []string{}, // [] rather than null on an empty site
 		Shards:   [][2]string{},
+	}
+	if facetJob != nil {
+		e.FacetFile = base(facetJob.path)
 	}
 	for _, m := range metas {
 		e.Meta = append(e.Meta, base(m.path))

@@ -62,26 +62,63 @@ func pivotFor(total, n int) float64 {
 	return math.Exp2(math.Round(math.Log2(avg)*4) / 4)
 }
 
+// sub is one place of a page a result shows: a block (pageLevel: the
+// page as a whole) and an excerpt of its text around the term.
+type sub struct {
+	block   uint8
+	excerpt string
+}
+
+// pageLevel is a sub-result's block when the term is in no block's text or
+// heading: its excerpt comes from the summary or the start of the page.
+const pageLevel = noBlock
+
+// subResults returns the places a result for the term shows, best first:
+// its best block (or the page as a whole), then up to maxSubs-1 more
+// blocks, each with an excerpt of its text from the term's first
+// occurrence there (from the start when the term is only in the heading).
+func subResults(d *docData, p *posting, st *stemmer) []sub {
+	bl := d.doc.Blocks
+	var out []sub
+	switch {
+	case int(p.block) >= len(bl) || p.offset < 0 && p.head == 0:
+		out = append(out, sub{pageLevel, pageSnippet(d, p, st)})
+	case p.offset < 0: // in the block's heading only
+		out = append(out, sub{p.block, window(bl[p.block].Text, 0)})
+	default:
+		out = append(out, sub{p.block, window(bl[p.block].Text, int(p.offset))})
+	}
+	for i, b := range p.more {
+		if b == noBlock || int(b) >= len(bl) {
+			break
+		}
+		text := bl[b].Text
+		off := int(p.moreOff[i])
+		switch p.moreOff[i] {
+		case offHeading:
+			off = 0
+		case offFar:
+			off = max(0, firstIn(st, text, p.t.stem))
+		}
+		out = append(out, sub{block: b, excerpt: window(text, min(off, len(text)))})
+	}
+	return out
+}
+
 // snippetBefore and snippetAfter bound the text shown around a match.
 const (
 	snippetBefore = 60
 	snippetAfter  = 140
 )
 
-// snippet returns the text shown under a result for one term: a window of
-// the best block around the term's first occurrence there, else the
+// pageSnippet returns the excerpt of a page where the term is in no
+// block: a window of the summary around the term, else the start of the
 // summary, else the start of the page's text.
-func snippet(d *docData, p *posting, st *stemmer) string {
-	if p.offset >= 0 {
-		return window(d.doc.Blocks[p.block].Text, int(p.offset))
-	}
+func pageSnippet(d *docData, p *posting, st *stemmer) string {
 	if p.summary > 0 {
 		if off := firstIn(st, d.doc.Summary, p.t.stem); off >= 0 {
 			return window(d.doc.Summary, off)
 		}
-	}
-	if int(p.block) < len(d.doc.Blocks) && d.doc.Blocks[p.block].Text != "" {
-		return window(d.doc.Blocks[p.block].Text, 0)
 	}
 	if d.doc.Summary != "" {
 		return window(d.doc.Summary, 0)
@@ -200,17 +237,19 @@ func encodeTerm(t *term, k int, st *stemmer) (rec []byte, shown []int) {
 	w.Int(len(top))
 	for _, i := range top {
 		r := t.refs[i]
-		bl := r.d.doc.Blocks
-		anchor, heading := "", ""
-		if int(r.p.block) < len(bl) {
-			anchor, heading = bl[r.p.block].Anchor, bl[r.p.block].Heading
-		}
 		w.Int(int(r.id))
 		w.Byte(ws[i])
-		w.Byte(r.p.block)
-		w.Str(anchor)
-		w.Str(heading)
-		w.Str(snippet(r.d, r.p, st))
+		subs := subResults(r.d, r.p, st)
+		w.Int(len(subs))
+		for _, s := range subs {
+			w.Byte(s.block)
+			if s.block != pageLevel {
+				bl := r.d.doc.Blocks[s.block]
+				w.Str(bl.Anchor)
+				w.Str(bl.Heading)
+			}
+			w.Str(s.excerpt)
+		}
 		shown = append(shown, int(r.id))
 	}
 	return w, shown

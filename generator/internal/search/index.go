@@ -24,6 +24,22 @@ type Options struct {
 	// with Cache-Control: no-cache). Published sites keep the hashed name,
 	// which can be cached forever.
 	StableEntry bool
+	// Facets are the filters the results page offers beside section and
+	// tag, in the order shown; a page's values are its Doc.Facets. A
+	// facet no page has a value for is left out of the index.
+	Facets []Facet
+}
+
+// Facet is a filter on a page's values for it. Its name is its key in
+// Doc.Facets and its parameter in the results page's URL: it must not be
+// q, section or tag.
+type Facet struct {
+	Name  string // "company"
+	Label string // shown to readers: "Company"
+	// Range makes it a range of whole numbers (years): the reader picks
+	// the lowest and the highest. Values that are not whole numbers of
+	// up to nine digits are left out.
+	Range bool
 }
 
 func (o Options) withDefaults() Options {
@@ -33,6 +49,13 @@ func (o Options) withDefaults() Options {
 	o.Dir = strings.Trim(o.Dir, "/")
 	if o.TopK <= 0 {
 		o.TopK = 12
+	}
+	seen := map[string]bool{"q": true, "section": true, "tag": true, "": true}
+	for _, f := range o.Facets {
+		if seen[f.Name] {
+			panic(fmt.Sprintf("search: facet name %q is empty, reserved or used twice", f.Name))
+		}
+		seen[f.Name] = true
 	}
 	return o
 }

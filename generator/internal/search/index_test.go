@@ -55,10 +55,11 @@ func TestBuildRejects(t *testing.T) {
 // removals to an Index and checks, after each step, that its files equal
 // a fresh Build of the same pages and that Changes names the difference.
 func TestIncrementalMatchesBuild(t *testing.T) {
-	pool := syntheticDocs(60, 3)
+	pool := withFacets(syntheticDocs(60, 3), rand.New(rand.NewPCG(7, 7)))
+	opts := Options{TopK: 5, Facets: testFacets}
 	for seed := range uint64(3) {
 		r := rand.New(rand.NewPCG(seed, 99))
-		ix := NewIndex(Options{TopK: 5})
+		ix := NewIndex(opts)
 		live := map[string]Doc{}
 		var prev Files
 		for step := range 20 {
@@ -90,7 +91,7 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 			for _, d := range live {
 				docs = append(docs, d)
 			}
-			want, err := Build(docs, Options{TopK: 5})
+			want, err := Build(docs, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -112,7 +113,7 @@ func pickLive(r *rand.Rand, live map[string]Doc) Doc {
 
 func editDoc(r *rand.Rand, d Doc, step int) Doc {
 	d.Blocks = slices.Clone(d.Blocks)
-	switch r.IntN(4) {
+	switch r.IntN(5) {
 	case 0:
 		i := r.IntN(len(d.Blocks))
 		d.Blocks[i].Text += fmt.Sprintf(" edited %d quixotic", step)
@@ -122,6 +123,8 @@ func editDoc(r *rand.Rand, d Doc, step int) Doc {
 		d.Tags = append(slices.Clone(d.Tags), fmt.Sprintf("tag-%d", step%3))
 	case 3:
 		d.Section, d.SectionTitle = "patterns", "Patterns"
+	case 4:
+		d.Facets = facetValues(r, []string{"Monolith", "Services"})
 	}
 	return d
 }

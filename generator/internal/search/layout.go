@@ -1,26 +1,33 @@
 package search
 
 import (
+	"cmp"
+	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/wire"
 )
 
 // formatVersion changes whenever the layout of any file changes; the client
 // refuses an index of another version.
-const formatVersion = 1
+const formatVersion = 2
 
 // entry is the entry file, the JSON document the client loads first.
 type entry struct {
-	Version  int         `json:"v"`
-	Docs     int         `json:"docs"`
-	TopK     int         `json:"topK"`
-	Sections []section   `json:"sections"`
-	Tags     []string    `json:"tags"`
-	TagFile  string      `json:"tagFile"`
-	MetaSize int         `json:"metaSize"`
-	Meta     []string    `json:"meta"`
-	Shards   [][2]string `json:"shards"`
+	Version  int       `json:"v"`
+	Docs     int       `json:"docs"`
+	TopK     int       `json:"topK"`
+	Sections []section `json:"sections"`
+	Tags     []string  `json:"tags"`
+	TagFile  string    `json:"tagFile"`
+	// Facets are [name, label, "range" or "values"], for the facets
+	// some page has a value for; FacetFile lists their pages.
+	Facets    [][3]string `json:"facets"`
+	FacetFile string      `json:"facetFile"`
+	MetaSize  int         `json:"metaSize"`
+	Meta      []string    `json:"meta"`
+	Shards    [][2]string `json:"shards"`
 }
 
 // section is [id, title, first page id, end page id (exclusive)].
@@ -204,34 +211,82 @@ func (d *docData) meta() []byte {
 
 // tagFile adds the file listing, for each tag, the ids of its pages.
 func (ix *Index) tagFile(out *output) ([]string, *fileJob) {
-	byTag := map[string][]int{}
-	for id, d := range ix.order {
-		for _, tag := range d.doc.Tags {
-			if tag == "" {
-				continue
-			}
-			if ids := byTag[tag]; len(ids) == 0 || ids[len(ids)-1] != id {
-				byTag[tag] = append(ids, id)
-			}
-		}
-	}
-	names := make([]string, 0, len(byTag))
-	for tag := range byTag {
-		names = append(names, tag)
-	}
-	slices.Sort(names)
+	byTag := ix.pagesBy(func(d *docData) []string { return d.doc.Tags }, func(tag string) bool { return tag != "" })
+	names := slices.Sorted(maps.Keys(byTag))
 	var w wire.Buf
 	w.Int(len(names))
 	for _, tag := range names {
-		ids := byTag[tag]
-		w.Int(len(ids))
-		last := 0
-		for _, id := range ids {
-			w.Int(id - last)
-			last = id
-		}
+		putIDs(&w, byTag[tag])
 	}
 	return names, out.add("g", w)
+}
+
+// facetFile adds the file listing, for each facet some page has a value
+// for, each value and its pages, and returns those facets for the entry.
+func (ix *Index) facetFile(out *output) ([][3]string, *fileJob) {
+	facets := [][3]string{}
+	var w wire.Buf
+	for _, f := range ix.opts.Facets {
+		byValue := ix.pagesBy(func(d *docData) []string { return d.doc.Facets[f.Name] },
+			func(v string) bool { return !f.Range || wholeNumber(v) })
+		if len(byValue) == 0 {
+			continue
+		}
+		kind := "values"
+		values := slices.Sorted(maps.Keys(byValue))
+		if f.Range {
+			kind = "range"
+			slices.SortFunc(values, func(x, y string) int {
+				a, _ := strconv.Atoi(x)
+				b, _ := strconv.Atoi(y)
+				return cmp.Compare(a, b)
+			})
+		}
+		facets = append(facets, [3]string{f.Name, f.Label, kind})
+		w.Int(len(values))
+		for _, v := range values {
+			w.Str(v)
+			putIDs(&w, byValue[v])
+		}
+	}
+	if len(facets) == 0 {
+		return facets, nil
+	}
+	return facets, out.add("f", w)
+}
+
+// pagesBy returns, for each value of the pages (values) that keep
+// accepts, the ids of its pages in order.
+func (ix *Index) pagesBy(values func(*docData) []string, keep func(string) bool) map[string][]int {
+	by := map[string][]int{}
+	for id, d := range ix.order {
+		for _, v := range values(d) {
+			if !keep(v) {
+				continue
+			}
+			if ids := by[v]; len(ids) == 0 || ids[len(ids)-1] != id {
+				by[v] = append(ids, id)
+			}
+		}
+	}
+	return by
+}
+
+// putIDs writes a count of page ids and the ids, as deltas.
+func putIDs(w *wire.Buf, ids []int) {
+	w.Int(len(ids))
+	last := 0
+	for _, id := range ids {
+		w.Int(id - last)
+		last = id
+	}
+}
+
+// wholeNumber reports whether s is a whole number as a range facet's
+// values are written: up to nine decimal digits, no leading zero.
+func wholeNumber(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 0 && strconv.Itoa(n) == s && len(s) <= 9
 }
 
 // sections returns the sections as id ranges, in id order.

@@ -22,8 +22,9 @@ var rankingQueries = []string{
 }
 
 // TestRanking runs the ranking queries in the browser client and compares
-// the ranked links (with the heading each result deep-links to) to the
-// golden file; go test -run TestRanking -update rewrites it.
+// the ranked links to the golden file, with the sub-results of the first
+// three (each heading's link and the start of its excerpt); go test -run
+// TestRanking -update rewrites it.
 func TestRanking(t *testing.T) {
 	b, url, files := browserSite(t)
 	tab := openTab(t, b, url+"/")
@@ -36,7 +37,16 @@ func TestRanking(t *testing.T) {
 		}
 		sb.WriteString("\n")
 		for i, x := range r.Results {
-			fmt.Fprintf(&sb, "  %d. %s  [%s | %s]\n", i+1, x.Href, x.Section, x.Heading)
+			fmt.Fprintf(&sb, "  %d. %s  [%s]\n", i+1, x.Href, x.Section)
+			if i >= 3 {
+				continue
+			}
+			if x.Snippet != "" {
+				fmt.Fprintf(&sb, "       %s\n", clip(x.Snippet))
+			}
+			for _, s := range x.Subs {
+				fmt.Fprintf(&sb, "     › %s  %s\n       %s\n", s.Heading, s.Href, clip(s.Snippet))
+			}
 		}
 	}
 	const golden = "testdata/ranking.golden"
@@ -53,6 +63,14 @@ func TestRanking(t *testing.T) {
 	if got := sb.String(); got != string(want) {
 		t.Errorf("ranking changed (go test -run TestRanking -update rewrites %s after review):\n%s", golden, lineDiff(string(want), got))
 	}
+}
+
+// clip returns the first 60 characters of an excerpt.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }
 
 // lineDiff lists the lines that differ between two texts.

@@ -6,9 +6,12 @@ import (
 	"html/template"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
 )
 
 // testCorpus reads the small fixed corpus of testdata/corpus.json.
@@ -26,20 +29,20 @@ func testCorpus(t testing.TB) []Doc {
 }
 
 // pageTmpl is a minimal layout following the search contract: a header
-// form with data-search-index, the deferred scripts, the module and the
+// form with data-search-index, the deferred scripts, the modules and the
 // stylesheet.
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>
 <link rel="stylesheet" href="/css/search.css">
-<script src="/js/search-text.js" defer></script>
-<script src="/js/search-engine.js" defer></script>
-<script type="module" src="/js/search.js"></script></head>
+{{range .Scripts}}<script src="{{.}}" defer></script>
+{{end}}{{range .Modules}}<script type="module" src="{{.}}"></script>
+{{end}}</head>
 <body><header><a href="/">Tradeoffs</a>
 <form role="search" action="/search/" method="get" data-search-index="/{{.Entry}}">
 <label for="site-search">Search</label>
 <input type="search" id="site-search" name="q" placeholder="Search"></form></header>
 <main><h1>{{.Title}}</h1>
-{{if .Results}}<div id="search-results"><p>Search needs JavaScript. Browse the <a href="/tags/">tags</a>.</p></div>{{end}}
+{{if .Results}}<div id="search-results"><noscript><p>Search needs JavaScript. Browse the <a href="/tags/">tags</a>.</p></noscript></div>{{end}}
 {{range .Blocks}}{{if .Anchor}}<h2 id="{{.Anchor}}">{{.Heading}}</h2>{{end}}<p>{{.Text}}</p>
 {{end}}<input type="text" id="other-input" aria-label="another input"></main></body></html>
 `))
@@ -49,16 +52,44 @@ type pageData struct {
 	Entry   string
 	Results bool
 	Blocks  []Block
+	Scripts []string // URLs of the deferred classic scripts
+	Modules []string // URLs of the modules, which run after them
 }
 
 // siteFS returns a small site: one page per doc, a home page, the results
-// page, the client script and stylesheet and the index files.
+// page, the client's scripts (minified, as published) and stylesheet, and
+// the index files.
 func siteFS(t testing.TB, docs []Doc, files Files) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
+	// The scripts as the site publishes them: minified, fingerprinted, a
+	// module importing its dependencies by their fingerprinted names.
+	bundle, err := assets.Build(os.DirFS("../theme"), "static", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := func(names []string) (scripts, modules []string) {
+		for _, name := range names {
+			u, ok := bundle.URL("js/" + name)
+			switch {
+			case !ok:
+				t.Fatalf("the theme has no js/%s", name)
+			case bundle.Module("js/" + name):
+				modules = append(modules, u)
+			default:
+				scripts = append(scripts, u)
+			}
+		}
+		return scripts, modules
+	}
 	render := func(path string, d pageData) {
 		var sb strings.Builder
 		d.Entry = files.Entry
+		names := Scripts
+		if d.Results {
+			names = append(slices.Clone(Scripts), PageScript)
+		}
+		d.Scripts, d.Modules = urls(names)
 		if err := pageTmpl.Execute(&sb, d); err != nil {
 			t.Fatal(err)
 		}
@@ -69,13 +100,16 @@ func siteFS(t testing.TB, docs []Doc, files Files) fstest.MapFS {
 	for _, d := range docs {
 		render(d.URL, pageData{Title: d.Title, Blocks: d.Blocks})
 	}
-	for _, name := range []string{"js/search-text.js", "js/search-engine.js", "js/search.js", "js/dom.js", "css/search.css"} {
-		b, err := os.ReadFile("../theme/static/" + name)
-		if err != nil {
-			t.Fatal(err)
+	for name, b := range bundle.Files() {
+		if strings.HasPrefix(name, "js/") {
+			fsys[name] = &fstest.MapFile{Data: b}
 		}
-		fsys[name] = &fstest.MapFile{Data: b}
 	}
+	css, err := os.ReadFile("../theme/static/css/search.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["css/search.css"] = &fstest.MapFile{Data: css}
 	fsys["favicon.ico"] = &fstest.MapFile{Data: []byte{}}
 	for p, b := range files.Data {
 		fsys[p] = &fstest.MapFile{Data: b}

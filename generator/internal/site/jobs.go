@@ -6,6 +6,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
+	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 	"github.com/tradeoffs/tradeoffs/generator/internal/socialcard"
 )
 
@@ -14,6 +15,7 @@ import (
 var featureScripts = []struct{ feature, script string }{
 	{"calculator", "js/calc.js"},
 	{"checklist", "js/checklist.js"},
+	{"search-page", "js/" + search.PageScript},
 }
 
 // The output files of the pages that are not content pages.
@@ -207,6 +209,9 @@ func (s *build) specialJobs(sg *signer) []job {
 		{out: searchOut, kind: "search", sig: sg.special("search"), card: searchCard, view: func() *PageView {
 			v := s.baseView("search", "Search", "/search/")
 			v.Description = "Search " + s.cfg.Title + "."
+			if s.view != nil && s.view.SearchIndex != "" {
+				v.Scripts, v.Modules = s.scripts([]string{"search-page"})
+			}
 			return s.share(v, searchCard)
 		}},
 		{out: notFoundOut, kind: "404", sig: sg.special("404"), card: missingCard, view: func() *PageView {

@@ -8,6 +8,7 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/assets"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/reuse"
+	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 )
 
 // baseView fills what every page has.
@@ -33,9 +34,9 @@ func (s *build) scripts(features []string) (scripts, modules []string) {
 	}
 	add("js/site.js")
 	if s.view != nil && s.view.SearchIndex != "" {
-		add("js/search-text.js")
-		add("js/search-engine.js")
-		add("js/search.js")
+		for _, name := range search.Scripts {
+			add("js/" + name)
+		}
 	}
 	for _, fs := range featureScripts {
 		if slices.Contains(features, fs.feature) {

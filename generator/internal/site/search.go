@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,8 +19,12 @@ type searchIndex struct {
 	hashes map[string]uint64 // URL → hash of the doc last added
 }
 
-// searchEntryURL is the URL of the index's entry file, which keeps its name.
-const searchEntryURL = "/search/entry.json"
+// SearchEntry is the path in the output of the search index's entry file,
+// which keeps its name (see newSearchIndex).
+const SearchEntry = "search/entry.json"
+
+// searchEntryURL is the URL of the index's entry file.
+const searchEntryURL = "/" + SearchEntry
 
 // buildSearch indexes every published page that allows it, and publishes
 // the index files. It runs before the pages, which name the entry file.
@@ -79,7 +84,30 @@ func newSearchIndex() *searchIndex {
 	// of every page, so every deploy would upload the whole site. The
 	// entry is small and revalidated; the shards it names are
 	// fingerprinted and cached for good.
-	return &searchIndex{ix: search.NewIndex(search.Options{StableEntry: true}), hashes: map[string]uint64{}}
+	return &searchIndex{ix: search.NewIndex(search.Options{StableEntry: true, Facets: searchFacets}), hashes: map[string]uint64{}}
+}
+
+// searchFacets are the results page's filters beside section and tag: the
+// case studies' company, year and kinds of architecture before and after
+// (see caseStudyFacets).
+var searchFacets = []search.Facet{
+	{Name: "company", Label: "Company"},
+	{Name: "year", Label: "Year", Range: true},
+	{Name: "from", Label: "From architecture"},
+	{Name: "to", Label: "To architecture"},
+}
+
+// caseStudyFacets returns a case study's values for searchFacets.
+func caseStudyFacets(cs *content.CaseStudy) map[string][]string {
+	f := map[string][]string{"company": {cs.Company}}
+	if cs.Year != 0 {
+		f["year"] = []string{strconv.Itoa(cs.Year)}
+	}
+	if len(cs.Architecture) == 2 {
+		f["from"] = []string{content.ArchitectureLabel(cs.Architecture[0])}
+		f["to"] = []string{content.ArchitectureLabel(cs.Architecture[1])}
+	}
+	return f
 }
 
 // indexSearch brings the Builder's index up to date with the build's pages
@@ -156,6 +184,9 @@ func (s *build) searchDoc(p *page) search.Doc {
 	}
 	if d.Summary == "" {
 		d.Summary = truncate(p.md.Summary, 200)
+	}
+	if cs, ok := p.Meta.(*content.CaseStudy); ok {
+		d.Facets = caseStudyFacets(cs)
 	}
 	for _, bl := range p.md.Blocks {
 		d.Blocks = append(d.Blocks, search.Block{Anchor: bl.Anchor, Heading: bl.Heading, Level: bl.Level, Text: bl.Text})

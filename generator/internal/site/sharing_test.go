@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/search"
 	"github.com/tradeoffs/tradeoffs/generator/internal/theme"
 )
 
@@ -294,7 +295,8 @@ func checkBreadcrumbs(t *testing.T, h head, o ldObject) {
 }
 
 // checkWebSite checks the home page's WebSite, whose search action must
-// open the search page with the query in the parameter search.js reads.
+// open the search page with the query in the parameter its script
+// (search-page.js) reads.
 func checkWebSite(t *testing.T, o ldObject) {
 	t.Helper()
 	if o.str("name") != `Fixture "KB"` || o.str("url") != "https://kb.example.org/" {
@@ -306,7 +308,7 @@ func checkWebSite(t *testing.T, o ldObject) {
 		a.str("query-input") != "required name=search_term_string" {
 		t.Errorf("the search action is %v", action)
 	}
-	js, err := fs.ReadFile(theme.FS, "static/js/search.js")
+	js, err := fs.ReadFile(theme.FS, "static/js/"+search.PageScript)
 	if err != nil || !bytes.Contains(js, []byte(`.get("`+searchQuery+`")`)) {
 		t.Errorf("the search page does not read its query from %q (%v)", searchQuery, err)
 	}

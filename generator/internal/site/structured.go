@@ -83,7 +83,7 @@ type ldEntryPoint struct {
 	URLTemplate string `json:"urlTemplate"`
 }
 
-// searchQuery is the search page's query parameter (see js/search.js).
+// searchQuery is the search page's query parameter (see js/search-page.js).
 const searchQuery = "q"
 
 // structuredData returns the schema.org objects of a page.

@@ -1,18 +1,25 @@
-// Site search, part 3 of 3: the search box and the results page. It
-// answers queries in the browser from the static index files
-// that the generator's search package writes (format: see the package
-// documentation of generator/internal/search).
+// Site search, part 5 of 5: the search box in the header, with its list of
+// results as the reader types, and what the results page (search-page.js)
+// shares with it. It answers queries in the browser from the static index
+// files that the generator's search package writes (format: see the
+// package documentation of generator/internal/search).
 //
 // Contract with the layout:
-//   <form role="search" action="/search/" data-search-index="/search/entry.HASH.json">
+//   <form role="search" action="/search/" data-search-index="/search/entry.json">
 //     <input type="search" name="q" ...>
 //   </form>
-// in the page header, and on the results page a container
-//   <div id="search-results"> (no-JavaScript text) </div>
-// that this script fills. Nothing is fetched until a search box gets focus.
+// in the page header; on the results page, a container
+//   <div id="search-results"><noscript>(no-JavaScript text)</noscript></div>
+// that search-page.js fills. Nothing is fetched until a search box gets
+// focus.
 //
-// Load order: search-text.js and search-engine.js (deferred), then this
-// module, which makes its elements with dom.js.
+// Load order: search-text.js, search-engine.js, search-rank.js and
+// search-results.js (deferred), then this module, which makes its elements
+// with dom.js, then on the results page the module search-page.js.
+//
+// In the preview server, a "tradeoffs:search-updated" event on document
+// (sent by its live client when the index changed) makes every index be
+// read again from its entry file, and the open results be searched again.
 import { el } from "./dom.js";
 
 (function () {
@@ -21,8 +28,7 @@ import { el } from "./dom.js";
   var ns = window.tradeoffsSearch;
   var fold = ns.text.fold, scan = ns.text.scan, tokenize = ns.text.tokenize, stem = ns.text.stem,
     parse = ns.text.parse;
-  var Index = ns.engine.Index, search = ns.engine.search, display = ns.engine.display,
-    tagCounts = ns.engine.tagCounts, matcher = ns.engine.matcher;
+  var Index = ns.engine.Index, search = ns.results.search, display = ns.results.display, matcher = ns.rank.matcher;
 
   // ---- Rendering (DOM nodes only: index text is never parsed as HTML) ----
 
@@ -37,69 +43,58 @@ import { el } from "./dom.js";
       last = end;
     });
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+    return parent;
   }
 
-  // href links a result to its heading. Index URLs are root-relative or
-  // http(s); anything else (a javascript: URL slipped into a page's
-  // address) links nowhere.
-  function href(d) {
-    if (!/^(\/|https?:)/i.test(d.url)) return "#";
-    return d.url + (d.anchor ? "#" + encodeURIComponent(d.anchor) : "");
+  // href links to a page, or to a heading of it. Index URLs are
+  // root-relative or http(s); anything else (a javascript: URL slipped into
+  // a page's address) links nowhere.
+  function href(url, anchor) {
+    if (!/^(\/|https?:)/i.test(url)) return "#";
+    return url + (anchor ? "#" + encodeURIComponent(anchor) : "");
   }
 
-  function resultNode(tag, d, match, id) {
-    var li = el(tag, "search-result");
-    if (id) li.id = id;
-    var a = el("a", "search-result-link");
-    a.href = href(d);
-    a.tabIndex = -1;
-    var title = el("span", "search-result-title");
-    highlight(title, d.title, match);
-    a.appendChild(title);
-    var meta = el("span", "search-result-meta");
-    meta.textContent = [d.section, d.heading].filter(Boolean).join(" › ");
-    a.appendChild(meta);
-    var snip = el("span", "search-result-snippet");
-    highlight(snip, d.snippet, match);
-    a.appendChild(snip);
-    li.appendChild(a);
-    return li;
+  // resultParts returns the nodes of a result's own line: its title, its
+  // section, and the excerpt of the page as a whole, if any.
+  function resultParts(d, match) {
+    var out = [highlight(el("span", "search-result-title"), d.title, match)];
+    if (d.section) out.push(el("span", "search-result-meta", d.section));
+    if (d.snippet) out.push(highlight(el("span", "search-result-snippet"), d.snippet, match));
+    return out;
   }
 
-  // ---- Query string ----
-
-  function readURL() {
-    var p = new URLSearchParams(location.search);
-    return { q: p.get("q") || "", section: p.get("section") || "", tag: p.get("tag") || "" };
+  // subParts returns the nodes of a sub-result: its heading and excerpt.
+  function subParts(s, match) {
+    var out = [highlight(el("span", "search-sub-heading"), s.heading, match)];
+    if (s.snippet) out.push(highlight(el("span", "search-result-snippet"), s.snippet, match));
+    return out;
   }
 
-  function writeURL(form, st) {
-    var p = new URLSearchParams();
-    if (st.q) p.set("q", st.q);
-    if (st.section) p.set("section", st.section);
-    if (st.tag) p.set("tag", st.tag);
-    var qs = p.toString();
-    history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : ""));
+  function statusText(res) {
+    var n = res.hits.length;
+    if (n === 0) return "No results for " + (res.browse ? "these filters" : res.query.trim());
+    return (n === 1 ? "1 result" : n + " results") + (res.partial ? " (not all words match)" : "");
   }
 
-  function resultsURL(form, st) {
-    var u = new URL(form.getAttribute("action") || "/search/", location.href);
-    if (st.q) u.searchParams.set("q", st.q);
-    if (st.section) u.searchParams.set("section", st.section);
-    if (st.tag) u.searchParams.set("tag", st.tag);
-    return u.pathname + u.search;
-  }
-
-  // ---- Shared UI pieces ----
-
-  var DEBOUNCE_MS = 60, DROPDOWN_MAX = 8, PAGE_SIZE = 20;
-  var uid = 0;
-
-  function filterChips(parent, label, items, active, onPick) {
-    if (items.length === 0) return;
+  // filterGroup adds a group of filter controls named label ("Filter by
+  // tag"), with a visible caption if given.
+  function filterGroup(parent, label, caption) {
     var group = el("div", "search-filter-group");
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", label);
+    if (caption) group.appendChild(el("span", "search-filter-label", caption)).setAttribute("aria-hidden", "true");
+    parent.appendChild(group);
+    return group;
+  }
+
+  // filterChips adds a group of toggle buttons, one per value with its
+  // count; the value chosen is kept even when no result has it.
+  function filterChips(parent, label, items, active, onPick, caption) {
+    if (active && !items.some(function (it) { return it.value === active; })) {
+      items = [{ value: active, label: active, count: 0 }].concat(items);
+    }
+    if (items.length === 0) return;
+    var group = filterGroup(parent, label, caption);
     items.forEach(function (it) {
       var b = el("button", "search-chip");
       b.type = "button";
@@ -111,7 +106,6 @@ import { el } from "./dom.js";
       b.addEventListener("click", function () { onPick(it.value === active ? "" : it.value); });
       group.appendChild(b);
     });
-    parent.appendChild(group);
   }
 
   function sectionItems(ix, res) {
@@ -120,12 +114,40 @@ import { el } from "./dom.js";
     });
   }
 
+  // ---- Indexes, one per entry URL, read again when the index changes ----
+
+  var indexes = new Map(), reloads = [];
+
+  function indexFor(url) {
+    var ix = indexes.get(url);
+    if (!ix) {
+      ix = new Index(url);
+      indexes.set(url, ix);
+    }
+    return ix;
+  }
+
+  document.addEventListener("tradeoffs:search-updated", function () {
+    indexes.forEach(function (ix, url) { indexes.set(url, new Index(url, ix.files)); });
+    reloads.forEach(function (f) { f(); });
+  });
+
   // ---- Dropdown (ARIA combobox) ----
 
-  function Box(form, input, ix) {
+  var DEBOUNCE_MS = 60, DROPDOWN_MAX = 8;
+  var uid = 0;
+
+  function resultsURL(form, st) {
+    var u = new URL(form.getAttribute("action") || "/search/", location.href);
+    if (st.q) u.searchParams.set("q", st.q);
+    if (st.section) u.searchParams.set("section", st.section);
+    return u.pathname + u.search;
+  }
+
+  function Box(form, input, url) {
     this.form = form;
     this.input = input;
-    this.ix = ix;
+    this.url = url;
     this.section = "";
     this.seq = 0;
     this.active = -1;
@@ -164,6 +186,7 @@ import { el } from "./dom.js";
     form.addEventListener("submit", function (ev) {
       if (self.opening) ev.preventDefault();
     });
+    reloads.push(function () { if (!self.panel.hidden) self.run(); });
   }
 
   Box.prototype.open = function () {
@@ -214,38 +237,54 @@ import { el } from "./dom.js";
   };
 
   Box.prototype.run = function () {
-    var self = this, q = this.input.value, seq = ++this.seq;
+    var self = this, q = this.input.value, seq = ++this.seq, ix = indexFor(this.url);
     if (!q.trim()) { this.close(); return; }
-    var st = { q: q, section: this.section, tag: "" };
-    this.more.href = resultsURL(this.form, st);
-    search(this.ix, q, st).then(function (res) {
+    this.more.href = resultsURL(this.form, { q: q, section: this.section });
+    search(ix, q, { section: this.section }, "sections").then(function (res) {
       if (seq !== self.seq) return null;
       if (res.words.length === 0) { self.close(); return null; }
       var hits = res.hits.slice(0, DROPDOWN_MAX);
-      return Promise.all(hits.map(function (h) { return display(self.ix, res, h); })).then(function (ds) {
-        if (seq === self.seq) self.render(res, ds);
+      return Promise.all(hits.map(function (h) { return display(ix, res, h); })).then(function (ds) {
+        if (seq === self.seq) self.render(ix, res, ds);
       });
     }).catch(function (err) { self.fail(err); });
   };
 
-  Box.prototype.render = function (res, ds) {
+  // option adds one option to the list: a result's own line (kind "page")
+  // or one of its sub-results ("sub"), which names the page for screen
+  // readers.
+  Box.prototype.option = function (kind, link, parts, pageTitle) {
+    var self = this, li = el("li", "search-result search-" + kind);
+    li.id = this.list.id + "-" + this.options.length;
+    li.setAttribute("role", "option");
+    li.setAttribute("aria-selected", "false");
+    li.setAttribute("data-kind", kind);
+    li.setAttribute("data-href", link);
+    var a = el("a", "search-result-link");
+    a.href = link;
+    a.tabIndex = -1;
+    if (pageTitle) a.appendChild(el("span", "search-sr", pageTitle + ", section: "));
+    a.append.apply(a, parts);
+    li.appendChild(a);
+    li.addEventListener("click", function () { location.assign(link); });
+    this.list.appendChild(li);
+    self.options.push(li);
+  };
+
+  Box.prototype.render = function (ix, res, ds) {
     var self = this, match = matcher(res);
     this.filters.replaceChildren();
-    filterChips(this.filters, "Filter by section", sectionItems(this.ix, res), this.section, function (v) {
+    filterChips(this.filters, "Filter by section", sectionItems(ix, res), this.section, function (v) {
       self.section = v;
       self.run();
     });
     var keep = this.active >= 0 && this.options[this.active] ? this.options[this.active].getAttribute("data-href") : null;
     this.list.replaceChildren();
     this.list.setAttribute("data-query", res.query);
-    this.options = ds.map(function (d, i) {
-      var li = resultNode("li", d, match, self.list.id + "-" + i);
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
-      li.setAttribute("data-href", href(d));
-      li.addEventListener("click", function () { location.assign(href(d)); });
-      self.list.appendChild(li);
-      return li;
+    this.options = [];
+    ds.forEach(function (d) {
+      self.option("page", href(d.url), resultParts(d, match));
+      d.subs.forEach(function (s) { self.option("sub", href(d.url, s.anchor), subParts(s, match), d.title); });
     });
     // A new render keeps the option the reader had moved to, if it is
     // still there.
@@ -266,121 +305,7 @@ import { el } from "./dom.js";
     console.warn(err);
   };
 
-  function statusText(res) {
-    var n = res.hits.length;
-    if (n === 0) return "No results for " + res.query.trim();
-    return (n === 1 ? "1 result" : n + " results") + (res.partial ? " (not all words match)" : "");
-  }
-
-  // ---- Results page ----
-
-  function ResultsPage(container, form, input, ix) {
-    this.c = container;
-    this.form = form;
-    this.input = input;
-    this.ix = ix;
-    this.seq = 0;
-    this.st = readURL();
-    input.value = this.st.q;
-    var self = this, timer = 0;
-    container.replaceChildren();
-    this.filters = el("div", "search-filters");
-    this.status = el("p", "search-status");
-    this.status.setAttribute("role", "status");
-    this.list = el("ol", "search-results-list");
-    this.moreBtn = el("button", "search-more", "More results");
-    this.moreBtn.type = "button";
-    this.moreBtn.hidden = true;
-    container.append(this.filters, this.status, this.list, this.moreBtn);
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        self.st.q = input.value;
-        self.run();
-      }, DEBOUNCE_MS);
-    });
-    form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      self.st.q = input.value;
-      self.run();
-    });
-    this.moreBtn.addEventListener("click", function () { self.page(); });
-    this.run();
-  }
-
-  ResultsPage.prototype.run = function () {
-    var self = this, seq = ++this.seq, st = this.st;
-    writeURL(this.form, st);
-    if (!st.q.trim()) {
-      this.list.replaceChildren();
-      this.filters.replaceChildren();
-      this.moreBtn.hidden = true;
-      this.status.textContent = "Type words to search for.";
-      return;
-    }
-    search(this.ix, st.q, { section: "", tag: "" }).then(function (all) {
-      return search(self.ix, st.q, st).then(function (res) {
-        return tagCounts(self.ix, all, st, all.hits.map(function (h) { return h.id; })).then(function (tc) {
-          if (seq !== self.seq) return;
-          // The old results stay until the new ones are ready: no flicker
-          // while the reader types.
-          self.res = res;
-          self.shown = 0;
-          self.list.replaceChildren();
-          self.filters.replaceChildren();
-          self.moreBtn.hidden = true;
-          self.renderFilters(res, tc);
-          self.status.textContent = statusText(res);
-          self.page();
-        });
-      });
-    }).catch(function (err) {
-      self.status.textContent = "Search is unavailable right now.";
-      console.warn(err);
-    });
-  };
-
-  ResultsPage.prototype.renderFilters = function (res, tagCountList) {
-    var self = this, st = this.st;
-    filterChips(this.filters, "Filter by section", sectionItems(this.ix, res), st.section, function (v) {
-      st.section = v;
-      self.run();
-    });
-    filterChips(this.filters, "Filter by tag", tagCountList.map(function (t) {
-      return { value: t[0], label: t[0], count: t[1] };
-    }), st.tag, function (v) {
-      st.tag = v;
-      self.run();
-    });
-  };
-
-  ResultsPage.prototype.page = function () {
-    var self = this, res = this.res, seq = this.seq, match = matcher(res);
-    var hits = res.hits.slice(this.shown, this.shown + PAGE_SIZE);
-    this.shown += hits.length;
-    Promise.all(hits.map(function (h) { return display(self.ix, res, h); })).then(function (ds) {
-      if (seq !== self.seq) return;
-      ds.forEach(function (d) {
-        var li = resultNode("li", d, match);
-        li.querySelector("a").tabIndex = 0;
-        self.list.appendChild(li);
-      });
-      self.moreBtn.hidden = self.shown >= res.hits.length;
-    });
-  };
-
   // ---- Wiring ----
-
-  var indexes = new Map();
-
-  function indexFor(url) {
-    var ix = indexes.get(url);
-    if (!ix) {
-      ix = new Index(url);
-      indexes.set(url, ix);
-    }
-    return ix;
-  }
 
   function forms() {
     return Array.prototype.filter.call(document.querySelectorAll("form[role=search][data-search-index]"), function (f) {
@@ -388,25 +313,25 @@ import { el } from "./dom.js";
     });
   }
 
-  function setup() {
+  // pageForm is the form that drives the results page: the one beside the
+  // results (the page's own box), or the first when the layout has only
+  // the header's.
+  function pageForm() {
     var page = document.getElementById("search-results");
-    // The results page is driven by the form beside the results (the page's
-    // own box), or by the first form when the layout has only the header's.
-    var pageForm = null;
-    if (page) {
-      var near = page.parentElement && page.parentElement.querySelector("form[role=search][data-search-index]");
-      pageForm = near || forms()[0];
-    }
+    if (!page) return null;
+    var near = page.parentElement && page.parentElement.querySelector("form[role=search][data-search-index]");
+    return near || forms()[0] || null;
+  }
+
+  function setup() {
+    var mine = pageForm();
     forms().forEach(function (form) {
+      if (form === mine) return; // search-page.js's
       var input = form.querySelector("input[type=search]");
       var url = form.getAttribute("data-search-index");
-      if (page && form === pageForm) {
-        new ResultsPage(page, form, input, indexFor(url));
-        return;
-      }
       var box = null;
       function wake() {
-        if (!box) box = new Box(form, input, indexFor(url));
+        if (!box) box = new Box(form, input, url);
       }
       input.addEventListener("focus", wake);
       input.addEventListener("input", wake);
@@ -428,28 +353,35 @@ import { el } from "./dom.js";
     });
   }
 
+  ns.ui = Object.freeze({ highlight: highlight, href: href, resultParts: resultParts, subParts: subParts,
+    statusText: statusText, filterGroup: filterGroup, filterChips: filterChips, sectionItems: sectionItems, indexFor: indexFor,
+    pageForm: pageForm, onReload: function (f) { reloads.push(f); }, DEBOUNCE_MS: DEBOUNCE_MS });
+
   // A small API for tests and tools; it changes nothing on the page.
   ns.fold = fold;
   ns.tokenize = tokenize;
   ns.stem = stem;
   ns.parse = parse;
   // query runs a search against an index and resolves to the ranked
-  // results with what each shows (first `limit` of them).
-  ns.query = function (indexURL, q, filters, limit) {
+  // results with what each shows (first `limit` of them), and the counts
+  // of each filter value (counts: "all"; by default those of sections).
+  ns.query = function (indexURL, q, filters, limit, counts) {
     var ix = indexFor(indexURL);
     return ix.entry.then(function () {
-      return search(ix, q, filters || {});
+      return search(ix, q, filters || {}, counts || "sections");
     }).then(function (res) {
       var hits = res.hits.slice(0, limit || 10);
       return Promise.all(hits.map(function (h) { return display(ix, res, h); })).then(function (ds) {
         return { total: res.hits.length, partial: res.partial, scoreMs: res.scoreMs, rankMs: res.rankMs,
-          results: ds.map(function (d) { return { url: d.url, href: href(d), title: d.title, section: d.section,
-            heading: d.heading, snippet: d.snippet }; }),
-          sections: Object.fromEntries(res.sections) };
+          results: ds.map(function (d) {
+            return { url: d.url, href: href(d.url), title: d.title, section: d.section, snippet: d.snippet,
+              subs: d.subs.map(function (s) { return { href: href(d.url, s.anchor), heading: s.heading, snippet: s.snippet }; }) };
+          }),
+          sections: Object.fromEntries(res.sections), tags: Object.fromEntries(res.tags || []),
+          facets: Object.fromEntries((res.facets || []).map(function (f) { return [f.name, Object.fromEntries(f.values)]; })) };
       });
     });
   };
-  Object.freeze(ns);
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
