@@ -12,6 +12,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
+	"github.com/tradeoffs/tradeoffs/generator/internal/site"
 )
 
 // Event is one Server-Sent Event for the open tabs.
@@ -20,13 +21,16 @@ type Event struct {
 	Data any    // encoded as JSON
 }
 
-// Update tells tabs what a rebuild changed.
+// Update tells tabs what a rebuild changed. A search index made after the
+// build (see Server.updateSearch) is an Update of the same build with only
+// Search set.
 type Update struct {
-	Build int      `json:"build"`
-	Pages []string `json:"pages"`
-	All   bool     `json:"all"`
-	CSS   []string `json:"css"`
-	JS    bool     `json:"js"`
+	Build  int      `json:"build"`
+	Pages  []string `json:"pages"`
+	All    bool     `json:"all"`
+	CSS    []string `json:"css"`
+	JS     bool     `json:"js"`
+	Search bool     `json:"search"`
 }
 
 // Problem is one diagnostic as the browser shows it.
@@ -47,13 +51,15 @@ type Problems struct {
 }
 
 // hub fans events out to every connected tab. A new tab first gets the
-// current build id and the last build's problems.
+// current build id, how many times the search index changed, and the last
+// build's problems.
 type hub struct {
 	done     chan struct{} // closed on shutdown: every stream ends
 	once     sync.Once
 	mu       sync.Mutex
 	clients  map[chan Event]bool
 	build    int
+	search   int
 	problems Problems
 }
 
@@ -72,6 +78,9 @@ func (h *hub) publish(ev Event) {
 	switch d := ev.Data.(type) {
 	case Update:
 		h.build = d.Build
+		if d.Search {
+			h.search++
+		}
 	case Problems:
 		h.problems = d
 	}
@@ -90,7 +99,7 @@ func (h *hub) subscribe() (chan Event, []Event) {
 	defer h.mu.Unlock()
 	c := make(chan Event, 16)
 	h.clients[c] = true
-	return c, []Event{{"hello", map[string]int{"build": h.build}}, {"problems", h.problems}}
+	return c, []Event{{"hello", map[string]int{"build": h.build, "search": h.search}}, {"problems", h.problems}}
 }
 
 func (h *hub) unsubscribe(c chan Event) {
@@ -178,6 +187,8 @@ func diff(old, cur *output.Files) Update {
 			up.CSS = append(up.CSS, "/"+p)
 		case strings.HasPrefix(p, "js/"):
 			up.JS = true
+		case p == site.SearchEntry:
+			up.Search = true
 		}
 	}
 	for _, f := range old.All() {

@@ -24,6 +24,7 @@ type fakeSite struct {
 	mu      sync.Mutex
 	pages   map[string]string // URL path → whole HTML document
 	build   int64
+	search  int  // the search index's changes, as hello tells them
 	refuse  bool // answer the events stream with 503, as while restarting
 	stream  *stream
 	conns   int // streams opened
@@ -60,9 +61,11 @@ var testFilesCSS = map[string]string{
 const testJS = `(function () {
   "use strict";
   window.__updated = 0;
+  window.__searched = 0;
   window.__clicks = 0;
   history.scrollRestoration = "manual";
   document.addEventListener("tradeoffs:updated", function () { window.__updated++; });
+  document.addEventListener("tradeoffs:search-updated", function () { window.__searched++; });
   var b = document.getElementById("counter");
   if (b) b.addEventListener("click", function () { window.__clicks++; });
 })();
@@ -131,7 +134,7 @@ func (s *fakeSite) serveEvents(w http.ResponseWriter, r *http.Request) {
 	s.conns++
 	s.active++
 	s.changes.changed()
-	build := s.build
+	build, search := s.build, s.search
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
@@ -141,7 +144,7 @@ func (s *fakeSite) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}()
 	w.Header().Set("Content-Type", "text/event-stream")
 	flusher := w.(http.Flusher)
-	fmt.Fprintf(w, "event: hello\ndata: {\"build\": %d}\n\n", build)
+	fmt.Fprintf(w, "event: hello\ndata: {\"build\": %d, \"search\": %d}\n\n", build, search)
 	flusher.Flush()
 	for {
 		select {
@@ -162,6 +165,12 @@ func (s *fakeSite) set(path, html string, build int64) {
 	defer s.mu.Unlock()
 	s.pages[path] = html
 	s.build = build
+}
+
+func (s *fakeSite) setSearch(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.search = n
 }
 
 func (s *fakeSite) setBuild(build int64) {

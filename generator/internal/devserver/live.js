@@ -8,12 +8,16 @@
 //   The page says which build it comes from:
 //     <meta name="tradeoffs-build" content="7">
 //   GET /_tradeoffs/events is a Server-Sent Events stream of
-//     event: hello     data: {"build": 7}
-//       on every (re)connect: the build served now.
+//     event: hello     data: {"build": 7, "search": 3}
+//       on every (re)connect: the build served now, and how many times the
+//       search index has changed.
 //     event: update    data: {"build": 8, "pages": ["/x/", "/"], "all": false,
-//                             "css": ["/css/main.ab12cd34.css"], "js": false}
+//                             "css": ["/css/main.ab12cd34.css"], "js": false,
+//                             "search": false}
 //       a rebuild finished: the URLs whose HTML changed (all: every page),
-//       the new stylesheet URLs if a stylesheet changed, js: a script changed.
+//       the new stylesheet URLs if a stylesheet changed, js: a script changed,
+//       search: the search index changed (it is made a moment after the
+//       pages, so it comes as an update of its own).
 //     event: problems  data: {"build": 8, "failed": true, "problems": [
 //                             {"file": "content/x.md", "line": 3, "col": 7,
 //                              "severity": "error", "message": "..."}]}
@@ -28,8 +32,11 @@
 //     title, meta and link elements in place (elements, listeners, focus,
 //     caret, scroll, open <details> and typed form values survive), then
 //     dispatch "tradeoffs:updated" on document so widgets can re-scan.
+//   search: dispatch "tradeoffs:search-updated" on document, so the search
+//     client reads the index again (a word saved since is found).
 //   hello with another build than the tab has, or after a lost connection:
-//     the same as an update of this page (catch up).
+//     the same as an update of this page (catch up); with another search
+//     count than the last hello's, the same as an update with search.
 //   problems: failed shows a modal error overlay (Esc or its button dismiss
 //     it); otherwise problems are listed in a small dismissible panel.
 // A lost stream is retried with backoff; a hidden tab closes its stream
@@ -47,6 +54,7 @@ import { el as make } from "./dom.js";
   var STYLE_URL = "/_tradeoffs/live.css";
   var BUILD_META = 'meta[name="tradeoffs-build"]';
   var UPDATED = "tradeoffs:updated";
+  var SEARCH_UPDATED = "tradeoffs:search-updated";
   var SCROLL_KEY = "tradeoffs-live:scroll:";
   var BUST = "tradeoffs-build";
   var HOST_ID = "tradeoffs-live";
@@ -538,15 +546,27 @@ import { el as make } from "./dom.js";
     }));
     var css = Array.isArray(u.css) ? u.css.filter(function (c) { return typeof c === "string"; }) : [];
     return swapSheets(css, u.build).then(function () {
+      if (u.search === true) {
+        if (live.search !== null) live.search++;
+        searchUpdated();
+      }
       if (mine) return refresh(u.build);
       live.build = String(u.build);
       return undefined;
     });
   }
 
+  function searchUpdated() {
+    document.dispatchEvent(new CustomEvent(SEARCH_UPDATED));
+  }
+
   function onHello(h) {
     var stale = String(h.build) !== live.build || live.lost;
     live.lost = false;
+    if (typeof h.search === "number") {
+      if (live.search !== null && h.search !== live.search) searchUpdated();
+      live.search = h.search;
+    }
     if (stale) return refresh(h.build);
     return undefined;
   }
@@ -555,6 +575,7 @@ import { el as make } from "./dom.js";
 
   var live = {
     build: buildOf(document),
+    search: null, // the search count of the last hello
     scripts: scriptsOf(document),
     source: null,
     retry: RETRY_MIN,

@@ -52,6 +52,7 @@ func TestLive(t *testing.T) {
 	t.Run("problems", func(t *testing.T) { testProblems(t, b) })
 	t.Run("server restart", func(t *testing.T) { testRestart(t, b) })
 	t.Run("hidden tab", func(t *testing.T) { testHiddenTab(t, b) })
+	t.Run("search index updates", func(t *testing.T) { testSearchUpdates(t, b) })
 	t.Run("morph cases", func(t *testing.T) { testMorphCases(t, b) })
 	t.Run("morph random documents", func(t *testing.T) { testMorphRandom(t, b) })
 }
@@ -410,5 +411,42 @@ func testHiddenTab(t *testing.T, b *browsertest.Browser) {
 	}
 	if browsertest.Eval[bool](tab, ui(".tl-status")+`?.classList.contains("tl-visible") === true`) {
 		t.Error("a hidden tab said the server was unreachable")
+	}
+}
+
+// testSearchUpdates: an update that says the search index changed is
+// passed on to the page as "tradeoffs:search-updated", without a reload;
+// a tab that was hidden meanwhile learns it from hello, once.
+func testSearchUpdates(t *testing.T, b *browsertest.Browser) {
+	site := newFakeSite()
+	site.set("/a/", doc("A", testHead, `<main><p id="p">Seen</p></main>`), 1)
+	tab := liveTest(t, b, site, "/a/")
+	browsertest.Eval[bool](tab, `(() => { window.__marker = 42; return true; })()`)
+	search := map[string]any{"build": 1, "pages": []string{}, "css": []string{}, "js": false, "all": false, "search": true}
+	site.setSearch(1)
+	site.push(t, "update", search)
+	tab.WaitFor(`window.__searched === 1`, 10*time.Second)
+
+	setVisibility(tab, "hidden")
+	site.waitFor(t, "the hidden tab close its stream", func() bool { return site.active == 0 })
+	site.setSearch(2) // an update the tab did not hear
+	setVisibility(tab, "visible")
+	site.waitConns(t, 2)
+	tab.WaitFor(`window.__searched === 2`, 10*time.Second)
+
+	// Shown again with nothing missed: hello says nothing new, and the
+	// next update is the only one.
+	setVisibility(tab, "hidden")
+	site.waitFor(t, "the hidden tab close its stream", func() bool { return site.active == 0 })
+	setVisibility(tab, "visible")
+	site.waitConns(t, 3)
+	site.setSearch(3)
+	site.push(t, "update", search)
+	tab.WaitFor(`window.__searched >= 3`, 10*time.Second)
+	if got := browsertest.Eval[int](tab, `window.__searched`); got != 3 {
+		t.Errorf("%d search updates passed on, want 3", got)
+	}
+	if !browsertest.Eval[bool](tab, `window.__marker === 42`) {
+		t.Error("a search update reloaded the page")
 	}
 }

@@ -1,6 +1,7 @@
 package devserver
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"strings"
@@ -63,10 +64,22 @@ func (s *Server) updateSearch(ctx context.Context) {
 	if built == nil {
 		return
 	}
+	before := s.searchEntry()
 	built.Search()
 	s.handler.searchReady()
+	if !bytes.Equal(before, s.searchEntry()) {
+		s.hub.publish(Event{"update", Update{Build: s.hub.currentBuild(), Pages: []string{}, CSS: []string{}, Search: true}})
+	}
 	s.gc.soon()
 	s.highlightLater(ctx, built)
+}
+
+// searchEntry returns the search index's entry file as served.
+func (s *Server) searchEntry() []byte {
+	if f, ok := s.handler.Files().Get(site.SearchEntry); ok {
+		return f.Data
+	}
+	return nil
 }
 
 // keepSearch carries the previous build's search files into a build made
