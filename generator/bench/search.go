@@ -191,7 +191,9 @@ func indexSize(dir, skip string) (int, int64, error) {
 
 func (b *bench) reportPayload(oursOut, hugoOut string) error {
 	b.table("first search, empty cache", "results", "files fetched", "bytes on the wire", "of which scripts (+ wasm)", "goal", "typed → results ms", "query once loaded ms (goal < 30)")
-	goals := map[string]int{"latency": 170_000, "zenith": 120_000}
+	// The first search's budget, sub-results included (issue 20): a
+	// common word and a rare one.
+	goals := map[string]int{"latency": 60_000, "zenith": 35_000}
 	for _, w := range b.o.words {
 		o, err := b.oursFirstSearch(oursOut, w)
 		if err != nil {
@@ -209,7 +211,7 @@ func (b *bench) reportPayload(oursOut, hugoOut string) error {
 		b.row(fmt.Sprintf("Pagefind, %q", w), strconv.Itoa(p.results), strconv.Itoa(p.files), thousands(int64(p.bytes)), thousands(int64(p.script)), "", fmt.Sprint(p.took.Milliseconds()), "")
 		b.row(fmt.Sprintf("ours / Pagefind, %q", w), "", "", stats.Ratio(float64(o.bytes), float64(p.bytes)), "", "", "", "")
 	}
-	b.note("Ours is served gzip-compressed for text types by a Go handler (as Netlify does) and counted on the wire: /js/search*.js, /js/dom.js (which search.js imports) and /search/* (the page's HTML is not counted). Pagefind's files are pre-compressed and served as they are, counted under /pagefind/; its search is `import('/pagefind/pagefind.js')`, `search(word)`, then `data()` of the first 5 results, as the kit's search-payload.js does. Results: ours counts the options shown in the search box's list; Pagefind's, every matching page. Times are one run each on a shared machine.")
+	b.note("Ours is served gzip-compressed for text types by a Go handler (as Netlify does) and counted on the wire: /js/search*.js, /js/dom.js (which search.js imports) and /search/* (the page's HTML is not counted). Pagefind's files are pre-compressed and served as they are, counted under /pagefind/; its search is `import('/pagefind/pagefind.js')`, `search(word)`, then `data()` of the first 5 results, as the kit's search-payload.js does. Results: ours counts the pages shown in the search box's list (each with up to three sub-results); Pagefind's, every matching page. Times are one run each on a shared machine.")
 	return nil
 }
 
@@ -247,12 +249,14 @@ func (b *bench) oursFirstSearch(site, word string) (firstSearch, error) {
 	const box = `form[role=search] input[type=search]`
 	t0 := time.Now()
 	done := fmt.Sprintf(`(() => { const l = document.querySelector("[role=listbox]"); return l && l.getAttribute("data-query") === %q && document.querySelectorAll("[role=option]").length; })()`, word)
+	// A result's sub-results are options of their own: count the pages.
+	const pages = `document.querySelectorAll("[role=option][data-kind=page]").length`
 	if err := br.do(time.Minute, chromedp.Click(chromedp.CSS(box)), chromedp.SendKeys(chromedp.CSS(box), word),
 		chromedp.Poll[chromedp.Void](done, chromedp.WithPollingTimeout(45*time.Second))); err != nil {
 		return firstSearch{}, fmt.Errorf("searching %q in our search box (%s): %w", word, box, err)
 	}
 	took := time.Since(t0)
-	results, _ := chromedp.Run(br.ctx, chromedp.Evaluate[int](`document.querySelectorAll("[role=option]").length`))
+	results, _ := chromedp.Run(br.ctx, chromedp.Evaluate[int](pages))
 	fs := tally(h.Responses(isOurSearchFile), func(p string) bool { return strings.HasPrefix(p, "/js/") })
 	fs.word, fs.results, fs.took = word, results, took
 	loaded := fmt.Sprintf(`(async () => { const u = document.querySelector("form[role=search][data-search-index]").getAttribute("data-search-index");
