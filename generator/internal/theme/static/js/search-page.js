@@ -62,10 +62,9 @@ import { el } from "./dom.js";
     this.moreBtn = el("button", "search-more", "More results");
     this.moreBtn.type = "button";
     this.moreBtn.hidden = true;
-    var main = el("div", "search-main");
-    main.append(this.status, this.list, this.moreBtn);
-    container.replaceChildren(this.filterBox, main);
-    container.classList.add("search-results-live");
+    this.main = el("div", "search-main");
+    this.main.append(this.status, this.list, this.moreBtn);
+    this.mount();
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
@@ -80,8 +79,18 @@ import { el } from "./dom.js";
     });
     this.moreBtn.addEventListener("click", function () { self.page(); });
     ui.onReload(function () { self.run(); });
+    // The preview server's live client may have made the container as the
+    // new page has it: the results go back in.
+    document.addEventListener("tradeoffs:updated", function () { self.mount(); });
     this.run();
   }
+
+  ResultsPage.prototype.mount = function () {
+    if (this.main.parentNode !== this.c || this.filterBox.parentNode !== this.c || this.c.childElementCount !== 2) {
+      this.c.replaceChildren(this.filterBox, this.main);
+    }
+    this.c.classList.add("search-results-live");
+  };
 
   ResultsPage.prototype.run = function () {
     var self = this, seq = ++this.seq, st = this.st, ix = ui.indexFor(this.url);

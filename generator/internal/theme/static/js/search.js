@@ -164,12 +164,7 @@ import { el } from "./dom.js";
     this.list.setAttribute("aria-label", "Search results");
     this.more = el("a", "search-all", "All results");
     this.panel.append(this.filters, this.status, this.list, this.more);
-    form.appendChild(this.panel);
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", id);
-    input.setAttribute("autocomplete", "off");
+    this.mount();
     var self = this, timer = 0;
     input.addEventListener("input", function () {
       clearTimeout(timer);
@@ -187,7 +182,24 @@ import { el } from "./dom.js";
       if (self.opening) ev.preventDefault();
     });
     reloads.push(function () { if (!self.panel.hidden) self.run(); });
+    // The preview server's live client may have made the form as the new
+    // page has it: without the list, and without the combobox's roles.
+    document.addEventListener("tradeoffs:updated", function () {
+      self.mount();
+      self.setActive(self.active);
+    });
   }
+
+  // mount puts the list in the form and makes the input its combobox.
+  Box.prototype.mount = function () {
+    var input = this.input;
+    if (!this.form.contains(this.panel)) this.form.appendChild(this.panel);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", this.panel.hidden ? "false" : "true");
+    input.setAttribute("aria-controls", this.list.id);
+    input.setAttribute("autocomplete", "off");
+  };
 
   Box.prototype.open = function () {
     this.panel.hidden = false;
