@@ -1,6 +1,8 @@
-// Package slug turns titles and headings into URL path elements and
+// Package slug turns titles, names and headings into URL path elements and
 // fragment ids, the same way everywhere: page slugs suggested for file
-// names, tag URLs and heading ids all come from Make.
+// names and tag URLs come from Make; the URL elements of the files and
+// folders of generic sections from Path (any name gives one); heading ids
+// from GitHub, as GitHub makes them.
 //
 // slug imports golang.org/x/text (for Unicode normalisation) and the
 // standard library.
