@@ -22,8 +22,10 @@ const maxErrors = 50
 // cannot decode; so each failure is reported, the entry that holds the
 // value is cut from the tree, and the rest is decoded again, until it
 // decodes. Before each try v is reset to what it held at the start (the
-// defaults of a config), so no half of a failed try stays in it.
-func (d *Doc) decode(body ast.Node, v any) diag.List {
+// defaults of a config), so no half of a failed try stays in it. Unless
+// strict, a key v has no field for is left out without an error (duplicate
+// keys are an error either way: the library's default).
+func (d *Doc) decode(body ast.Node, v any, strict bool) diag.List {
 	if mv, ok := body.(*ast.MappingValueNode); ok {
 		body = ast.Mapping(mv.GetToken(), false, mv) // a one-key document
 	}
@@ -33,9 +35,13 @@ func (d *Doc) decode(body ast.Node, v any) diag.List {
 		start = reflect.New(rv.Elem().Type()).Elem()
 		start.Set(rv.Elem())
 	}
+	var opts []yaml.DecodeOption
+	if strict {
+		opts = append(opts, yaml.DisallowUnknownField())
+	}
 	var diags diag.List
 	for range maxErrors {
-		err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField(), yaml.Strict())
+		err := yaml.NodeToValue(body, v, opts...)
 		if err == nil {
 			d.decoded = true
 			return diags

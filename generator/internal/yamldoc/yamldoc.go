@@ -4,9 +4,10 @@
 // at file:line:col in the original file.
 //
 // Decoding is strict: unknown keys, duplicate keys and values of the wrong
-// type are errors. Field names follow the `yaml` struct tags. Every bad
-// value of a document is reported in one run, not only the first, and the
-// good ones are still decoded for validation (see Decode and Unreported).
+// type are errors (DecodeKnown leaves unknown keys to the caller, which
+// lists them with TopKeys). Field names follow the `yaml` struct tags. Every
+// bad value of a document is reported in one run, not only the first, and
+// the good ones are still decoded for validation (see Decode and Unreported).
 //
 // yamldoc imports diag, github.com/goccy/go-yaml (the YAML library, chosen
 // because it reports line and column for every error and every node) and
@@ -14,8 +15,10 @@
 package yamldoc
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -46,6 +49,17 @@ type Doc struct {
 // key of a document is reported in one run, and v holds the good ones, so
 // validation can report what else is wrong (see Unreported).
 func Decode(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag.List) {
+	return decode(file, src, firstLine, v, true)
+}
+
+// DecodeKnown decodes like Decode, except that a key v has no field for is
+// not an error: it is left out, and the caller finds it with TopKeys (front
+// matter written for another generator carries keys this one does not use).
+func DecodeKnown(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag.List) {
+	return decode(file, src, firstLine, v, false)
+}
+
+func decode(file string, src []byte, firstLine int, v any, strict bool) (doc *Doc, diags diag.List) {
 	d := &Doc{file: file, firstLine: firstLine, keys: map[string]diag.Pos{}, values: map[string]diag.Pos{}}
 	// The YAML library can panic on some malformed input (found by fuzzing);
 	// content comes from pull requests, so a panic must become a message.
@@ -69,7 +83,7 @@ func Decode(file string, src []byte, firstLine int, v any) (doc *Doc, diags diag
 	}
 	// Decode from the tree already parsed, rather than parsing again.
 	if len(f.Docs) == 1 && f.Docs[0].Body != nil {
-		return d, d.decode(f.Docs[0].Body, v)
+		return d, d.decode(f.Docs[0].Body, v, strict)
 	}
 	d.decoded = true
 	return d, nil
@@ -81,6 +95,22 @@ func (d *Doc) Key(path string) diag.Pos { return d.lookup(d.keys, path) }
 
 // Value returns the position of the value at path, falling back like Key.
 func (d *Doc) Value(path string) diag.Pos { return d.lookup(d.values, path) }
+
+// TopKeys returns the keys of the document's top-level mapping, in the
+// order they are written.
+func (d *Doc) TopKeys() []string {
+	var out []string
+	for k := range d.keys {
+		if !strings.ContainsAny(k, ".[") {
+			out = append(out, k)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		pa, pb := d.keys[a], d.keys[b]
+		return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col), cmp.Compare(a, b))
+	})
+	return out
+}
 
 // Has reports whether the document sets path.
 func (d *Doc) Has(path string) bool {
