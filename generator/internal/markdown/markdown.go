@@ -1,9 +1,10 @@
 // Package markdown owns the conversion of a page's markdown body to HTML:
 // one configured goldmark (CommonMark, GFM tables, strikethrough, task lists
-// and autolinks, footnotes, definition lists, typographer, heading ids with
-// anchor links), chroma code blocks through package highlight, widget
-// embeds (`::name[arg]` lines and fenced blocks whose language has an
-// Embedder), and link rewriting.
+// and autolinks, footnotes, definition lists, a typographer a page can turn
+// off, GitHub's heading ids with anchor links: ids.go), chroma code blocks
+// through package highlight, widget embeds (`::name[arg]` lines and fenced
+// blocks whose language has an Embedder), raw HTML filtered to the subset
+// GitHub keeps (rawhtml.go), and link rewriting.
 //
 // Besides HTML, a conversion returns what later stages need without parsing
 // again: headings (for the table of contents and anchor checks), every link
@@ -15,10 +16,10 @@
 // only write what the transformer prepared. A Converter is not safe for
 // concurrent use; make one per goroutine.
 //
-// markdown imports diag, highlight, slug (heading ids), goldmark and the
-// standard library. It
-// defines LinkResolver and Embedder, which the site implements, so that it
-// never imports content or the widgets.
+// markdown imports diag, highlight, slug (heading ids), goldmark,
+// bluemonday (the HTML sanitiser), golang.org/x/net (its HTML tokenizer)
+// and the standard library. It defines LinkResolver and Embedder, which the
+// site implements, so that it never imports content or the widgets.
 package markdown
 
 import (
@@ -28,7 +29,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
@@ -70,7 +70,8 @@ type Embedder interface {
 
 // Options configure a Converter.
 type Options struct {
-	// UnsafeHTML passes raw HTML through; otherwise it is left out.
+	// UnsafeHTML passes raw HTML through as written; otherwise it is
+	// filtered to the subset GitHub allows (rawhtml.go).
 	UnsafeHTML bool
 	// Highlighter highlights code blocks (shared: it caches).
 	Highlighter *highlight.Highlighter
@@ -100,10 +101,6 @@ func New(opts Options) *Converter {
 	if opts.TOCMin == 0 {
 		opts.TOCMin, opts.TOCMax = 2, 3
 	}
-	var rendererOpts []renderer.Option
-	if opts.UnsafeHTML {
-		rendererOpts = append(rendererOpts, html.WithUnsafe())
-	}
 	exts := []goldmark.Extender{
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
@@ -111,14 +108,12 @@ func New(opts Options) *Converter {
 		extension.NewLinkify(),
 		extension.NewFootnote(extension.WithFootnoteBacklinkHTML("↩")),
 		extension.DefinitionList,
-		extension.Typographer,
-		&core{hl: opts.Highlighter, embedders: opts.Embedders, plain: opts.PlainCode},
+		&core{hl: opts.Highlighter, embedders: opts.Embedders, plain: opts.PlainCode, unsafe: opts.UnsafeHTML},
 	}
 	exts = append(exts, opts.Extenders...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	return &Converter{md: md, opts: opts}
 }
@@ -132,6 +127,13 @@ type Input struct {
 	BodyLine int
 	// Resolver rewrites internal links; nil leaves them as written.
 	Resolver LinkResolver
+	// TitleLine, if not 0, is the file line of a level-1 heading at the
+	// top of the document that the page's title was taken from: it is not
+	// shown a second time (its id stays, on an empty element).
+	TitleLine int
+	// PlainPunctuation leaves quotes, dashes and dots as written, instead
+	// of curly quotes, en and em dashes and ellipses.
+	PlainPunctuation bool
 	// Prepare, if set, is called with the parser context before parsing,
 	// so extensions can receive per-page settings.
 	Prepare func(pc parser.Context)
@@ -161,11 +163,13 @@ type Result struct {
 // Convert converts in.Body.
 func (c *Converter) Convert(in Input) *Result {
 	st := &docState{
-		file:     in.File,
-		bodyLine: max(in.BodyLine, 1),
-		lines:    diag.NewLines(in.File, in.Body),
-		resolver: in.Resolver,
-		features: map[string]bool{},
+		file:             in.File,
+		bodyLine:         max(in.BodyLine, 1),
+		lines:            diag.NewLines(in.File, in.Body),
+		resolver:         in.Resolver,
+		features:         map[string]bool{},
+		titleLine:        in.TitleLine,
+		plainPunctuation: in.PlainPunctuation,
 	}
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
@@ -198,17 +202,30 @@ func (c *Converter) Convert(in Input) *Result {
 
 var stateKey = parser.NewContextKey()
 
+func (e *core) transformer() *transformer {
+	t := &transformer{hl: e.hl, embedders: e.embedders, plain: e.plain}
+	if !e.unsafe {
+		t.policy = htmlPolicy()
+	}
+	return t
+}
+
 // core is the extension that does this package's own work.
 type core struct {
 	hl        *highlight.Highlighter
 	embedders map[string]Embedder
 	plain     bool
+	unsafe    bool
 }
 
 func (e *core) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(directiveParser{}, 90)),
-		parser.WithASTTransformers(util.Prioritized(&transformer{hl: e.hl, embedders: e.embedders, plain: e.plain}, 900)),
+		parser.WithInlineParsers(util.Prioritized(newSmartPunctuation(), 9999)),
+		parser.WithASTTransformers(
+			util.Prioritized(headingIDs{}, 100),
+			util.Prioritized(e.transformer(), 900),
+		),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)))
 }

@@ -23,6 +23,8 @@ type nodeRenderer struct{}
 func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, renderHeading)
 	reg.Register(kindEmbedded, renderEmbedded)
+	reg.Register(ast.KindHTMLBlock, renderFiltered)
+	reg.Register(ast.KindRawHTML, renderFiltered)
 	reg.Register(extast.KindFootnoteBacklink, renderBacklink)
 	reg.Register(extast.KindTable, renderTable)
 	reg.Register(extast.KindTableCell, renderTableCell)
@@ -43,7 +45,13 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	if entering {
-		fmt.Fprintf(w, `<div class="heading h%d"><h%d`, n.Level, n.Level)
+		fmt.Fprintf(w, `<div class="heading h%d"`, n.Level)
+		if alias, ok := n.AttributeString(string(attrAlias)); ok {
+			if b, ok := alias.([]byte); ok {
+				fmt.Fprintf(w, ` id="%s"`, util.EscapeHTML(b))
+			}
+		}
+		fmt.Fprintf(w, `><h%d`, n.Level)
 		if n.Attributes() != nil {
 			html.RenderAttributes(w, n, headingAttributes)
 		}
@@ -124,6 +132,18 @@ func renderTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 // cellAttributes are the attributes a table cell may carry: its alignment
 // class.
 var cellAttributes = util.NewBytesFilter([]byte("class"))
+
+// renderFiltered writes raw HTML as the filter left it (rawhtml.go).
+func renderFiltered(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		if v, ok := node.AttributeString(string(attrFiltered)); ok {
+			if b, ok := v.([]byte); ok {
+				w.Write(b)
+			}
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
 
 func renderEmbedded(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {

@@ -14,6 +14,11 @@ type docState struct {
 	bodyLine int
 	lines    *diag.Lines
 	resolver LinkResolver
+	// titleLine and plainPunctuation are Input's.
+	titleLine        int
+	plainPunctuation bool
+	// raw is the raw HTML filter's state (rawhtml.go).
+	raw rawHTML
 	// level is the heading level for widgets at the current point.
 	level int
 

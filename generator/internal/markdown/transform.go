@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -20,7 +21,8 @@ import (
 type transformer struct {
 	hl        *highlight.Highlighter
 	embedders map[string]Embedder
-	plain     bool // code is escaped, not highlighted (Options.PlainCode)
+	plain     bool               // code is escaped, not highlighted (Options.PlainCode)
+	policy    *bluemonday.Policy // what raw HTML keeps; nil keeps it all (Options.UnsafeHTML)
 }
 
 // edit is a change to the tree applied after the walk, so the walk never
@@ -35,13 +37,24 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	src := reader.Source()
 	var edits []edit
+	st.raw = rawHTML{policy: t.policy}
 	st.level = 2 // below the page's own h1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if n.Type() == ast.TypeBlock {
+			st.raw.skipping = "" // the content of a dropped <script> ends with its paragraph
+		} else if _, isRaw := n.(*ast.RawHTML); !isRaw && st.raw.skipping != "" {
+			edits = append(edits, remove(n))
+			return ast.WalkSkipChildren, nil
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			if st.isTitle(n, doc) {
+				edits = append(edits, replace(n, titleAnchor(n)))
+				return ast.WalkSkipChildren, nil
+			}
 			st.headings = append(st.headings, heading(n, src, st))
 			st.level = min(n.Level+1, 6)
 		case *ast.Link:
@@ -52,6 +65,15 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			n.SetAttributeString("decoding", []byte("async"))
 		case *ast.AutoLink:
 			edits = append(edits, st.autoLink(n, src)...)
+		case *ast.HTMLBlock:
+			n.SetAttribute(attrFiltered, st.filterHTML(htmlBlock(n, src)))
+		case *ast.RawHTML:
+			f := &fragment{}
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				f.add(src, seg.Start, seg.Stop)
+			}
+			n.SetAttribute(attrFiltered, st.filterHTML(f))
 		case *ast.FencedCodeBlock:
 			edits = append(edits, t.fence(n, src, st))
 			return ast.WalkSkipChildren, nil
@@ -73,6 +95,12 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	for _, e := range edits {
 		e()
 	}
+	if closing := st.closeOpen(); len(closing) > 0 {
+		// Raw HTML still, for what looks at the tree after this.
+		end := ast.NewHTMLBlock(ast.HTMLBlockType7)
+		end.SetAttribute(attrFiltered, closing)
+		doc.AppendChild(doc, end)
+	}
 	st.extractText(doc, src)
 }
 
@@ -89,11 +117,49 @@ func heading(n *ast.Heading, src []byte, st *docState) Heading {
 	return h
 }
 
+// htmlBlock is the raw HTML of a block, its closing line included.
+func htmlBlock(n *ast.HTMLBlock, src []byte) *fragment {
+	f := &fragment{}
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		f.add(src, seg.Start, seg.Stop)
+	}
+	if n.HasClosure() {
+		f.add(src, n.ClosureLine.Start, n.ClosureLine.Stop)
+	}
+	return f
+}
+
+// isTitle reports whether n is the heading the page's title was taken from.
+func (st *docState) isTitle(n *ast.Heading, doc *ast.Document) bool {
+	return st.titleLine > 0 && n.Level == 1 && n.Parent() == doc && n.Lines().Len() > 0 &&
+		st.lineStart(n.Lines().At(0).Start).Line == st.titleLine
+}
+
+// titleAnchor keeps the id of the title's heading, which the page's own
+// title replaces, so that links to it still land at the top.
+func titleAnchor(n *ast.Heading) ast.Node {
+	id, _ := explicitID(n)
+	if len(id) == 0 {
+		return &embedded{}
+	}
+	return &embedded{HTML: []byte(`<span id="` + escape(string(id)) + `"></span>`)}
+}
+
 // replace returns an edit that puts repl where old is.
 func replace(old, repl ast.Node) edit {
 	return func() {
 		if p := old.Parent(); p != nil {
 			p.ReplaceChild(p, old, repl)
+		}
+	}
+}
+
+// remove returns an edit that takes n out of the tree.
+func remove(n ast.Node) edit {
+	return func() {
+		if p := n.Parent(); p != nil {
+			p.RemoveChild(p, n)
 		}
 	}
 }
@@ -140,6 +206,10 @@ func (t *transformer) fence(n *ast.FencedCodeBlock, src []byte, st *docState) ed
 	}
 	if e, ok := t.embedders[info.Lang]; ok {
 		return t.embed(n, e, Embed{Kind: info.Lang, Attrs: info.Attrs, Body: code.Bytes(), Pos: fencePos, BodyLine: fencePos.Line + 1}, st)
+	}
+	if info.Lang == "mermaid" {
+		st.diags.Warnf(fencePos, "mermaid diagram not drawn: the page shows its source; this site draws diagrams written in D2 (a ```d2 block) when it builds")
+		return replace(n, &embedded{HTML: mermaidSource(code.String()), Code: code.String()})
 	}
 	opts, title := codeOptions(info, fencePos, n.Lines().Len(), st)
 	var html []byte
@@ -230,6 +300,13 @@ func codeOptions(info Info, pos diag.Pos, lines int, st *docState) (highlight.Op
 		}
 	}
 	return o, title
+}
+
+// mermaidSource shows a Mermaid diagram the site cannot draw as what it is:
+// its source, captioned.
+func mermaidSource(code string) []byte {
+	return []byte(`<figure class="diagram diagram-source"><figcaption>Diagram (Mermaid source, not drawn)</figcaption><pre><code class="language-mermaid">` +
+		escape(code) + `</code></pre></figure>`)
 }
 
 // titled wraps highlighted code in a figure captioned with title (a file
