@@ -152,7 +152,8 @@ func TestContentPublishesPagesAndAssetsOnly(t *testing.T) {
 	if outputHolds(t, out, embargo) {
 		t.Error("a draft, an editor's file or an unknown file type was published")
 	}
-	for _, want := range []string{"notes/x/index.html", "notes/shout/index.html", "notes/chart.png", "notes/paper.PDF", "notes/bundle/data.xyz"} {
+	// notes/ is a generic section: file names become URLs, lower-cased.
+	for _, want := range []string{"notes/x/index.html", "notes/shout/index.html", "notes/chart.png", "notes/paper.pdf", "notes/bundle/data.xyz"} {
 		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
 			t.Errorf("%s was not published: %v", want, err)
 		}

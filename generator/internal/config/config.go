@@ -55,6 +55,23 @@ type Config struct {
 	// BrokenLinks is "error" (the default) or "warning": what a link to a
 	// page or heading that does not exist is.
 	BrokenLinks string `yaml:"broken_links"`
+	// Sections sets options for a section (a folder at the top of
+	// content/), by the name in its URL.
+	Sections map[string]Section `yaml:"sections"`
+}
+
+// Section holds the options of one section.
+type Section struct {
+	// SmartPunctuation, true unless set, shows straight quotes as curly
+	// ones, "--" as an en dash and "..." as an ellipsis. A section of
+	// technical notes, where "--flag" is a command's option, turns it off.
+	SmartPunctuation *bool `yaml:"smart_punctuation"`
+}
+
+// PlainPunctuation reports whether section shows punctuation as written.
+func (c *Config) PlainPunctuation(section string) bool {
+	sp := c.Sections[section].SmartPunctuation
+	return sp != nil && !*sp
 }
 
 // TOC bounds the heading levels of the table of contents.

@@ -29,7 +29,7 @@ type Cache struct {
 type cached struct {
 	size  int64
 	mod   time.Time
-	page  Page // as parsed, before the walker's bundle fields
+	page  Page // as parsed; the walk places it (see Page.place)
 	ok    bool
 	diags diag.List
 }
@@ -68,9 +68,9 @@ func (c *Cache) reuse(fsys fs.FS, p *Page, opts Options) (ok bool, diags diag.Li
 			return false, nil, false
 		}
 	}
-	bundle, resources := p.Bundle, p.Resources
+	placed := *p
 	*p = e.page
-	p.Bundle, p.Resources = bundle, resources
+	p.place(&placed)
 	c.remember(p.Source, e)
 	return e.ok, e.diags, true
 }
@@ -112,11 +112,13 @@ func (c *Cache) lastWalk(fsys fs.FS, changed map[string]bool) (*walker, bool) {
 			return nil, false
 		}
 	}
-	// Copies: the load appends to these.
-	w := &walker{fsys: fsys, files: slices.Clone(c.walk.files), diags: slices.Clone(c.walk.diags)}
+	// Copies: the load appends to these, and fills in the pages.
+	w := &walker{fsys: fsys, files: slices.Clone(c.walk.files), diags: slices.Clone(c.walk.diags),
+		folders: slices.Clone(c.walk.folders), aliases: slices.Clone(c.walk.aliases)}
 	w.pages = make([]*Page, len(c.walk.pages))
 	for i, p := range c.walk.pages {
-		w.pages[i] = &Page{Source: p.Source, Bundle: p.Bundle, Resources: p.Resources}
+		w.pages[i] = &Page{}
+		w.pages[i].place(p)
 	}
 	return w, true
 }
@@ -126,10 +128,12 @@ func (c *Cache) storeWalk(w *walker) {
 	if c == nil {
 		return
 	}
-	keep := &walker{files: slices.Clone(w.files), diags: slices.Clone(w.diags), pages: make([]*Page, len(w.pages))}
-	known := make(map[string]bool, len(w.pages)+len(w.files))
+	keep := &walker{files: slices.Clone(w.files), diags: slices.Clone(w.diags), pages: make([]*Page, len(w.pages)),
+		folders: slices.Clone(w.folders), aliases: slices.Clone(w.aliases)}
+	known := make(map[string]bool, len(w.pages)+len(w.files)+len(w.aliases))
 	for i, p := range w.pages {
-		keep.pages[i] = &Page{Source: p.Source, Bundle: p.Bundle, Resources: p.Resources}
+		keep.pages[i] = &Page{}
+		keep.pages[i].place(p)
 		known[p.Source] = true
 		for _, r := range p.Resources {
 			known[r.Source] = true
@@ -137,6 +141,9 @@ func (c *Cache) storeWalk(w *walker) {
 	}
 	for _, f := range w.files {
 		known[f.Source] = true
+	}
+	for _, a := range w.aliases {
+		known[a.Source] = true
 	}
 	c.mu.Lock()
 	c.walk, c.known = keep, known

@@ -23,7 +23,7 @@ var reserved = map[string]string{
 // file, naming both, and sources that would overwrite generated files. It
 // returns the pages that may be built: the first of colliding pages, and no
 // page at a reserved path.
-func checkCollisions(pages []*Page, files []File) ([]*Page, diag.List) {
+func checkCollisions(pages []*Page, files []File, aliases []Alias) ([]*Page, diag.List) {
 	var l diag.List
 	owner := make(map[string]string, len(pages)+len(files)) // output file → source
 	claim := func(out, src string) bool {
@@ -49,7 +49,10 @@ func checkCollisions(pages []*Page, files []File) ([]*Page, diag.List) {
 		}
 	}
 	for _, f := range files {
-		claim(f.Rel, f.Source)
+		claim(f.Out, f.Source)
+	}
+	for _, a := range aliases {
+		claim(a.OutFile, a.Source)
 	}
 	return kept, l
 }

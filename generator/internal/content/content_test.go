@@ -45,26 +45,6 @@ func TestSplit(t *testing.T) {
 	}
 }
 
-func TestURLFor(t *testing.T) {
-	tests := []struct {
-		rel, slug, url, out string
-		kind                Kind
-	}{
-		{"_index.md", "", "/", "index.html", KindHome},
-		{"about.md", "about", "/about/", "about/index.html", KindPage},
-		{"case-studies/_index.md", "case-studies", "/case-studies/", "case-studies/index.html", KindSection},
-		{"case-studies/prime-video.md", "prime-video", "/case-studies/prime-video/", "case-studies/prime-video/index.html", KindPage},
-		{"case-studies/prime-video/index.md", "prime-video", "/case-studies/prime-video/", "case-studies/prime-video/index.html", KindPage},
-		{"notes/a/b/c.md", "c", "/notes/a/b/c/", "notes/a/b/c/index.html", KindPage},
-	}
-	for _, tt := range tests {
-		slug, url, out, kind := urlFor(tt.rel)
-		if slug != tt.slug || url != tt.url || out != tt.out || kind != tt.kind {
-			t.Errorf("urlFor(%q) = %q %q %q %v; want %q %q %q %v", tt.rel, slug, url, out, kind, tt.slug, tt.url, tt.out, tt.kind)
-		}
-	}
-}
-
 // FuzzFrontMatter feeds arbitrary files through the front matter splitter,
 // the strict decoder and the validation of every schema: none may panic or
 // hang, and every diagnostic must point inside the file.

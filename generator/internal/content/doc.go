@@ -21,14 +21,51 @@
 // Site.Files for the later stages, marked Asset when their type is one that
 // is published as it is (files.go says which).
 //
+// # Strict and generic sections
+//
+// The sections with a typed schema (case-studies/, checklists/, patterns/)
+// and calculators/ are strict (Strict): every page has front matter, and
+// every file and folder name is a URL element already (lower-case letters,
+// digits, hyphens); a name that is not is an error, reported with what the
+// folder holds, not instead of it.
+//
+// Every other section, the pages at the top of content/ and the home page
+// are generic: a folder of markdown as GitHub shows it builds unchanged
+// (generic.go).
+//
+//   - Any name becomes a URL element (slug.Path): "Getting Started/Step_1.md"
+//     → /getting-started/step-1/, "Über uns.md" → /über-uns/ (letters of
+//     every script are kept, lower-cased, not transliterated). Two names
+//     that give one URL are an error naming both files.
+//   - A folder's page is its _index.md, else its index.md, else its
+//     README.md (any letter case; .markdown too): a section page when the
+//     folder holds other pages, beside or below, else a page bundle. A
+//     folder with pages and none of these gets a list page from the site.
+//     content/README.md is the home page when there is no _index.md.
+//   - Front matter is optional. Without a title, the title is the first
+//     "#" heading at the top level of the body (Page.TitleLine: the
+//     markdown converter then leaves it out) or else the file's name (the
+//     folder's, for a README); description is taken as the summary; any
+//     other key the page's schema lacks is ignored, with one warning per
+//     key for the whole site.
+//   - Files that are not pages are published beside the pages of their
+//     folder, their names made URL elements as pages' are (File.Out).
+//
+// A symbolic link that resolves inside the site root is followed: a link
+// to a page of content/ (README.md → index.md) makes no second page but an
+// Alias, whose URL leads to the page; a link to any other file is read as
+// that file. One that leaves the root is an error (package rootfs names it
+// and its target), and so is a link to a folder, which could loop.
+//
 // # Front matter
 //
-// Every page starts with YAML between two "---" lines. The keys allowed
+// A page may start with YAML between two "---" lines. The keys allowed
 // depend on the section: case-studies/, checklists/, decisions/ and
 // patterns/ have typed schemas (CaseStudy, Checklist, Decision, Pattern);
-// every other page uses Common. Unknown keys, wrong types, missing required
-// fields and invalid values are errors positioned at the key in the
-// original file.
+// calculators/ and the list pages of strict sections use Common, generic
+// sections Generic. In strict sections, unknown keys, wrong types, missing
+// required fields and invalid values are errors positioned at the key in
+// the original file; in generic ones, all but unknown keys are.
 //
 // A decision record (decisions/) may have no front matter, or only part of
 // it: its title, status, date, deciders and supersede links are then read
@@ -43,6 +80,7 @@
 // server) read and parse only the files that changed.
 //
 // content imports diag, yamldoc, slug, editorfiles, rootfs (for the error
-// of a link out of the site root), decision (to read records' text), xxhash
-// and the standard library.
+// of a link out of the site root), decision (to read records' text), xxhash,
+// goldmark (FromBody finds a body's first heading and paragraph) and the
+// standard library.
 package content

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
-	"github.com/tradeoffs/tradeoffs/generator/internal/rootfs"
 	"github.com/tradeoffs/tradeoffs/generator/internal/yamldoc"
 )
 
@@ -49,6 +47,11 @@ type Site struct {
 	// reported with them: Source, Slug, URL, OutFile and Kind are set,
 	// so a link to one need not be reported as broken too.
 	Failed []*Page
+	// Folders are the folders of content/, content/ itself included,
+	// sorted by Source.
+	Folders []Folder
+	// Aliases are the symbolic links to pages, sorted by Source.
+	Aliases []Alias
 }
 
 // Load walks content/ in fsys and decodes every page. It returns all
@@ -57,7 +60,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, diag.List) {
 	w, ok := opts.Cache.lastWalk(fsys, opts.Changed)
 	if !ok {
 		w = &walker{fsys: fsys}
-		if err := fs.WalkDir(fsys, Dir, w.visit); err != nil {
+		if err := w.walk(); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				w.diags.Errorf(diag.Pos{File: Dir}, "no content folder: create content/ with at least content/_index.md")
 			} else {
@@ -65,13 +68,16 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, diag.List) {
 			}
 			return &Site{}, w.diags
 		}
+		w.sortWalk()
 		opts.Cache.storeWalk(w)
 	}
 	pages, failed, diags := parseAll(ctx, fsys, w.pages, opts)
 	diags = append(w.diags, diags...)
-	pages, collisions := checkCollisions(pages, w.files)
+	// A page that fails has its ignored keys named too: every problem in one run.
+	diags.Append(reportIgnored(append(slices.Clone(pages), failed...)))
+	pages, collisions := checkCollisions(pages, w.files, w.aliases)
 	diags.Append(collisions)
-	site := &Site{Files: w.files, Failed: failed}
+	site := &Site{Files: w.files, Folders: w.folders, Aliases: w.aliases, Failed: failed}
 	for _, p := range pages {
 		if p.Base().Draft && !opts.Drafts {
 			site.Drafts++
@@ -80,127 +86,6 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, diag.List) {
 		site.Pages = append(site.Pages, p)
 	}
 	return site, diags
-}
-
-// walker collects the files under content/.
-type walker struct {
-	fsys  fs.FS
-	pages []*Page // Source, Bundle and Resources set; the rest by parse
-	files []File
-	diags diag.List
-}
-
-func (w *walker) visit(p string, d fs.DirEntry, err error) error {
-	if err != nil {
-		if p == Dir {
-			return err
-		}
-		w.diags.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
-		return nil
-	}
-	if p == Dir {
-		return nil
-	}
-	name := d.Name()
-	if ignored(name) {
-		if d.IsDir() {
-			return fs.SkipDir
-		}
-		return nil
-	}
-	if d.Type()&fs.ModeSymlink != 0 && !w.linkedFile(p) {
-		return nil
-	}
-	rel := strings.TrimPrefix(p, Dir+"/")
-	if d.IsDir() {
-		if !ValidSlug(name) {
-			w.diags.Errorf(diag.Pos{File: p}, "folder name %q cannot be part of a URL: rename it to %q (lower-case letters, digits and hyphens)", name, Slugify(name))
-			return fs.SkipDir
-		}
-		if _, err := fs.Stat(w.fsys, p+"/index.md"); err == nil {
-			w.addBundle(p)
-			return fs.SkipDir
-		}
-		return nil
-	}
-	if IsPage(name) {
-		w.addPage(p, rel, "")
-		return nil
-	}
-	w.files = append(w.files, File{Source: p, Rel: rel, Asset: isAsset(name)})
-	return nil
-}
-
-func (w *walker) addPage(p, rel, bundle string) *Page {
-	slug, _, _, kind := urlFor(rel)
-	if kind == KindPage && !ValidSlug(slug) {
-		w.diags.Errorf(diag.Pos{File: p}, "file name %q cannot be used as a URL: rename it to %q (lower-case letters, digits and hyphens)", slug, Slugify(slug)+".md")
-		return nil
-	}
-	page := &Page{Source: p, Bundle: bundle}
-	w.pages = append(w.pages, page)
-	return page
-}
-
-// addBundle adds dir/index.md and every other file under dir as its resources.
-func (w *walker) addBundle(dir string) {
-	rel := strings.TrimPrefix(dir, Dir+"/") + "/index.md"
-	page := w.addPage(dir+"/index.md", rel, dir)
-	err := fs.WalkDir(w.fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			w.diags.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
-			return nil
-		case p == dir || p == dir+"/index.md":
-			return nil
-		case ignored(d.Name()):
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		case d.Type()&fs.ModeSymlink != 0 && !w.linkedFile(p):
-			return nil
-		case d.IsDir():
-			return nil
-		case IsPage(d.Name()):
-			w.diags.Errorf(diag.Pos{File: p}, "a page bundle cannot hold other pages: %s is inside the bundle %s/; move it out, or make it part of index.md", p, dir)
-			return nil
-		}
-		if page != nil {
-			out := strings.TrimPrefix(p, Dir+"/")
-			page.Resources = append(page.Resources, Resource{Source: p, OutFile: out})
-		}
-		return nil
-	})
-	if err != nil {
-		w.diags.Errorf(diag.Pos{File: dir}, "cannot read the bundle: %v", err)
-	}
-}
-
-// linkedFile reports whether the symbolic link p is followed as a file. A
-// link that leaves the site root cannot be read (package rootfs names the
-// link and its target); a page or a folder behind a link is not followed
-// either: a page has one source file, and a folder's link could loop.
-func (w *walker) linkedFile(p string) bool {
-	info, err := fs.Stat(w.fsys, p)
-	switch {
-	case err != nil:
-		var esc *rootfs.EscapeError
-		if errors.As(err, &esc) {
-			w.diags.Errorf(diag.Pos{File: p}, "%v", err)
-		} else {
-			w.diags.Errorf(diag.Pos{File: p}, "cannot read the symbolic link's target: %v", err)
-		}
-		return false
-	case info.IsDir():
-		w.diags.Errorf(diag.Pos{File: p}, "symbolic links to folders are not followed: replace the link with the folder itself")
-		return false
-	case IsPage(path.Base(p)):
-		target, _ := fs.ReadLink(w.fsys, p)
-		w.diags.Errorf(diag.Pos{File: p}, "symbolic links to pages are not followed: replace the link with the file itself (it points to %s)", target)
-		return false
-	}
-	return true
 }
 
 // parseAll reads and decodes pages in parallel; results keep Source order.
@@ -275,8 +160,6 @@ func load(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 // the page cannot be built at all.
 func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	pos := diag.Pos{File: p.Source}
-	rel := strings.TrimPrefix(p.Source, Dir+"/")
-	p.Slug, p.URL, p.OutFile, p.Kind = urlFor(rel)
 	if opts.MaxPageBytes > 0 {
 		if info, err := fs.Stat(fsys, p.Source); err == nil && info.Size() > int64(opts.MaxPageBytes) {
 			return false, diag.List{diag.Errorf(pos, "file is %d bytes, over the limit of %d (max_page_bytes in content/_site.yaml): split the page", info.Size(), opts.MaxPageBytes)}
@@ -293,13 +176,19 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	if src, err = checkText(p.Source, src); err != nil {
 		return false, diag.AsList(err, pos)
 	}
-	p.Section = sectionOf(rel)
+	strict := Strict(p.Section)
 	fm, fmLine, body, bodyLine, err := splitPage(p, src)
 	if err != nil {
 		return false, diag.AsList(err, pos)
 	}
 	p.Body, p.BodyLine = body, bodyLine
 	p.Meta = newSchema(p.Section, p.Kind)
+	decode := yamldoc.Decode
+	if !strict {
+		decode = yamldoc.DecodeKnown
+	}
+	doc, diags := decode(p.Source, fm, max(fmLine, 1), p.Meta)
+	p.Front = doc
 	h := xxhash.New()
 	fmt.Fprintf(h, "%d\x00", fmLine)
 	h.Write(fm)
@@ -309,9 +198,15 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 		h.Write([]byte{0})
 		h.Write(body)
 	}
+	if !strict {
+		p.Ignored = ignoredKeys(doc, p.Meta)
+		if !doc.Has("title") && !diags.HasErrors() {
+			p.Meta.Base().Title, p.TitleLine = bodyTitle(p)
+			// Lists show the title: it is part of what they take.
+			fmt.Fprintf(h, "\x00%d\x00%s", p.TitleLine, p.Meta.Base().Title)
+		}
+	}
 	p.FrontHash = h.Sum64()
-	doc, diags := yamldoc.Decode(p.Source, fm, max(fmLine, 1), p.Meta)
-	p.Front = doc
 	if readsBody {
 		reader.readBody(p.Source, body, bodyLine, fmLine > 0, &diags)
 	}
@@ -325,22 +220,43 @@ func parse(fsys fs.FS, p *Page, opts Options) (bool, diag.List) {
 	return !diags.HasErrors(), diags
 }
 
-// splitPage splits a page's front matter from its body, as split does; a
-// decision record may have no front matter (fmLine is then 0), as the
-// formats it is read in need none.
+// splitPage separates a page's front matter from its body. A decision
+// record may have no front matter (fmLine is then 0), as the formats it is
+// read in need none. A page of a generic section may have none either:
+// then, and when its first line "---" is not closed (GitHub shows a
+// thematic break), the whole file is the body.
 func splitPage(p *Page, src []byte) (fm []byte, fmLine int, body []byte, bodyLine int, err error) {
 	if p.Section == DecisionsSection && p.Kind == KindPage && !hasFence(src, 0) {
 		return nil, 0, src, 1, nil
 	}
-	return split(p.Source, src)
+	strict := Strict(p.Section)
+	if !strict && !hasFence(src, 0) {
+		return nil, 1, src, 1, nil
+	}
+	fm, fmLine, body, bodyLine, err = split(p.Source, src)
+	if err != nil && !strict {
+		return nil, 1, src, 1, nil
+	}
+	return fm, fmLine, body, bodyLine, err
+}
+
+// bodyTitle is the title of a generic page without one in its front
+// matter: its first "#" heading, with the heading's file line, or else its
+// file's name.
+func bodyTitle(p *Page) (string, int) {
+	if info := FromBody(p.Body); info.Title != "" {
+		return info.Title, p.BodyLine + info.TitleLine - 1
+	}
+	return nameTitle(p.Source), 0
 }
 
 // Reparse reads old's file again into a new page with old's place in the
-// tree (its bundle and resources), for a caller that knows only that file
+// tree (its URL, bundle and resources), for a caller that knows only that file
 // changed. The cache is neither read nor updated: the caller's next Load
 // must list the file in Options.Changed.
 func Reparse(fsys fs.FS, old *Page, opts Options) (*Page, bool, diag.List) {
-	p := &Page{Source: old.Source, Bundle: old.Bundle, Resources: old.Resources}
+	p := &Page{}
+	p.place(old)
 	ok, diags := parse(fsys, p, opts)
 	return p, ok, diags
 }

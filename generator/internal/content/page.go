@@ -1,9 +1,6 @@
 package content
 
 import (
-	"path"
-	"strings"
-
 	"github.com/tradeoffs/tradeoffs/generator/internal/slug"
 	"github.com/tradeoffs/tradeoffs/generator/internal/yamldoc"
 )
@@ -50,6 +47,14 @@ type Page struct {
 	Resources []Resource
 	// Bundle is the page bundle's folder ("content/case-studies/x"), or "".
 	Bundle string
+	// TitleLine is the file line of the heading the title was taken from,
+	// when the front matter has none (generic sections); else 0. The
+	// heading is then not shown a second time (see markdown.Input).
+	TitleLine int
+	// Ignored are the front matter keys of a generic page that this
+	// generator does not use (written for another one): Load reports them
+	// once per key for the whole site.
+	Ignored []Ignored
 	// Hash is the SHA-256 of the file as read: what caches of anything
 	// made from the page are keyed on.
 	Hash [32]byte
@@ -57,6 +62,13 @@ type Page struct {
 	// lists, tags and the sitemap take from a page, which most edits (to
 	// the body) leave alone.
 	FrontHash uint64
+}
+
+// place sets what the walk decides of a page (where it is published, its
+// bundle) from q.
+func (p *Page) place(q *Page) {
+	p.Source, p.Section, p.Slug, p.URL, p.OutFile, p.Kind = q.Source, q.Section, q.Slug, q.URL, q.OutFile, q.Kind
+	p.Bundle, p.Resources = q.Bundle, q.Resources
 }
 
 // Base returns the page's common front matter.
@@ -79,8 +91,41 @@ type File struct {
 	Source string
 	// Rel is its path under content/: "calculators/x.yaml".
 	Rel string
+	// Out is where it is published, if it is: Rel in a strict section,
+	// else Rel with each name made a URL element ("docs/images/a-b.png"
+	// for "docs/Images/A B.PNG").
+	Out string
 	// Asset is set for the types published as they are (AssetTypes).
 	Asset bool
+}
+
+// Folder is a folder under content/, content/ itself included.
+type Folder struct {
+	// Source is the folder's path from the site root: "content/docs/Getting Started".
+	Source string
+	// URL is the folder's URL: "/docs/getting-started/".
+	URL string
+	// Name is the folder's name as written ("Getting Started"), "" for
+	// content/.
+	Name string
+	// Page is the source of the folder's own page (_index.md, index.md or
+	// a README), or "": the site then lists the folder's pages at URL, if
+	// it has any.
+	Page string
+	// Pages counts the pages at or below the folder.
+	Pages int
+}
+
+// Alias is a symbolic link to a page of content/: no page of its own, but
+// its URL leads to the page, and links to the link's file resolve to it.
+type Alias struct {
+	// Source is the link's path from the site root: "content/docs/README.md".
+	Source string
+	// URL and OutFile are where a page of that file would be published.
+	URL     string
+	OutFile string
+	// Target is the page's source: "content/docs/index.md".
+	Target string
 }
 
 // ValidSlug reports whether s may be used as a URL path element.
@@ -93,28 +138,6 @@ func Slugify(title string) string { return slug.Make(title) }
 // TagSlug returns the URL element of a tag.
 func TagSlug(tag string) string { return slug.Make(tag) }
 
-// urlFor returns the URL and output file of the page at rel (a path under
-// content/, without "content/"), with bundle true for dir/index.md.
-func urlFor(rel string) (slug, url, out string, kind Kind) {
-	dir, file := path.Split(rel)
-	dir = strings.TrimSuffix(dir, "/")
-	switch {
-	case file == "_index.md" && dir == "":
-		return "", "/", "index.html", KindHome
-	case file == "_index.md":
-		return path.Base(dir), "/" + dir + "/", dir + "/index.html", KindSection
-	case file == "index.md":
-		return path.Base(dir), "/" + dir + "/", dir + "/index.html", KindPage
-	}
-	slug = pageSlug(file)
-	p := path.Join(dir, slug)
-	return slug, "/" + p + "/", p + "/index.html", KindPage
-}
-
-// sectionOf returns the first element of rel's folder, "" at the top.
-func sectionOf(rel string) string {
-	if i := strings.IndexByte(rel, '/'); i >= 0 {
-		return rel[:i]
-	}
-	return ""
-}
+// pathElem is the URL path element of a file or folder name (without a
+// page's extension): see slug.Path.
+func pathElem(name string) string { return slug.Path(name) }

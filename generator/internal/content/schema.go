@@ -53,7 +53,7 @@ func (c *Common) validate(doc *yamldoc.Doc, l *diag.List) {
 	c.validateFields(doc, l)
 }
 
-// validateFields checks the common fields other than the title.
+// validateFields checks every common field but the title.
 func (c *Common) validateFields(doc *yamldoc.Doc, l *diag.List) {
 	if n := utf8.RuneCountInString(c.Summary); n > 300 {
 		l.Errorf(doc.Value("summary"), "summary is %d characters long; keep it under 300 (it is shown in lists and search results)", n)

@@ -177,9 +177,13 @@ var typedSections = map[string]func() Schema{
 	"patterns":     func() Schema { return &Pattern{} },
 }
 
-// newSchema returns an empty schema for a page of kind k in section.
-// Section list pages and the home page use Common.
+// newSchema returns an empty schema for a page of kind k in section: pages
+// of generic sections use Generic; in strict sections, the section's list
+// page uses Common, and so do its pages when it has no typed schema.
 func newSchema(section string, k Kind) Schema {
+	if !Strict(section) {
+		return &Generic{}
+	}
 	if k == KindPage {
 		if f, ok := typedSections[section]; ok {
 			return f()

@@ -59,6 +59,8 @@ func buildSite(t *testing.T, fsys fs.FS) *Site {
 
 // TestBadInput builds sites with one problem each and checks the exact
 // diagnostics: every problem is reported with file:line:col and what to do.
+// The rules a generic section relaxes (front matter, names, bundles; see
+// TestGenericSectionRelaxes) are checked in calculators/, which keeps them.
 func TestBadInput(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -69,14 +71,14 @@ func TestBadInput(t *testing.T) {
 			`static/search/entry.json: /search/entry.json is where the search index is written: move the file out of search/`},
 		{"malformed YAML", map[string]string{"content/notes/x.md": "---\ntitle: [unclosed\n---\n"},
 			`content/notes/x.md:2:8: invalid YAML: sequence end token ']' not found`},
-		{"unknown front matter key", map[string]string{"content/notes/x.md": "---\ntitle: X\nauthor: me\n---\n"},
-			`content/notes/x.md:3:1: unknown field "author": remove it or check its spelling (see CONTRIBUTING.md for the fields of this kind of page)`},
+		{"unknown front matter key", map[string]string{"content/calculators/x.md": "---\ntitle: X\nauthor: me\n---\n"},
+			`content/calculators/x.md:3:1: unknown field "author": remove it or check its spelling (see CONTRIBUTING.md for the fields of this kind of page)`},
 		{"wrong type", map[string]string{"content/case-studies/x.md": strings.Replace(caseStudyOK, "year: 2023", "year: recent", 1)},
 			`content/case-studies/x.md:6:7: wrong type: year must be a whole number, not text`},
 		{"tags not a list", map[string]string{"content/notes/x.md": "---\ntitle: X\ntags:\n  a: b\n---\n"},
 			`content/notes/x.md:4:4: wrong type: a list is expected here, not a mapping (key: value lines)`},
-		{"missing title", map[string]string{"content/notes/x.md": "---\nsummary: No title.\n---\n"},
-			`content/notes/x.md:2:1: missing title: add 'title: ...' to the front matter`},
+		{"missing title", map[string]string{"content/calculators/x.md": "---\nsummary: No title.\n---\n"},
+			`content/calculators/x.md:2:1: missing title: add 'title: ...' to the front matter`},
 		{"missing required case-study fields", map[string]string{"content/case-studies/x.md": "---\ntitle: A case\ndate: 2023-01-01\n---\n"},
 			strings.Join([]string{
 				`content/case-studies/x.md:2:1: a case study needs at least one source: add 'sources:' with a title and an https url`,
@@ -97,20 +99,20 @@ func TestBadInput(t *testing.T) {
 			`content/notes/x.md:4:10: updated (2023-04-01) is before date (2023-05-01)`},
 		{"source URL not https", map[string]string{"content/case-studies/x.md": strings.Replace(caseStudyOK, "https://example.com/post", "ftp://example.com/post", 1)},
 			`content/case-studies/x.md:12:10: source url "ftp://example.com/post" must start with https://`},
-		{"no front matter", map[string]string{"content/notes/x.md": "# Just markdown\n"},
-			`content/notes/x.md:1:1: no front matter: start the file with a line '---', then at least 'title: ...', then a closing '---'`},
-		{"front matter not closed", map[string]string{"content/notes/x.md": "---\ntitle: X\n\nBody.\n"},
-			`content/notes/x.md:1:1: front matter is not closed: add a line '---' after the last front matter key`},
+		{"no front matter", map[string]string{"content/calculators/x.md": "# Just markdown\n"},
+			`content/calculators/x.md:1:1: no front matter: start the file with a line '---', then at least 'title: ...', then a closing '---'`},
+		{"front matter not closed", map[string]string{"content/calculators/x.md": "---\ntitle: X\n\nBody.\n"},
+			`content/calculators/x.md:1:1: front matter is not closed: add a line '---' after the last front matter key`},
 		{"invalid UTF-8", map[string]string{"content/notes/x.md": "---\ntitle: X\n---\nCaf\xe9\n"},
 			`content/notes/x.md:4:4: invalid UTF-8 (byte 0xe9): save the file as UTF-8`},
-		{"file name that cannot be a URL", map[string]string{"content/notes/My Page.md": "---\ntitle: X\n---\n"},
-			`content/notes/My Page.md: file name "My Page" cannot be used as a URL: rename it to "my-page.md" (lower-case letters, digits and hyphens)`},
+		{"file name that cannot be a URL", map[string]string{"content/calculators/My Page.md": "---\ntitle: X\n---\n"},
+			`content/calculators/My Page.md: file name "My Page" cannot be used as a URL: rename it to "my-page.md" (lower-case letters, digits and hyphens)`},
 		{"two pages, one URL", map[string]string{"content/notes/x.md": "---\ntitle: X\n---\n", "content/notes/x/index.md": "---\ntitle: X again\n---\n"},
 			`content/notes/x/index.md: content/notes/x.md and content/notes/x/index.md would both be written to /notes/x/: rename or move one of them`},
 		{"reserved URL", map[string]string{"content/tags/_index.md": "---\ntitle: Tags\n---\n"},
 			`content/tags/_index.md: /tags is reserved for the tag pages: rename content/tags/_index.md`},
-		{"page inside a bundle", map[string]string{"content/notes/b/index.md": "---\ntitle: B\n---\n", "content/notes/b/extra.md": "---\ntitle: E\n---\n"},
-			`content/notes/b/extra.md: a page bundle cannot hold other pages: content/notes/b/extra.md is inside the bundle content/notes/b/; move it out, or make it part of index.md`},
+		{"page inside a bundle", map[string]string{"content/calculators/b/index.md": "---\ntitle: B\n---\n", "content/calculators/b/extra.md": "---\ntitle: E\n---\n"},
+			`content/calculators/b/extra.md: a page bundle cannot hold other pages: content/calculators/b/extra.md is inside the bundle content/calculators/b/; move it out, or make it part of index.md`},
 		{"broken template", map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Title}\n{{end}}"},
 			`layouts/page.html:1: template: bad character U+007D '}'`},
 		{"template field that does not exist", map[string]string{"layouts/page.html": "{{define \"main\"}}\n<p>{{.Author}}</p>{{end}}"},

@@ -350,6 +350,7 @@ func (s *build) steps() []step {
 		{"search", s.buildSearch},
 		{"pages", s.renderPages},
 		{"cards", s.renderCards},
+		{"aliases", s.renderAliases},
 		{"feeds", s.renderFeeds},
 		{"static", s.copyStatic},
 		{"lint", s.lintContent},
@@ -416,6 +417,14 @@ type build struct {
 	plan   *searchPlan // see searchPlan
 	files  *output.Files
 	diags  diag.List
+
+	// lists are the list pages made for folders below the top level
+	// (see folders.go), sorted by URL; subsections are every section
+	// page below the top level, made or real, once asked for; listCache
+	// holds what section pages list.
+	lists       []*page
+	subsections []*page
+	listCache   map[*page][]*page
 }
 
 func newBuild(b *Builder, opts Options) *build {
@@ -424,7 +433,7 @@ func newBuild(b *Builder, opts Options) *build {
 		files = output.NewFilesSize(b.lastFiles)
 	}
 	return &build{b: b, opts: opts, files: files, bySource: make(map[string]*page, len(b.linkMemo)), byURL: make(map[string]*page, len(b.linkMemo)),
-		sectionCache: map[*page][]*page{}, nextLinkMemo: make(map[string]*linkMemo, len(b.linkMemo))}
+		sectionCache: map[*page][]*page{}, listCache: map[*page][]*page{}, nextLinkMemo: make(map[string]*linkMemo, len(b.linkMemo))}
 }
 
 func (s *build) stats(d time.Duration, steps []StepTime) Stats {

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/markdown"
@@ -81,7 +82,7 @@ func (s *build) mdKey(p *page) [32]byte {
 func (s *build) mdSettingsBytes() []byte {
 	if s.mdSettings == nil {
 		// Not PlainCode: see cachedMarkdown.
-		s.mdSettings = fmt.Appendf(nil, "%v\x00%d\x00%d", s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max)
+		s.mdSettings = fmt.Appendf(nil, "%v\x00%d\x00%d\x00%s", s.cfg.UnsafeHTML, s.cfg.TOC.Min, s.cfg.TOC.Max, s.plainSections())
 	}
 	return s.mdSettings
 }
@@ -125,8 +126,9 @@ func (s *build) stillValid(p *page, e *mdEntry, samePaths bool, r *resolver) *md
 	return e
 }
 
-// pathsKey hashes what relative links resolve against: every page's file,
-// bundle and URL, and the markdown settings.
+// pathsKey hashes what links resolve against: every page's file, bundle
+// and URL, where the other files of content/ are published, its folders
+// and symbolic links, and the markdown settings.
 func (s *build) pathsKey() uint64 {
 	x := newSum("paths", 0)
 	x.bytes(s.mdSettingsBytes())
@@ -134,6 +136,24 @@ func (s *build) pathsKey() uint64 {
 		x.str(p.Source)
 		x.str(p.Bundle)
 		x.str(p.URL)
+		for _, r := range p.Resources {
+			x.str(r.Source)
+			x.str(r.OutFile)
+		}
+	}
+	if c := s.content; c != nil {
+		for _, f := range c.Files {
+			x.str(f.Source)
+			x.str(f.Out)
+		}
+		for _, f := range c.Folders {
+			x.str(f.Source)
+			x.str(f.URL)
+		}
+		for _, a := range c.Aliases {
+			x.str(a.Source)
+			x.str(a.Target)
+		}
 	}
 	return x.value()
 }
@@ -143,7 +163,7 @@ func (s *build) pathsKey() uint64 {
 func rewritesOf(res *markdown.Result) []rewrite {
 	var out []rewrite
 	for _, l := range res.Links {
-		if !l.External && l.Dest != "" && l.Dest[0] != '/' && l.Dest[0] != '#' {
+		if !l.External && l.Dest != "" && l.Dest[0] != '#' && !strings.HasPrefix(l.Dest, "//") {
 			out = append(out, rewrite{l.Dest, l.Href})
 		}
 	}

@@ -85,6 +85,9 @@ func (s *build) unrendered() {
 	for _, sec := range s.sections {
 		s.failed.addOutput(sec.OutFile)
 	}
+	for _, l := range s.lists {
+		s.failed.addOutput(l.OutFile)
+	}
 	s.failed.addOutput(homeOut)
 	for _, t := range s.tags {
 		s.failed.addOutput(tagOut(t))

@@ -108,7 +108,7 @@ func (s *build) feedEntry(p *page) feeds.Entry {
 	if summary == "" {
 		summary = truncate(p.md.Summary, 300)
 	}
-	e := feeds.Entry{URL: s.absURL(p.URL), Title: typeset(p.Title()), Summary: typeset(summary), Published: p.published, Updated: p.lastMod,
+	e := feeds.Entry{URL: s.absURL(p.URL), Title: s.typesetIn(p.Section, p.Title()), Summary: s.typesetIn(p.Section, summary), Published: p.published, Updated: p.lastMod,
 		Content: readable(s.absURL(p.URL)).HTML(string(p.md.HTML))}
 	for _, t := range s.tagLinks(b.Tags) {
 		e.Categories = append(e.Categories, t.Name)

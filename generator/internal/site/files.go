@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
@@ -28,8 +29,8 @@ func (s *build) renderFeeds(ctx context.Context) {
 			b := p.Base()
 			all = append(all, feeds.Entry{URL: s.absURL(p.URL), Published: b.Date.Time, Updated: p.lastMod})
 		}
-		for _, sec := range s.sections {
-			if _, real := s.bySource[sec.Source]; !real {
+		for _, sec := range append(slices.Clone(s.sections), s.lists...) {
+			if s.made(sec) {
 				all = append(all, feeds.Entry{URL: s.absURL(sec.URL)})
 			}
 		}
@@ -55,6 +56,9 @@ func (s *build) sitemapKey() uint64 {
 		x.u64(uint64(p.lastMod.Unix()))
 	}
 	for _, sec := range s.sections {
+		x.str(sec.URL)
+	}
+	for _, sec := range s.lists {
 		x.str(sec.URL)
 	}
 	for _, t := range s.tags {
@@ -126,7 +130,7 @@ func (s *build) copyStatic(context.Context) {
 		switch {
 		case s.consumed(f):
 		case f.Asset:
-			s.copyFile(f.Source, f.Rel)
+			s.copyFile(f.Source, f.Out)
 		default:
 			s.diags.Warnf(diag.Pos{File: f.Source}, "not published: %s is not a page (.md, .markdown) or a file type published from content/ (images, PDF, text, CSV, JSON, audio, video, fonts); to publish it as it is, put it in static/ or in a page bundle (a folder with index.md)", path.Base(f.Source))
 		}

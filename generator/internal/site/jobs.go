@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
@@ -59,13 +60,21 @@ func (s *build) renderPages(ctx context.Context) {
 	// workers only read it.
 	for _, p := range s.pages {
 		s.link(p)
-		if p.Kind == content.KindSection {
-			s.sectionPages(p)
-		}
+	}
+	for _, sec := range s.lists {
+		s.link(sec)
 	}
 	for _, sec := range s.sections {
 		s.link(sec)
+	}
+	for _, p := range s.pages {
+		if p.Kind == content.KindSection {
+			s.listPages(p)
+		}
+	}
+	for _, sec := range append(slices.Clone(s.sections), s.lists...) {
 		s.sectionPages(sec)
+		s.listPages(sec)
 	}
 	s.makePager()
 	jobs := s.contentJobs(ctx, sg)
@@ -137,8 +146,8 @@ func (s *build) contentJobs(ctx context.Context, sg *signer) []job {
 		jobs = append(jobs, job{out: p.OutFile, kind: p.Kind.String(), source: p.Source, sig: sigs[i],
 			view: func() *PageView { return s.pageView(p) }, sec: p.Section, card: s.pageCard(p)})
 	}
-	for _, sec := range s.sections {
-		if _, real := s.bySource[sec.Source]; !real {
+	for _, sec := range append(slices.Clone(s.sections), s.lists...) {
+		if s.made(sec) {
 			sec := sec
 			jobs = append(jobs, job{out: sec.OutFile, kind: "section", sig: sg.page(sec),
 				view: func() *PageView { return s.pageView(sec) }, sec: sec.Section, card: s.pageCard(sec)})

@@ -16,54 +16,6 @@ import (
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
-// resolver rewrites relative links in pages: "../patterns/x.md#y" written
-// in content/case-studies/a.md becomes "/patterns/x/#y"; "diagram.png" in a
-// bundle becomes "/case-studies/a/diagram.png".
-type resolver struct {
-	bySource map[string]*page
-}
-
-func (s *build) resolver() *resolver { return &resolver{bySource: s.bySource} }
-
-// Rewrite implements markdown.LinkResolver.
-func (r *resolver) Rewrite(source, dest string) string {
-	p, frag := splitFragment(dest)
-	if p == "" || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
-		return dest
-	}
-	target := path.Join(path.Dir(source), p)
-	if content.IsPage(path.Base(p)) {
-		if tp, ok := r.bySource[target]; ok {
-			return tp.URL + frag
-		}
-		return dest // reported as broken by checkLinks
-	}
-	from := r.bySource[source]
-	if from != nil && from.Bundle != "" && strings.HasPrefix(target, from.Bundle+"/") {
-		return "/" + strings.TrimPrefix(target, content.Dir+"/") + frag
-	}
-	if from != nil {
-		// Relative to where the page is published, as a browser would.
-		return path.Join(from.URL, p) + trailingSlash(p) + frag
-	}
-	return dest
-}
-
-func trailingSlash(p string) string {
-	if strings.HasSuffix(p, "/") {
-		return "/"
-	}
-	return ""
-}
-
-// splitFragment splits "a/b?q#f" into "a/b" and "?q#f".
-func splitFragment(dest string) (string, string) {
-	if i := strings.IndexAny(dest, "?#"); i >= 0 {
-		return dest[:i], dest[i:]
-	}
-	return dest, ""
-}
-
 // searchDir is the output folder of the search page and its index.
 const searchDir = "search"
 

@@ -48,13 +48,13 @@ func (s *build) scripts(features []string) (scripts, modules []string) {
 
 func (s *build) pageView(p *page) *PageView {
 	kind := p.Kind.String()
-	v := s.baseView(kind, typeset(p.Title()), p.URL)
+	v := s.baseView(kind, s.typesetIn(p.Section, p.Title()), p.URL)
 	b := p.Base()
 	v.Section = p.Section
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
-		v.SectionTitle, v.SectionURL = typeset(sec.Title()), sec.URL
+		v.SectionTitle, v.SectionURL = s.typesetIn(p.Section, sec.Title()), sec.URL
 	}
-	v.Summary = typeset(b.Summary)
+	v.Summary = s.typesetIn(p.Section, b.Summary)
 	v.Description = v.Summary
 	v.Date, v.Updated, v.Draft = b.Date.Time, b.Updated.Time, b.Draft
 	v.LastModified, v.Published = p.lastMod, p.published
@@ -84,7 +84,7 @@ func (s *build) pageView(p *page) *PageView {
 	}
 	switch p.Kind {
 	case content.KindSection:
-		v.Pages = s.links(s.sectionPages(p))
+		v.Pages = s.links(s.listPages(p))
 		if isDecisionLog(p) {
 			v.DecisionLog = s.decisionLogView()
 		}
@@ -92,10 +92,7 @@ func (s *build) pageView(p *page) *PageView {
 		v.Groups = s.homeGroups()
 	}
 	if p.Kind != content.KindHome {
-		v.Breadcrumbs = []*PageLink{{Title: "Home", URL: "/"}}
-		if p.Kind == content.KindPage && v.SectionURL != "" {
-			v.Breadcrumbs = append(v.Breadcrumbs, &PageLink{Title: v.SectionTitle, URL: v.SectionURL})
-		}
+		v.Breadcrumbs = s.breadcrumbs(p.URL)
 	}
 	return s.share(v, s.pageCard(p))
 }

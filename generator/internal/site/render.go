@@ -182,7 +182,8 @@ func (s *build) convert(conv *markdown.Converter, p *page, resolver *resolver) {
 	dr, isDecision := p.Meta.(*content.Decision)
 	var extra diag.List
 	var usesFigures bool
-	in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver}
+	in := markdown.Input{File: p.Source, Body: p.Body, BodyLine: p.BodyLine, Resolver: resolver,
+		TitleLine: p.TitleLine, PlainPunctuation: s.cfg.PlainPunctuation(p.Section)}
 	in.Prepare = func(pc parser.Context) {
 		figures.Enable(pc, figures.Doc{File: p.Source, BodyLine: p.BodyLine})
 		if p.Kind == content.KindPage {

@@ -78,13 +78,13 @@ func TestBrokenLinkAfterFailedPageIsDeleted(t *testing.T) {
 	b := NewBuilder()
 	files := map[string]string{
 		"content/notes/x.md": "---\ntitle: X\n---\n[it](/notes/z/)\n",
-		"content/notes/z.md": "---\ntitle: Z\nyear: 1\n---\n",
+		"content/notes/z.md": "---\ntitle: Z\nweight: heavy\n---\n",
 	}
 	first, err := b.Build(t.Context(), Options{FS: siteFS(files)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := first.Diags.Error(), `content/notes/z.md:3:1: unknown field "year": remove it or check its spelling (see CONTRIBUTING.md for the fields of this kind of page)`; got != want {
+	if got, want := first.Diags.Error(), `content/notes/z.md:3:9: wrong type: weight must be a whole number, not text`; got != want {
 		t.Fatalf("first build:\n%s\nwant:\n%s", got, want)
 	}
 	files["content/notes/z.md"] = ""

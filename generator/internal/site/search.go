@@ -175,9 +175,9 @@ func textKey(md *markdown.Result) uint64 {
 
 func (s *build) searchDoc(p *page) search.Doc {
 	b := p.Base()
-	d := search.Doc{URL: p.URL, Title: typeset(p.Title()), Section: p.Section, Tags: b.Tags, Summary: typeset(b.Summary)}
+	d := search.Doc{URL: p.URL, Title: s.typesetIn(p.Section, p.Title()), Section: p.Section, Tags: b.Tags, Summary: s.typesetIn(p.Section, b.Summary)}
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
-		d.SectionTitle = typeset(sec.Title())
+		d.SectionTitle = s.typesetIn(p.Section, sec.Title())
 	}
 	if !b.Date.IsZero() {
 		d.Date = b.Date.Format("2006-01-02")
@@ -203,6 +203,10 @@ func (s *build) docKey(p *page) uint64 {
 	x.bytes(p.Hash[:])
 	x.u64(p.textKey)
 	x.str(p.URL)
+	x.str(p.Title()) // from the file's name, for some pages
+	if s.cfg.PlainPunctuation(p.Section) {
+		x.str("plain punctuation")
+	}
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
 		x.str(sec.Title())
 	}

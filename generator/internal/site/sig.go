@@ -117,9 +117,13 @@ func (sg *signer) page(p *page) uint64 {
 			x.u64(dl.hash)
 		}
 	}
+	for _, b := range sg.s.breadcrumbs(p.URL) {
+		x.str(b.Title)
+		x.str(b.URL)
+	}
 	switch p.Kind {
 	case content.KindSection:
-		sg.list(x, sg.s.sectionPages(p))
+		sg.list(x, sg.s.listPages(p))
 	case content.KindHome:
 		for _, sec := range sg.s.sections {
 			pages := sg.s.sectionPages(sec)

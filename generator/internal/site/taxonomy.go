@@ -37,38 +37,6 @@ func (s *build) collectTaxonomies(context.Context) {
 	s.b.tax = s.saveTaxonomy(key)
 }
 
-func (s *build) collectSections() {
-	have := map[string]bool{}
-	for _, p := range s.pages {
-		if p.Kind == content.KindSection && !strings.Contains(strings.Trim(p.URL, "/"), "/") {
-			have[p.Section] = true
-			s.sections = append(s.sections, p)
-		}
-	}
-	for _, p := range s.pages {
-		if p.Section != "" && !have[p.Section] {
-			have[p.Section] = true
-			made := &page{Page: &content.Page{
-				Source: content.Dir + "/" + p.Section + "/_index.md", Section: p.Section, Slug: p.Section,
-				URL: "/" + p.Section + "/", OutFile: p.Section + "/index.html", Kind: content.KindSection,
-				Meta: &content.Common{Title: humanize(p.Section)},
-			}}
-			s.sections = append(s.sections, made)
-			s.byURL[made.URL] = made
-		}
-	}
-	slices.SortFunc(s.sections, byWeightThenTitle)
-}
-
-// humanize turns a folder name into a title: "case-studies" → "Case studies".
-func humanize(name string) string {
-	s := strings.ReplaceAll(name, "-", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 func byWeightThenTitle(a, b *page) int {
 	return cmp.Or(byWeight(a, b), cmp.Compare(a.Title(), b.Title()))
 }

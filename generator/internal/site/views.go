@@ -51,8 +51,8 @@ func (s *build) link(p *page) *PageLink {
 	}
 	s.linkSiteKey()
 	m := s.b.linkMemo[p.URL]
-	if m == nil || m.hash != p.Hash || m.content != p.contentKey || m.site != s.linkSite {
-		m = &linkMemo{hash: p.Hash, content: p.contentKey, site: s.linkSite, link: s.newLink(p)}
+	if m == nil || m.hash != p.Hash || m.content != p.contentKey || m.site != s.linkSite || m.source != p.Source {
+		m = &linkMemo{hash: p.Hash, content: p.contentKey, site: s.linkSite, source: p.Source, link: s.newLink(p)}
 	}
 	s.nextLinkMemo[p.URL] = m
 	p.link, p.memo = m.link, m
@@ -68,7 +68,10 @@ func (s *build) link(p *page) *PageLink {
 type linkMemo struct {
 	hash, content [32]byte
 	site          uint64
-	link          *PageLink
+	// source is the page's file: a page without a title in its front
+	// matter may take it from its file's name.
+	source string
+	link   *PageLink
 	// sig is the link's viewHasher hash, once computed.
 	sig    uint64
 	signed bool
@@ -80,6 +83,7 @@ func (s *build) linkSiteKey() {
 		return
 	}
 	x := newSum("links", 0)
+	x.str(s.plainSections())
 	for _, sec := range s.sections {
 		x.str(sec.URL)
 		x.str(sec.Title())
@@ -93,7 +97,7 @@ func (s *build) linkSiteKey() {
 
 func (s *build) newLink(p *page) *PageLink {
 	b := p.Base()
-	l := &PageLink{Title: typeset(p.Title()), URL: p.URL, Summary: typeset(b.Summary), Section: p.Section, Date: b.Date.Time, Tags: s.tagLinks(b.Tags)}
+	l := &PageLink{Title: s.typesetIn(p.Section, p.Title()), URL: p.URL, Summary: s.typesetIn(p.Section, b.Summary), Section: p.Section, Date: b.Date.Time, Tags: s.tagLinks(b.Tags)}
 	if !b.Date.IsZero() {
 		l.DateISO, l.DateText = b.Date.Format("2006-01-02"), b.Date.Format("2 January 2006")
 	}
@@ -101,7 +105,7 @@ func (s *build) newLink(p *page) *PageLink {
 		l.Summary = truncate(p.md.Summary, 200)
 	}
 	if sec := s.byURL["/"+p.Section+"/"]; p.Section != "" && sec != nil {
-		l.SectionTitle = typeset(sec.Title())
+		l.SectionTitle = s.typesetIn(p.Section, sec.Title())
 	}
 	if cs, ok := p.Meta.(*content.CaseStudy); ok {
 		l.Company, l.Year, l.From, l.To, l.Outcome = typeset(cs.Company), cs.Year, typeset(cs.From), typeset(cs.To), typeset(cs.Outcome)
