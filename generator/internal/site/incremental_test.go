@@ -115,6 +115,12 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 		write(fmt.Sprintf("content/decisions/%04d-d%d.md", i, i), decisionPage(i, 0))
 	}
 	write("static/site.txt", "static\n")
+	// A folder as GitHub shows it: no front matter, a README, names
+	// with spaces and capitals, links by file, an image, raw HTML.
+	write("content/docs/README.md", "# Docs\n\nSee [the guide](Guide%20Page.md#Usage).\n")
+	write("content/docs/Guide Page.md", "# Guide\n\n## Usage\n\n![pic](images/Pic%201.png) <kbd>Ctrl</kbd> [back](./) [other](Sub_Folder/README.md)\n")
+	write("content/docs/images/Pic 1.png", "PNG")
+	write("content/docs/Sub_Folder/README.md", "Sub folder text.\n")
 	if mode == throughCache {
 		// A diagram's SVG is a file of its own, which the cache restores
 		// with the page's conversion (rendering diagrams is slow, so only
@@ -189,6 +195,47 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 			if mode == throughCache {
 				write("content/notes/diagram.md", page("Diagram", "a", fmt.Sprintf("```d2 {alt=\"A to B\"}\na -> b%d\n```\n", r.IntN(3))))
 			}
+		}},
+		{"retitle a page by its heading", func() {
+			// No front matter: the title is the first heading.
+			write("content/docs/Guide Page.md", fmt.Sprintf("# Guide %d\n\n## %s\n\n![pic](images/Pic%%201.png)\n", r.IntN(3), []string{"Usage", "Use"}[r.IntN(2)]))
+		}},
+		{"edit a README", func() {
+			write("content/docs/README.md", fmt.Sprintf("%s\n\nSee [the guide](Guide%%20Page.md#Usage) and <details><summary>more</summary>%d</details>.\n",
+				[]string{"# Docs", "# Documentation", "No heading."}[r.IntN(3)], r.IntN(9)))
+		}},
+		{"add or remove a page beside a README", func() {
+			// The folder's README turns from a bundle to a section and back.
+			if r.IntN(2) == 0 {
+				remove("content/docs/Sub_Folder/Extra Page.md")
+			} else {
+				write("content/docs/Sub_Folder/Extra Page.md", fmt.Sprintf("# Extra %d\n", r.IntN(3)))
+			}
+		}},
+		{"rename a file to the same URL", func() {
+			// Its title, from the file's name, changes; its URL does not.
+			if r.IntN(2) == 0 {
+				remove("content/docs/other_doc.md")
+				write("content/docs/Other_Doc.md", "Text.\n")
+			} else {
+				remove("content/docs/Other_Doc.md")
+				write("content/docs/other_doc.md", "Text.\n")
+			}
+		}},
+		{"link a README to another page", func() {
+			// A symbolic link: no page of its own, its URL leads on.
+			p := filepath.Join(root, "content", "docs", "Sub_Folder", "LINKED.md")
+			os.Remove(p)
+			if r.IntN(2) == 0 {
+				os.Symlink("../Guide Page.md", p)
+			}
+			changed = append(changed, "content/docs/Sub_Folder/LINKED.md")
+		}},
+		{"change an image", func() {
+			write("content/docs/images/Pic 1.png", fmt.Sprintf("PNG %d", r.IntN(3)))
+		}},
+		{"turn smart punctuation off and on", func() {
+			write("content/_site.yaml", fmt.Sprintf("title: Site\nsections:\n  docs:\n    smart_punctuation: %v\n", r.IntN(2) == 0))
 		}},
 		{"add a static file", func() {
 			write(fmt.Sprintf("static/s%d.txt", r.IntN(3)), "more\n")
