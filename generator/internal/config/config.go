@@ -5,7 +5,7 @@
 // file is YAML, like front matter, and decoded strictly: an unknown key is an
 // error with its file:line:col.
 //
-// config imports diag, yamldoc and the standard library.
+// config imports csp, diag, yamldoc and the standard library.
 package config
 
 import (
@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/csp"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
 	"github.com/tradeoffs/tradeoffs/generator/internal/yamldoc"
 )
@@ -58,6 +59,24 @@ type Config struct {
 	// Sections sets options for a section (a folder at the top of
 	// content/), by the name in its URL.
 	Sections map[string]Section `yaml:"sections"`
+	// ImgSrc lists the origins ("https://img.shields.io") that pages may
+	// show remote images from: the Content-Security-Policy's img-src
+	// allows them (serve sends it; netlify.toml must say the same). A
+	// remote image from any other origin is a warning at build.
+	ImgSrc []string `yaml:"img_src"`
+}
+
+// CSPImgSrc is the value of the img-src directive of the site's
+// Content-Security-Policy (package csp owns it): the site itself, data:
+// URLs and the origins of ImgSrc.
+func (c *Config) CSPImgSrc() string {
+	return strings.TrimPrefix(csp.Directive("img-src", c.ImgSrc...), "img-src ")
+}
+
+// ImageAllowed reports whether the site's Content-Security-Policy lets a
+// page show the image at the absolute URL src.
+func (c *Config) ImageAllowed(src string) bool {
+	return csp.AllowsImage(src, c.BaseURL, c.ImgSrc...)
 }
 
 // Section holds the options of one section.
@@ -144,6 +163,11 @@ func (c *Config) validate(doc *yamldoc.Doc) diag.List {
 	}
 	if c.BrokenLinks != "error" && c.BrokenLinks != "warning" {
 		l.Errorf(doc.Value("broken_links"), `broken_links must be "error" or "warning", not %q`, c.BrokenLinks)
+	}
+	for i, o := range c.ImgSrc {
+		if u, err := url.Parse(o); err != nil || u.Scheme != "https" || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.User != nil || strings.ContainsAny(o, " ;'*") {
+			l.Errorf(doc.Value(pathf("img_src", i)), "img_src %q is not an origin: write it as https://host, with no path (such as https://img.shields.io)", o)
+		}
 	}
 	for i, m := range c.Menu {
 		if m.Title == "" || m.URL == "" {

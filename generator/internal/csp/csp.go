@@ -1,7 +1,8 @@
 // Package csp owns the site's Content Security Policy: the header every
 // page is served with (by the preview server, and by the host through
-// netlify.toml, which a test keeps equal to Policy), and what that policy
-// lets a page load. The build asks it, rather than repeating the policy,
+// netlify.toml, which a test keeps equal to the policy sent), what that
+// policy lets a page load, and how a site's img_src (the origins it shows
+// remote images from, in content/_site.yaml) widens its img-src. The build asks it, rather than repeating the policy,
 // so that content the policy would block (an image from another host) is
 // reported at build time, and the check follows any change to the policy.
 //
@@ -18,12 +19,30 @@ import (
 // data: URLs), no inline script or style, no eval, no plugins, no framing.
 const Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
-// Directive returns the directive of Policy that governs name ("img-src"),
-// as written, such as "img-src 'self' data:". A fetch directive the policy
-// does not set falls back to default-src, as in browsers.
-func Directive(name string) string {
+// For returns the policy of a site whose img_src lists the origins imgSrc
+// ("https://img.shields.io"): Policy with those origins added to img-src.
+// With none, it is Policy.
+func For(imgSrc []string) string {
+	if len(imgSrc) == 0 {
+		return Policy
+	}
+	ds := strings.Split(Policy, ";")
+	for i, d := range ds {
+		n, _, _ := strings.Cut(strings.TrimSpace(d), " ")
+		if strings.EqualFold(n, "img-src") {
+			ds[i] = d + " " + strings.Join(imgSrc, " ")
+		}
+	}
+	return strings.Join(ds, ";")
+}
+
+// Directive returns the directive of the policy of a site with img_src
+// imgSrc (see For) that governs name ("img-src"), as written, such as
+// "img-src 'self' data:". A fetch directive the policy does not set falls
+// back to default-src, as in browsers.
+func Directive(name string, imgSrc ...string) string {
 	var fallback string
-	for d := range strings.SplitSeq(Policy, ";") {
+	for d := range strings.SplitSeq(For(imgSrc), ";") {
 		d = strings.TrimSpace(d)
 		n, _, _ := strings.Cut(d, " ")
 		switch {
@@ -37,17 +56,20 @@ func Directive(name string) string {
 }
 
 // AllowsImage reports whether a page of the site published at base (its
-// absolute base URL) may show the image at the absolute URL raw.
-func AllowsImage(raw, base string) bool { return allows("img-src", raw, base) }
+// absolute base URL), with img_src imgSrc, may show the image at the
+// absolute URL raw.
+func AllowsImage(raw, base string, imgSrc ...string) bool {
+	return allows("img-src", raw, base, imgSrc)
+}
 
 // allows reports whether the directive name lets a page at base load raw.
-func allows(name, raw, base string) bool {
+func allows(name, raw, base string, imgSrc []string) bool {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return false
 	}
 	self, _ := url.Parse(base)
-	sources := strings.Fields(Directive(name))
+	sources := strings.Fields(Directive(name, imgSrc...))
 	if len(sources) > 0 {
 		sources = sources[1:] // the directive's name
 	}

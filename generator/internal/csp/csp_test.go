@@ -105,3 +105,36 @@ func mustParse(t *testing.T, raw string) *url.URL {
 	}
 	return u
 }
+
+// TestImgSrc checks that a site's img_src widens img-src, and only it: the
+// images of a listed origin load, those of any other host do not, and the
+// other directives stay as they are.
+func TestImgSrc(t *testing.T) {
+	if For(nil) != Policy {
+		t.Errorf("For(nil) = %q, want Policy", For(nil))
+	}
+	origins := []string{"https://img.shields.io", "https://b.example.org:8443"}
+	p := For(origins)
+	if want := strings.Replace(Policy, "img-src 'self' data:", "img-src 'self' data: https://img.shields.io https://b.example.org:8443", 1); p != want {
+		t.Errorf("For = %q, want %q", p, want)
+	}
+	if got, want := Directive("img-src", origins...), "img-src 'self' data: https://img.shields.io https://b.example.org:8443"; got != want {
+		t.Errorf("Directive = %q, want %q", got, want)
+	}
+	for raw, want := range map[string]bool{
+		"https://img.shields.io/badge/x-y-green.svg": true,
+		"https://IMG.shields.io/a.png":               true,
+		"https://b.example.org:8443/a.png":           true,
+		"https://b.example.org/a.png":                false,
+		"http://img.shields.io/a.png":                false,
+		"https://img.shields.io.evil.example/a.png":  false,
+		"data:image/png;base64,AAAA":                 true,
+	} {
+		if got := AllowsImage(raw, "https://kb.example.org/", origins...); got != want {
+			t.Errorf("AllowsImage(%q) with img_src = %v, want %v", raw, got, want)
+		}
+	}
+	if AllowsImage("https://img.shields.io/a.png", "https://kb.example.org/") {
+		t.Error("without img_src, an image from another host is allowed")
+	}
+}

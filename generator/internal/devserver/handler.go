@@ -30,7 +30,9 @@ import (
 
 // SecurityHeaders returns the headers sent with every response, the same
 // as the published site's (netlify.toml; a test keeps the two equal), so a
-// page that breaks the Content Security Policy breaks in preview too.
+// page that breaks the Content Security Policy breaks in preview too. The
+// handler sends, in place of csp.Policy, the policy of the site's img_src
+// (see Handler.AllowImages).
 func SecurityHeaders() map[string]string {
 	return map[string]string{
 		"Content-Security-Policy": csp.Policy,
@@ -44,6 +46,9 @@ func SecurityHeaders() map[string]string {
 type Handler struct {
 	mu    sync.RWMutex
 	files *output.Files
+	// policy is the Content-Security-Policy of the site served (with
+	// its img_src); "" for csp.Policy.
+	policy string
 	// live, when set, injects the live-reload client into HTML pages and
 	// answers its requests (serve only; never part of a built site).
 	live *hub
@@ -108,6 +113,25 @@ func (h *Handler) Swap(files *output.Files) {
 	h.mu.Unlock()
 }
 
+// AllowImages sends, from now on, a Content-Security-Policy that lets
+// pages show images from the origins imgSrc (the site's img_src).
+func (h *Handler) AllowImages(imgSrc []string) {
+	h.mu.Lock()
+	h.policy = csp.For(imgSrc)
+	h.mu.Unlock()
+}
+
+// securityHeaders returns the headers for the site served.
+func (h *Handler) securityHeaders() map[string]string {
+	headers := SecurityHeaders()
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	if h.policy != "" {
+		headers["Content-Security-Policy"] = h.policy
+	}
+	return headers
+}
+
 // Files returns the site being served.
 func (h *Handler) Files() *output.Files {
 	h.mu.RLock()
@@ -117,7 +141,7 @@ func (h *Handler) Files() *output.Files {
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	for k, v := range SecurityHeaders() {
+	for k, v := range h.securityHeaders() {
 		w.Header().Set(k, v)
 	}
 	w.Header().Set("Cache-Control", "no-store")

@@ -4,10 +4,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/browsertest"
+	"github.com/tradeoffs/tradeoffs/generator/internal/config"
 	"github.com/tradeoffs/tradeoffs/generator/internal/output"
 )
 
@@ -89,16 +91,46 @@ func TestHandlerRejectsWrites(t *testing.T) {
 }
 
 // TestHeadersMatchNetlify keeps the preview server's security headers equal
-// to the published site's, so CSP problems show up in preview.
+// to the published site's, so CSP problems show up in preview: with the
+// images the site's own img_src allows.
 func TestHeadersMatchNetlify(t *testing.T) {
 	want := browsertest.Headers(t)
-	for k, v := range SecurityHeaders() {
+	cfg, diags := config.Load(os.DirFS(browsertest.RepoRoot(t)))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	h := NewHandler(testFiles())
+	h.AllowImages(cfg.ImgSrc)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	sent := SecurityHeaders()
+	for k := range sent {
+		v := rec.Header().Get(k)
 		if got := want.Get(k); got != v {
 			t.Errorf("netlify.toml %s = %q, preview server sends %q", k, got, v)
 		}
 	}
-	if len(want) != len(SecurityHeaders()) {
-		t.Errorf("netlify.toml sets %d headers for /*, the preview server %d", len(want), len(SecurityHeaders()))
+	if len(want) != len(sent) {
+		t.Errorf("netlify.toml sets %d headers for /*, the preview server %d", len(want), len(sent))
+	}
+}
+
+// TestAllowImages checks that the preview server's policy follows the
+// site's img_src: images from an origin it lists load in preview, as they
+// would on the published site.
+func TestAllowImages(t *testing.T) {
+	h := NewHandler(testFiles())
+	csp := func() string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		return rec.Header().Get("Content-Security-Policy")
+	}
+	if !strings.Contains(csp(), "img-src 'self' data:;") {
+		t.Errorf("default policy: %s", csp())
+	}
+	h.AllowImages([]string{"https://img.shields.io"})
+	if !strings.Contains(csp(), "img-src 'self' data: https://img.shields.io;") {
+		t.Errorf("with img_src: %s", csp())
 	}
 }
 

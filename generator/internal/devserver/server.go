@@ -193,6 +193,7 @@ func (s *Server) rebuild(ctx context.Context, what string, changes []watch.Chang
 		s.showFailed(what, built.Diags)
 		return true
 	}
+	s.handler.AllowImages(built.ImgSrc)
 	up := s.show(built.Files, built.Diags)
 	if up.All {
 		fmt.Fprintf(s.cfg.Out, "%s: built %d pages in %d ms\n", what, built.Stats.Pages, time.Since(start).Milliseconds())

@@ -1,7 +1,8 @@
 // Package netlifyconf owns reading netlify.toml, the deploy's configuration:
 // the build commands, response headers, redirects and build plugins. Tests
 // use it to keep the preview server, the generator and the repository in
-// step with what Netlify does with the built site.
+// step with what Netlify does with the built site; the build reads a site's
+// img-src from it (ImgSrc) to check it allows what img_src allows.
 package netlifyconf
 
 import (

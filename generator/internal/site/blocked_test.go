@@ -52,7 +52,7 @@ func TestImagesTheCSPBlocks(t *testing.T) {
 		name, body, want string
 	}{
 		{"an image on another host", "Text.\n\n![A chart](https://example.com/chart.png)\n",
-			`content/notes/x.md:6:1: warning: image https://example.com/chart.png is blocked by the site's Content Security Policy (img-src 'self' data:), so readers would see a broken image: save the image in the page's bundle or in static/ and link it by its path`},
+			`content/notes/x.md:6:1: warning: image https://example.com/chart.png is blocked by the site's Content Security Policy (img-src 'self' data:), so readers would see a broken image: save the image in the page's bundle, beside the page or in static/ and link it by its path, or add https://example.com to img_src in content/_site.yaml (and to img-src in netlify.toml)`},
 		{"an image on the site's own host", "![A chart](https://kb.example.org/img/chart.png)\n", ""},
 		{"an image by path", "![A chart](/img/chart.png)\n", ""},
 		{"a link, not an image, to another host", "[A chart](https://example.com/chart.png)\n", ""},

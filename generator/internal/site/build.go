@@ -129,6 +129,9 @@ type Site struct {
 	// Unhighlighted lists the code blocks a PlainCode build left plain:
 	// highlight them (Builder.Highlighter().Warm), then build again.
 	Unhighlighted []highlight.Block
+	// ImgSrc lists the origins the site's img_src allows remote images
+	// from, for the preview server's Content-Security-Policy.
+	ImgSrc []string
 }
 
 // Search adds the search index to a site built with Options.DeferSearch:
@@ -307,7 +310,7 @@ func (b *Builder) Build(ctx context.Context, opts Options) (*Site, error) {
 		return cancelled(err)
 	}
 	s.diags.Sort()
-	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times), build: s, CacheIgnored: errors.Join(b.cacheIgnored...)}
+	out := &Site{Files: s.files, Diags: s.diags, Stats: s.stats(time.Since(start), times), build: s, CacheIgnored: errors.Join(b.cacheIgnored...), ImgSrc: s.cfg.ImgSrc}
 	b.lastFiles = out.Stats.Files
 	b.pending = nil
 	if !b.oneShot {
@@ -472,6 +475,7 @@ func (s *build) loadConfig(context.Context) {
 		cfg.Highlight.Dark = config.Default().Highlight.Dark
 	}
 	s.cfg = cfg
+	s.checkDeployImgSrc()
 }
 
 func (s *build) loadContent(ctx context.Context) {

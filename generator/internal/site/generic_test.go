@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -79,5 +80,43 @@ func TestLinksResolveByFile(t *testing.T) {
 		if !s.Files.Has(out) {
 			t.Errorf("%s is not published", out)
 		}
+	}
+}
+
+// TestRemoteImages checks that a remote image the site's
+// Content-Security-Policy would block is a warning at its file:line, from
+// markdown and from raw HTML; that img_src lets it load, with no warning
+// and the origin in the policy served; and that a netlify.toml whose
+// policy leaves the origin out is told so.
+func TestRemoteImages(t *testing.T) {
+	page := "# Badges\n\n![build](https://img.shields.io/badge/build-ok-green.svg)\n\n<img src=\"https://img.shields.io/x.svg\" alt=\"x\">\n\n[a link is not an image](https://example.org/a.png)\n"
+	blocked := func(line int, src string) string {
+		return fmt.Sprintf("content/docs/README.md:%d:1: warning: image %s is blocked by the site's Content Security Policy (img-src 'self' data:), so readers would see a broken image: "+
+			"save the image in the page's bundle, beside the page or in static/ and link it by its path, or add https://img.shields.io to img_src in content/_site.yaml (and to img-src in netlify.toml)", line, src)
+	}
+	const netlify = "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    Content-Security-Policy = \"default-src 'self'; img-src 'self' data:\"\n"
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"not allowed", map[string]string{"content/docs/README.md": page},
+			blocked(3, "https://img.shields.io/badge/build-ok-green.svg") + "\n" + blocked(5, "https://img.shields.io/x.svg")},
+		{"allowed by img_src", map[string]string{"content/docs/README.md": page, "content/_site.yaml": "title: T\nimg_src: [https://img.shields.io]\n"}, ""},
+		{"allowed, but not by netlify.toml", map[string]string{"content/docs/README.md": page, "content/_site.yaml": "title: T\nimg_src: [https://img.shields.io]\n", "netlify.toml": netlify},
+			`netlify.toml: warning: the Content-Security-Policy for /* does not let the published site show images from https://img.shields.io, which img_src in content/_site.yaml allows: make its img-src "'self' data: https://img.shields.io"`},
+		{"allowed by both", map[string]string{"content/docs/README.md": page, "content/_site.yaml": "title: T\nimg_src: [https://img.shields.io]\n",
+			"netlify.toml": strings.Replace(netlify, "data:", "data: https://img.shields.io", 1)}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := buildSite(t, siteFS(tt.files))
+			if got := strings.TrimSpace(s.Diags.Error()); got != tt.want {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tt.want)
+			}
+			f, _ := s.Files.Get("docs/index.html")
+			if !strings.Contains(string(f.Data), `<img src="https://img.shields.io/x.svg" alt="x">`) {
+				t.Errorf("the remote image is not on the page:\n%s", region(f.Data, "<main", "</main>"))
+			}
+		})
 	}
 }

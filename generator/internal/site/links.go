@@ -9,6 +9,7 @@ import (
 
 	"github.com/tradeoffs/tradeoffs/generator/internal/suggest"
 
+	"github.com/tradeoffs/tradeoffs/generator/internal/config"
 	"github.com/tradeoffs/tradeoffs/generator/internal/content"
 	"github.com/tradeoffs/tradeoffs/generator/internal/csp"
 	"github.com/tradeoffs/tradeoffs/generator/internal/diag"
@@ -53,15 +54,16 @@ func (s *build) checkLinks(context.Context) {
 		if p.md == nil {
 			continue
 		}
-		if c := s.b.links[p.Source]; c != nil && c.md == p.md && c.paths == paths && c.sev == sev && c.base == s.cfg.BaseURL && s.sameTargets(c.targets) {
+		imgSrc := strings.Join(s.cfg.ImgSrc, " ")
+		if c := s.b.links[p.Source]; c != nil && c.md == p.md && c.paths == paths && c.sev == sev && c.base == s.cfg.BaseURL && c.imgSrc == imgSrc && s.sameTargets(c.targets) {
 			s.diags.Append(c.diags)
 			fresh[p.Source] = c
 			continue
 		}
-		c := &linkCheck{md: p.md, paths: paths, sev: sev, base: s.cfg.BaseURL}
+		c := &linkCheck{md: p.md, paths: paths, sev: sev, base: s.cfg.BaseURL, imgSrc: imgSrc}
 		for _, l := range p.md.Links {
 			if l.External {
-				if msg := externalProblem(l, c.base); msg != "" {
+				if msg := externalProblem(l, c.base, s.cfg.ImgSrc); msg != "" {
 					c.diags.Add(diag.Diagnostic{Pos: l.Pos, Severity: diag.Warning, Msg: msg})
 				}
 				continue
@@ -120,6 +122,7 @@ type linkCheck struct {
 	paths   uint64
 	sev     diag.Severity
 	base    string // the site's base URL, for images at its own host
+	imgSrc  string // the site's img_src, for images from other hosts
 	targets []linkTarget
 	diags   diag.List
 }
@@ -245,8 +248,8 @@ func htmlIDs(b []byte) map[string]bool {
 
 // externalProblem reports a malformed external URL (no network is used),
 // and an image the site's Content Security Policy keeps readers of a site
-// published at base from seeing.
-func externalProblem(l markdown.Link, base string) string {
+// published at base, whose img_src is imgSrc, from seeing.
+func externalProblem(l markdown.Link, base string, imgSrc []string) string {
 	href := l.Href
 	u, err := url.Parse(href)
 	switch {
@@ -254,9 +257,13 @@ func externalProblem(l markdown.Link, base string) string {
 		return "malformed link " + href + ": " + err.Error()
 	case (u.Scheme == "http" || u.Scheme == "https") && (u.Host == "" || !strings.Contains(u.Hostname(), ".") && u.Hostname() != "localhost"):
 		return "malformed link " + href + ": the host name is missing or incomplete"
-	case l.Image && !csp.AllowsImage(href, base):
-		return "image " + href + " is blocked by the site's Content Security Policy (" + csp.Directive("img-src") +
-			"), so readers would see a broken image: save the image in the page's bundle or in static/ and link it by its path"
+	case l.Image && !csp.AllowsImage(href, base, imgSrc...):
+		msg := "image " + href + " is blocked by the site's Content Security Policy (" + csp.Directive("img-src", imgSrc...) +
+			"), so readers would see a broken image: save the image in the page's bundle, beside the page or in static/ and link it by its path"
+		if u.Scheme == "https" {
+			msg += ", or add https://" + u.Host + " to img_src in " + config.File + " (and to img-src in netlify.toml)"
+		}
+		return msg
 	}
 	return ""
 }

@@ -106,7 +106,7 @@ func (b *Builder) quick(opts Options, start time.Time) (site *Site, ok bool) {
 		b.pending = append(b.pending, src)
 	}
 	st := s.stats(time.Since(start), []StepTime{{"quick", time.Since(start)}})
-	out := &Site{Files: s.files, Diags: slices.Clone(s.diags), Stats: st}
+	out := &Site{Files: s.files, Diags: slices.Clone(s.diags), Stats: st, ImgSrc: s.cfg.ImgSrc}
 	if opts.DeferSearch {
 		out.search = func() { s.publishSearch(s.indexSearch()) }
 	} else {
