@@ -228,7 +228,11 @@ func folderPage(n *node, f folder) *node {
 // placePage places a page file of the folder f.
 func (w *walker) placePage(n *node, f folder) {
 	stem := pageSlug(n.name)
-	if f.strict && !ValidSlug(stem) {
+	switch {
+	case f.strict && strings.EqualFold(stem, "readme"):
+		// A README is its folder's page on GitHub: here index.md is.
+		w.diags.Errorf(diag.Pos{File: n.path}, "%s is not its folder's page in content/%s/, a section that keeps every rule: rename it index.md (a page of its own) or _index.md (a section with pages beside it)", n.name, f.section)
+	case f.strict && !ValidSlug(stem):
 		w.diags.Errorf(diag.Pos{File: n.path}, "file name %q cannot be used as a URL: rename it to %q (lower-case letters, digits and hyphens)", stem, Slugify(stem)+".md")
 	}
 	elem := pathElem(stem)

@@ -102,7 +102,7 @@ func TestPlaces(t *testing.T) {
 		}, strings.Join([]string{
 			`content/patterns/My Page.md: file name "My Page" cannot be used as a URL: rename it to "my-page.md" (lower-case letters, digits and hyphens)`,
 			`content/patterns/Odd Folder: folder name "Odd Folder" cannot be part of a URL: rename it to "odd-folder" (lower-case letters, digits and hyphens)`,
-			`content/patterns/README.md: file name "README" cannot be used as a URL: rename it to "readme.md" (lower-case letters, digits and hyphens)`,
+			`content/patterns/README.md: README.md is not its folder's page in content/patterns/, a section that keeps every rule: rename it index.md (a page of its own) or _index.md (a section with pages beside it)`,
 			`content/patterns/b/extra.md: a page bundle cannot hold other pages: content/patterns/b/extra.md is inside the bundle content/patterns/b/; move it out, or make it part of index.md`,
 			`content/patterns/README.md:1:1: no front matter: start the file with a line '---', then at least 'title: ...', then a closing '---'`,
 		}, "\n")},

@@ -101,6 +101,16 @@ func TestBadInput(t *testing.T) {
 			`content/case-studies/x.md:12:10: source url "ftp://example.com/post" must start with https://`},
 		{"no front matter", map[string]string{"content/calculators/x.md": "# Just markdown\n"},
 			`content/calculators/x.md:1:1: no front matter: start the file with a line '---', then at least 'title: ...', then a closing '---'`},
+		{"case study without front matter", map[string]string{"content/case-studies/X Study.md": "# A case\n\nText.\n"},
+			strings.Join([]string{
+				`content/case-studies/X Study.md: file name "X Study" cannot be used as a URL: rename it to "x-study.md" (lower-case letters, digits and hyphens)`,
+				`content/case-studies/X Study.md:1:1: no front matter: start the file with a line '---', then at least 'title: ...', then a closing '---'`,
+			}, "\n")},
+		{"case study README without front matter", map[string]string{"content/case-studies/acme/README.md": "# Acme\n"},
+			strings.Join([]string{
+				`content/case-studies/acme/README.md: README.md is not its folder's page in content/case-studies/, a section that keeps every rule: rename it index.md (a page of its own) or _index.md (a section with pages beside it)`,
+				`content/case-studies/acme/README.md:1:1: no front matter: start the file with a line '---', then at least 'title: ...', then a closing '---'`,
+			}, "\n")},
 		{"front matter not closed", map[string]string{"content/calculators/x.md": "---\ntitle: X\n\nBody.\n"},
 			`content/calculators/x.md:1:1: front matter is not closed: add a line '---' after the last front matter key`},
 		{"invalid UTF-8", map[string]string{"content/notes/x.md": "---\ntitle: X\n---\nCaf\xe9\n"},
