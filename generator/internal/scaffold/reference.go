@@ -19,7 +19,10 @@ const (
 func Reference() string {
 	var b strings.Builder
 	b.WriteString("### Front matter of every page\n\n")
-	b.WriteString("Pages in any folder without a schema of its own (and section `_index.md` pages) use these keys.\n\n")
+	b.WriteString("Pages in any folder without a schema of its own (and section `_index.md` pages) use these keys. " +
+		"There the front matter itself is optional and so is every key (`title` comes from the first `#` heading, " +
+		"else the file name; `description` is taken as the summary), and a key not listed is a warning, not an error; " +
+		"see [a folder from GitHub](#a-folder-from-github-any-other-section).\n\n")
 	fieldTable(&b, content.Reference(""))
 	for _, section := range content.TypedSections() {
 		fmt.Fprintf(&b, "\n### Front matter of `content/%s/` pages\n\n", section)
