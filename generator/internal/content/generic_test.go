@@ -1,8 +1,10 @@
 package content
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestGenericFrontMatter(t *testing.T) {
@@ -75,4 +77,47 @@ func TestGenericStillRefusesBadYAML(t *testing.T) {
 	if !strings.Contains(diags, "duplicate key") {
 		t.Errorf("diagnostics: %s", diags)
 	}
+}
+
+// FuzzGenericPage loads arbitrary files as a page of a generic section, with
+// or without front matter: none may panic; a page that loads has a title
+// (from its front matter, its first heading or its name), its title line
+// is inside the body, and every diagnostic points inside the file.
+func FuzzGenericPage(f *testing.F) {
+	for _, s := range []string{
+		"# Title\n\nFirst paragraph.\n",
+		"Title\n=====\n\ntext\n",
+		"---\nlayout: post\ndescription: d\n---\n# T\n",
+		"---\ntitle: [\n---\n",
+		"<h1>html</h1>\n\n# *emph* `code` [link](x.md) ![img](a.png)\n",
+		"> # quoted\n\n-\n# after a list\n",
+		"---\n---\n",
+		"\n\n#\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		const name = "content/docs/Some File.md"
+		site, diags := Load(context.Background(), fstest.MapFS{name: {Data: src}}, Options{})
+		lines := strings.Count(string(src), "\n") + 1
+		for _, d := range diags {
+			if d.Pos.File == name && d.Pos.Line > lines {
+				t.Fatalf("diagnostic outside the file (%d lines): %v", lines, d)
+			}
+		}
+		if diags.HasErrors() {
+			return
+		}
+		for _, p := range site.Pages {
+			if p.Source != name {
+				continue
+			}
+			if strings.TrimSpace(p.Title()) == "" {
+				t.Fatalf("a page with no title")
+			}
+			if p.TitleLine < 0 || p.TitleLine > lines {
+				t.Fatalf("title line %d outside the file (%d lines)", p.TitleLine, lines)
+			}
+		}
+	})
 }
