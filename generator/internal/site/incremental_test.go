@@ -117,7 +117,7 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 	write("static/site.txt", "static\n")
 	// A folder as GitHub shows it: no front matter, a README, names
 	// with spaces and capitals, links by file, an image, raw HTML.
-	write("content/docs/README.md", "# Docs\n\nSee [the guide](Guide%20Page.md#Usage).\n")
+	write("content/docs/README.md", "# Docs\n\nSee [the guide](Guide%20Page.md#Usage). ![badge](https://img.shields.io/b.svg)\n")
 	write("content/docs/Guide Page.md", "# Guide\n\n## Usage\n\n![pic](images/Pic%201.png) <kbd>Ctrl</kbd> [back](./) [other](Sub_Folder/README.md)\n")
 	write("content/docs/images/Pic 1.png", "PNG")
 	write("content/docs/Sub_Folder/README.md", "Sub folder text.\n")
@@ -236,6 +236,10 @@ func incrementalRun(t *testing.T, seed uint64, mode int, ignored func(error)) (c
 		}},
 		{"turn smart punctuation off and on", func() {
 			write("content/_site.yaml", fmt.Sprintf("title: Site\nsections:\n  docs:\n    smart_punctuation: %v\n", r.IntN(2) == 0))
+		}},
+		{"allow remote images from an origin, or not", func() {
+			// The badge's warning comes and goes.
+			write("content/_site.yaml", []string{"title: Site\n", "title: Site\nimg_src: [https://img.shields.io]\n"}[r.IntN(2)])
 		}},
 		{"add a static file", func() {
 			write(fmt.Sprintf("static/s%d.txt", r.IntN(3)), "more\n")
