@@ -248,3 +248,32 @@ func indexedPages(t *testing.T, root string) int {
 	}
 	return entry.Docs
 }
+
+// TestPreviewFollowsImgSrc checks that the preview's Content-Security-
+// Policy lets pages show images from the origins img_src lists, and
+// follows an edit of it, so that preview shows what the published site
+// (whose netlify.toml says the same) shows.
+func TestPreviewFollowsImgSrc(t *testing.T) {
+	site := map[string]string{
+		"content/_site.yaml": "title: T\nimg_src: [https://img.shields.io]\n",
+		"content/_index.md":  "# Home\n\n![build](https://img.shields.io/b.svg)\n",
+	}
+	p := startPreview(t, site)
+	p.waitBuilds(1)
+	csp := func() string {
+		res, err := http.Get(p.url + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.Header.Get("Content-Security-Policy")
+	}
+	if got := csp(); !strings.Contains(got, "img-src 'self' data: https://img.shields.io;") {
+		t.Errorf("with img_src: %s", got)
+	}
+	p.write("content/_site.yaml", "title: T\n")
+	p.waitBuilds(2)
+	if got := csp(); !strings.Contains(got, "img-src 'self' data:;") {
+		t.Errorf("after img_src was removed: %s", got)
+	}
+}
