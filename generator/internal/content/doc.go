@@ -23,9 +23,10 @@
 //
 // # Strict and generic sections
 //
-// The sections with a typed schema (case-studies/, checklists/, patterns/)
-// and calculators/ are strict (Strict): every page has front matter, and
-// every file and folder name is a URL element already (lower-case letters,
+// The sections with a typed schema (case-studies/, checklists/,
+// decisions/, patterns/) and calculators/ are strict (Strict): every page
+// has front matter (a decision record may read it from its text, see
+// below), and every file and folder name is a URL element already (lower-case letters,
 // digits, hyphens); a name that is not is an error, reported with what the
 // folder holds, not instead of it.
 //
