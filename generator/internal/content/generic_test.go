@@ -121,32 +121,3 @@ func FuzzGenericPage(f *testing.F) {
 		}
 	})
 }
-
-// TestReadBodyGeneric: the body of a generic page read again for a build
-// through the warm state is the one the page was loaded with, front matter
-// or none.
-func TestReadBodyGeneric(t *testing.T) {
-	for name, src := range map[string]string{
-		"content/docs/README.md":   "# Docs\n\n## Usage\n",
-		"content/docs/with-fm.md":  "---\nlayout: x\n---\n# T\n",
-		"content/docs/unclosed.md": "---\n# Not front matter\n",
-		"content/notes/plain.md":   "Just text.\n",
-	} {
-		site, diags := Load(context.Background(), fstest.MapFS{name: {Data: []byte(src)}}, Options{})
-		if diags.HasErrors() {
-			t.Fatalf("%s: %s", name, diags.Error())
-		}
-		for _, p := range site.Pages {
-			if p.Source != name {
-				continue
-			}
-			want := string(p.Body)
-			p.Body = nil
-			if err := ReadBody(fstest.MapFS{name: {Data: []byte(src)}}, p); err != nil {
-				t.Errorf("%s: %v", name, err)
-			} else if string(p.Body) != want {
-				t.Errorf("%s: body read again %q, loaded %q", name, p.Body, want)
-			}
-		}
-	}
-}
